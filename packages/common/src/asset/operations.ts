@@ -1,0 +1,86 @@
+import type { HistoryEvent } from '../history/events';
+import { diffAssets } from '../history/diff';
+import type { Asset, AssetPatch, NewAsset } from './types';
+
+/**
+ * A change to an asset together with the history event that records it.
+ *
+ * @public
+ */
+export interface AssetChange {
+  asset: Asset;
+  event: HistoryEvent;
+}
+
+/** Drops keys whose value is undefined, so stored and replayed assets compare equal. */
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * Builds a new asset (version 1) from validated input, with its `created` history event.
+ * Identity and time are arguments so the function stays pure.
+ *
+ * @public
+ */
+export function createAsset(input: {
+  id: string;
+  data: NewAsset;
+  actor: string;
+  at: string;
+}): AssetChange {
+  const asset = compact<Asset>({
+    ...input.data,
+    id: input.id,
+    version: 1,
+    createdAt: input.at,
+    updatedAt: input.at,
+  });
+  return {
+    asset,
+    event: {
+      assetId: asset.id,
+      version: 1,
+      kind: 'created',
+      actor: input.actor,
+      at: input.at,
+      changes: diffAssets(undefined, asset),
+    },
+  };
+}
+
+/**
+ * Applies a validated patch (`null` clears a field). Returns `undefined` when the patch changes
+ * nothing, so no empty version or history entry is written.
+ *
+ * @public
+ */
+export function updateAsset(input: {
+  asset: Asset;
+  patch: AssetPatch;
+  actor: string;
+  at: string;
+  reason?: string;
+}): AssetChange | undefined {
+  const next: Record<string, unknown> = { ...input.asset };
+  for (const [field, value] of Object.entries(input.patch)) {
+    if (value === undefined) continue;
+    if (value === null) delete next[field];
+    else next[field] = value;
+  }
+  const changes = diffAssets(input.asset, next as Asset);
+  if (changes.length === 0) return undefined;
+  const asset = { ...(next as Asset), version: input.asset.version + 1, updatedAt: input.at };
+  return {
+    asset,
+    event: {
+      assetId: asset.id,
+      version: asset.version,
+      kind: 'updated',
+      actor: input.actor,
+      at: input.at,
+      changes,
+      ...(input.reason?.trim() ? { reason: input.reason.trim() } : {}),
+    },
+  };
+}

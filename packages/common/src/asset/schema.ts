@@ -1,0 +1,238 @@
+import { z } from 'zod';
+import { normalizeEntityRef } from '../entity/entityRef';
+import {
+  ASSET_CLASSES,
+  DATA_CLASSIFICATIONS,
+  LIFECYCLE_STAGES,
+  SANITISATION_METHODS,
+} from './constants';
+
+/** ISO 8601 calendar date, `YYYY-MM-DD`, checked to be a real day. */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date formatted YYYY-MM-DD')
+  .refine(value => {
+    const d = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  }, 'must be a real calendar date');
+
+/** ISO 8601 timestamp in UTC, as produced by `Date.prototype.toISOString`. */
+export const isoDateTimeSchema = z
+  .string()
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-01-31T12:00:00Z' });
+
+/** A human asset tag: letters, digits and `-_./`, starting with a letter or digit. */
+export const assetTagSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(64, 'must be at most 64 characters')
+  .regex(
+    /^(?:[A-Za-z0-9][A-Za-z0-9._/-]*)?$/,
+    'must start with a letter or digit and contain only letters, digits, ".", "_", "/" and "-"',
+  );
+
+/** Builds a schema for an entity reference whose kind is one of `kinds` (any kind if empty). */
+export function entityRefSchema(kinds: readonly string[] = [], defaultKind?: string) {
+  return z.string().transform((value, ctx) => {
+    try {
+      const ref = normalizeEntityRef(value.trim(), { defaultKind });
+      const kind = ref.slice(0, ref.indexOf(':'));
+      if (kinds.length > 0 && !kinds.includes(kind)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `must reference a ${kinds.join(' or ')} entity, got kind "${kind}"`,
+        });
+        return z.NEVER;
+      }
+      return ref;
+    } catch (e) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: (e as Error).message });
+      return z.NEVER;
+    }
+  });
+}
+
+/** Owner and custodian are users or groups of the Backstage catalogue. */
+export const ownerRefSchema = entityRefSchema(['user', 'group']);
+
+/** ISO 4217 alphabetic currency code. */
+export const currencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code such as EUR or USD');
+
+/** A non-negative amount of money with at most four decimal places. */
+export const amountSchema = z
+  .number({ invalid_type_error: 'must be a number' })
+  .finite('must be a finite number')
+  .nonnegative('must not be negative')
+  .refine(n => Math.abs(Math.round(n * 10_000) - n * 10_000) < 1e-6, {
+    message: 'must have at most four decimal places',
+  });
+
+/** Where an asset was discovered: the discovery tool and its own id for the asset. */
+export const externalIdSchema = z
+  .object({
+    source: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(64)
+      .regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lower-case letters, digits, ".", "_" or "-"'),
+    sourceId: z.string().trim().min(1, 'must not be empty').max(256),
+  })
+  .strict();
+
+/** Purchase facts: when, for how much, from whom, on which order. */
+export const purchaseSchema = z
+  .object({
+    date: isoDateSchema.optional(),
+    cost: amountSchema.optional(),
+    currency: currencySchema.optional(),
+    supplier: z.string().trim().min(1).max(200).optional(),
+    orderNumber: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.cost !== undefined && p.currency === undefined) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['currency'],
+        message: 'is required when a cost is given',
+      });
+    }
+  });
+
+/** The record that an asset's storage media were sanitised (needed to dispose of sensitive data). */
+export const sanitisationSchema = z
+  .object({
+    date: isoDateSchema,
+    method: z.enum(SANITISATION_METHODS),
+    performedBy: z.string().trim().min(1, 'must name who sanitised the media').max(200),
+    certificateRef: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+
+/** Custom attributes: short keys with scalar values. */
+export const attributesSchema = z.record(
+  z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'attribute names must start with a letter (max 64)'),
+  z.union([z.string().max(2000), z.number().finite(), z.boolean(), z.null()]),
+);
+
+/**
+ * The fields of an asset a person or an import provides. Shared by create (all required fields)
+ * and update (every field optional). Identity (`id`), `version` and timestamps are the store's.
+ */
+const assetFieldsShape = {
+  tag: assetTagSchema,
+  name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  assetClass: z.enum(ASSET_CLASSES),
+  type: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(64)
+    .regex(/^(?:[a-z0-9][a-z0-9-]*)?$/, 'must be lower-case kebab-case, e.g. laptop or virtual-machine'),
+  description: z.string().max(4000).optional(),
+  criticality: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
+    errorMap: () => ({ message: 'must be a tier from 1 (most critical) to 4' }),
+  }),
+  dataClassification: z.enum(DATA_CLASSIFICATIONS),
+  serialNumber: z.string().trim().min(1).max(128).optional(),
+  externalIds: z.array(externalIdSchema).max(32),
+  owner: ownerRefSchema.optional(),
+  custodian: ownerRefSchema.optional(),
+  location: z.string().trim().min(1).max(200).optional(),
+  costCentre: z.string().trim().min(1).max(64).optional(),
+  purchase: purchaseSchema.optional(),
+  warrantyEnd: isoDateSchema.optional(),
+  endOfLife: isoDateSchema.optional(),
+  endOfSupport: isoDateSchema.optional(),
+  sanitisation: sanitisationSchema.optional(),
+  attributes: attributesSchema,
+};
+
+function refineExternalIds(
+  value: { externalIds?: { source: string; sourceId: string }[] },
+  ctx: z.RefinementCtx,
+) {
+  const seen = new Set<string>();
+  value.externalIds?.forEach((ext, i) => {
+    const key = `${ext.source}\u0000${ext.sourceId}`;
+    if (seen.has(key)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['externalIds', i],
+        message: `duplicates external id ${ext.source}:${ext.sourceId}`,
+      });
+    }
+    seen.add(key);
+  });
+}
+
+/**
+ * Input to create an asset. New assets start in `planned` unless a stage is given (imports of
+ * existing estates arrive in any stage but `disposed`... which an import may also record).
+ *
+ * @public
+ */
+export const newAssetSchema = z
+  .object({
+    ...assetFieldsShape,
+    criticality: assetFieldsShape.criticality.default(3),
+    dataClassification: assetFieldsShape.dataClassification.default('internal'),
+    externalIds: assetFieldsShape.externalIds.default([]),
+    attributes: assetFieldsShape.attributes.default({}),
+    lifecycleStage: z.enum(LIFECYCLE_STAGES).default('planned'),
+  })
+  .strict()
+  .superRefine(refineExternalIds);
+
+/**
+ * A partial update of an asset's fields. `null` clears an optional field. The lifecycle stage is
+ * not here: it changes only through a transition, so its rules always run.
+ *
+ * @public
+ */
+export const assetPatchSchema = z
+  .object({
+    tag: assetFieldsShape.tag.optional(),
+    name: assetFieldsShape.name.optional(),
+    assetClass: assetFieldsShape.assetClass.optional(),
+    type: assetFieldsShape.type.optional(),
+    description: assetFieldsShape.description.unwrap().nullable().optional(),
+    criticality: assetFieldsShape.criticality.optional(),
+    dataClassification: assetFieldsShape.dataClassification.optional(),
+    serialNumber: assetFieldsShape.serialNumber.unwrap().nullable().optional(),
+    externalIds: assetFieldsShape.externalIds.optional(),
+    owner: ownerRefSchema.nullable().optional(),
+    custodian: ownerRefSchema.nullable().optional(),
+    location: assetFieldsShape.location.unwrap().nullable().optional(),
+    costCentre: assetFieldsShape.costCentre.unwrap().nullable().optional(),
+    purchase: purchaseSchema.nullable().optional(),
+    warrantyEnd: isoDateSchema.nullable().optional(),
+    endOfLife: isoDateSchema.nullable().optional(),
+    endOfSupport: isoDateSchema.nullable().optional(),
+    sanitisation: sanitisationSchema.nullable().optional(),
+    attributes: assetFieldsShape.attributes.optional(),
+  })
+  .strict()
+  .superRefine(refineExternalIds);
+
+/**
+ * A stored asset, as the register returns it.
+ *
+ * @public
+ */
+export const assetSchema = z
+  .object({
+    id: z.string().min(1),
+    ...assetFieldsShape,
+    lifecycleStage: z.enum(LIFECYCLE_STAGES),
+    version: z.number().int().positive(),
+    createdAt: isoDateTimeSchema,
+    updatedAt: isoDateTimeSchema,
+  })
+  .strict();

@@ -1,0 +1,188 @@
+import type { Asset, AssetPatchInput, NewAssetInput } from '../asset/types';
+import { parseEntityRef } from '../entity/entityRef';
+import type { HistoryEvent } from '../history/events';
+import type { TransitionOption } from '../lifecycle/transition';
+import type { EntityLink, EntityLinkInput } from '../links/schema';
+import type {
+  AssetListQuery,
+  EntityAsset,
+  ItamApi,
+  Page,
+  TransitionInput,
+} from './types';
+
+/** The subset of the Fetch API the client needs; browsers, Node 18+ and Forge all provide it. */
+export type FetchLike = (
+  url: string,
+  init?: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  },
+) => Promise<{
+  ok: boolean;
+  status: number;
+  statusText: string;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}>;
+
+/**
+ * An error answer from the ITAM backend, with its HTTP status and Backstage's error body.
+ *
+ * @public
+ */
+export class ItamApiError extends Error {
+  override readonly name = 'ItamApiError';
+  constructor(
+    readonly status: number,
+    message: string,
+    /** The error's name in the body, e.g. `InputError`, `ConflictError`, `NotAllowedError`. */
+    readonly errorName?: string,
+    readonly body?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Options of {@link ItamClient}.
+ *
+ * @public
+ */
+export interface ItamClientOptions {
+  /** Base URL of the ITAM API, e.g. `https://backstage.example.com/api/itam`, or a resolver. */
+  baseUrl: string | (() => Promise<string>);
+  fetch: FetchLike;
+  /** Extra headers per request, e.g. an Authorization header. */
+  headers?: () => Promise<Record<string, string>> | Record<string, string>;
+}
+
+/**
+ * Typed HTTP client for the ITAM backend; the Backstage frontend and the Forge resolvers share it.
+ *
+ * @public
+ */
+export class ItamClient implements ItamApi {
+  constructor(private readonly options: ItamClientOptions) {}
+
+  listAssets(query: AssetListQuery = {}): Promise<Page<Asset>> {
+    return this.request('GET', `/assets${toQueryString(query)}`);
+  }
+
+  getAsset(idOrTag: string): Promise<Asset> {
+    return this.request('GET', `/assets/${encodeURIComponent(idOrTag)}`);
+  }
+
+  createAsset(input: NewAssetInput): Promise<Asset> {
+    return this.request('POST', '/assets', input);
+  }
+
+  updateAsset(id: string, version: number, patch: AssetPatchInput): Promise<Asset> {
+    return this.request('PATCH', `/assets/${encodeURIComponent(id)}`, patch, {
+      'if-match': `"${version}"`,
+    });
+  }
+
+  transitionAsset(id: string, version: number, input: TransitionInput): Promise<Asset> {
+    return this.request('POST', `/assets/${encodeURIComponent(id)}/transitions`, input, {
+      'if-match': `"${version}"`,
+    });
+  }
+
+  async getTransitionOptions(id: string): Promise<TransitionOption[]> {
+    const body = await this.request<{ items: TransitionOption[] }>(
+      'GET',
+      `/assets/${encodeURIComponent(id)}/transitions`,
+    );
+    return body.items;
+  }
+
+  async getAssetHistory(id: string): Promise<HistoryEvent[]> {
+    const body = await this.request<{ items: HistoryEvent[] }>(
+      'GET',
+      `/assets/${encodeURIComponent(id)}/history`,
+    );
+    return body.items;
+  }
+
+  async getEntityLinks(id: string): Promise<EntityLink[]> {
+    const body = await this.request<{ items: EntityLink[] }>(
+      'GET',
+      `/assets/${encodeURIComponent(id)}/entity-links`,
+    );
+    return body.items;
+  }
+
+  addEntityLink(id: string, link: EntityLinkInput): Promise<EntityLink> {
+    return this.request('POST', `/assets/${encodeURIComponent(id)}/entity-links`, link);
+  }
+
+  async removeEntityLink(id: string, link: EntityLinkInput): Promise<void> {
+    await this.request(
+      'DELETE',
+      `/assets/${encodeURIComponent(id)}/entity-links${toQueryString(link)}`,
+    );
+  }
+
+  async getEntityAssets(entityRef: string): Promise<EntityAsset[]> {
+    const { kind, namespace, name } = parseEntityRef(entityRef);
+    const body = await this.request<{ items: EntityAsset[] }>(
+      'GET',
+      `/entities/${[kind, namespace, name].map(encodeURIComponent).join('/')}/assets`,
+    );
+    return body.items;
+  }
+
+  private async request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<T> {
+    const base =
+      typeof this.options.baseUrl === 'string'
+        ? this.options.baseUrl
+        : await this.options.baseUrl();
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...(await this.options.headers?.()),
+      ...extraHeaders,
+    };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await this.options.fetch(`${base.replace(/\/+$/, '')}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    const parsed = text ? safeJson(text) : undefined;
+    if (!response.ok) {
+      const error = (parsed as { error?: { name?: string; message?: string } } | undefined)?.error;
+      throw new ItamApiError(
+        response.status,
+        error?.message ?? `${method} ${path} failed: ${response.status} ${response.statusText}`,
+        error?.name,
+        parsed,
+      );
+    }
+    return parsed as T;
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function toQueryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}

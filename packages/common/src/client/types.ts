@@ -1,0 +1,76 @@
+import type { AssetClass, LifecycleStage } from '../asset/constants';
+import type { Asset, AssetPatchInput, NewAssetInput, SanitisationRecord } from '../asset/types';
+import type { HistoryEvent } from '../history/events';
+import type { TransitionOption } from '../lifecycle/transition';
+import type { EntityLink, EntityLinkInput } from '../links/schema';
+
+/**
+ * A page of a cursor-paginated list.
+ *
+ * @public
+ */
+export interface Page<T> {
+  items: T[];
+  /** Pass back as `cursor` to get the next page; absent on the last page. */
+  nextCursor?: string;
+}
+
+/**
+ * Filters of the asset register list. All given filters must match.
+ *
+ * @public
+ */
+export interface AssetListQuery {
+  assetClass?: AssetClass;
+  type?: string;
+  lifecycleStage?: LifecycleStage;
+  /** Owner entity ref, e.g. `group:default/sre`. */
+  owner?: string;
+  /** Assets linked to this catalogue entity ref. */
+  entityRef?: string;
+  /** Case-insensitive text search on tag, name and serial number. */
+  q?: string;
+  /** Page size, 1 to 500 (default 50). */
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * A request to move an asset to another lifecycle stage.
+ *
+ * @public
+ */
+export interface TransitionInput {
+  to: LifecycleStage;
+  reason?: string;
+  sanitisation?: SanitisationRecord;
+}
+
+/**
+ * An asset linked to a catalogue entity, with the link's role.
+ *
+ * @public
+ */
+export interface EntityAsset {
+  asset: Asset;
+  role: EntityLink['role'];
+}
+
+/**
+ * The ITAM backend API as the typed client offers it.
+ *
+ * @public
+ */
+export interface ItamApi {
+  listAssets(query?: AssetListQuery): Promise<Page<Asset>>;
+  getAsset(idOrTag: string): Promise<Asset>;
+  createAsset(input: NewAssetInput): Promise<Asset>;
+  updateAsset(id: string, version: number, patch: AssetPatchInput): Promise<Asset>;
+  transitionAsset(id: string, version: number, input: TransitionInput): Promise<Asset>;
+  getTransitionOptions(id: string): Promise<TransitionOption[]>;
+  getAssetHistory(id: string): Promise<HistoryEvent[]>;
+  getEntityLinks(id: string): Promise<EntityLink[]>;
+  addEntityLink(id: string, link: EntityLinkInput): Promise<EntityLink>;
+  removeEntityLink(id: string, link: EntityLinkInput): Promise<void>;
+  getEntityAssets(entityRef: string): Promise<EntityAsset[]>;
+}

@@ -1,0 +1,26 @@
+/**
+ * ITAM domain core: the asset register model, lifecycle rules, history, permissions and the typed
+ * API client. Pure TypeScript with no I/O, shared by the Backstage plugins and the Forge app.
+ *
+ * @packageDocumentation
+ */
+
+export * from './errors';
+export * from './validation';
+export * from './constants';
+export * from './permissions';
+export * from './entity/entityRef';
+export * from './asset/constants';
+export * from './asset/schema';
+export * from './asset/types';
+export * from './asset/fields';
+export * from './asset/operations';
+export * from './links/schema';
+export * from './lifecycle/transitions';
+export * from './lifecycle/rules';
+export * from './lifecycle/transition';
+export * from './history/events';
+export * from './history/diff';
+export * from './history/replay';
+export * from './client/types';
+export * from './client/ItamClient';
