@@ -1,0 +1,85 @@
+import type {
+  Asset,
+  AssetChange,
+  AssetLink,
+  AssetListQuery,
+  EntityAsset,
+  EntityLink,
+  HistoryEvent,
+  Page,
+  TicketLink,
+} from '@itam/common';
+
+/**
+ * Who made a change and when, recorded on links (assets carry it in their history).
+ *
+ * @public
+ */
+export interface Stamp {
+  actor: string;
+  at: string;
+}
+
+/**
+ * A ticket link as stored, with the asset it belongs to.
+ *
+ * @public
+ */
+export interface StoredTicketLink extends TicketLink {
+  assetId: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+/**
+ * An asset↔asset link as stored: `sourceAssetId` is `type` of `targetAssetId`
+ * (e.g. software installed-on a laptop).
+ *
+ * @public
+ */
+export interface StoredAssetLink extends AssetLink {
+  sourceAssetId: string;
+}
+
+/**
+ * Persistence of the asset register. Every method that writes does so in one transaction.
+ *
+ * @public
+ */
+export interface AssetStore {
+  listAssets(query: AssetListQuery): Promise<Page<Asset>>;
+  /** Streams the register in tag order, a batch at a time (for exports). */
+  streamAssets(query: Omit<AssetListQuery, 'cursor' | 'limit'>): AsyncIterable<Asset[]>;
+  /** Finds an asset by id, or by asset tag when no id matches. */
+  getAsset(idOrTag: string): Promise<Asset | undefined>;
+  /** Inserts a new asset with its `created` history event. */
+  createAsset(change: AssetChange): Promise<Asset>;
+  /**
+   * Optimistic concurrency: loads the asset, refuses with a ConflictError if it is no longer at
+   * `expectedVersion`, applies `mutate`, and writes the new version and its history event.
+   * `mutate` returning undefined means "nothing changed" and writes nothing.
+   */
+  mutateAsset(
+    id: string,
+    expectedVersion: number,
+    mutate: (asset: Asset) => AssetChange | undefined,
+  ): Promise<Asset>;
+  getHistory(assetId: string): Promise<HistoryEvent[]>;
+
+  listEntityLinks(assetId: string): Promise<EntityLink[]>;
+  /** Adds a link; returns false when it already existed (adding is idempotent). */
+  addEntityLink(assetId: string, link: EntityLink, stamp: Stamp): Promise<boolean>;
+  /** Removes a link; returns false when there was none. */
+  removeEntityLink(assetId: string, link: EntityLink): Promise<boolean>;
+  getEntityAssets(entityRef: string): Promise<EntityAsset[]>;
+
+  listAssetLinks(assetId: string): Promise<StoredAssetLink[]>;
+  addAssetLink(link: StoredAssetLink, stamp: Stamp): Promise<boolean>;
+  removeAssetLink(link: StoredAssetLink): Promise<boolean>;
+
+  listTicketLinks(assetId: string): Promise<StoredTicketLink[]>;
+  /** Adds or refreshes (summary, status, resolved) a ticket link; returns true when new. */
+  upsertTicketLink(assetId: string, link: TicketLink, stamp: Stamp): Promise<boolean>;
+  removeTicketLink(assetId: string, site: string, issueKey: string): Promise<boolean>;
+  getTicketAssets(site: string, issueKey: string): Promise<{ asset: Asset; link: StoredTicketLink }[]>;
+}

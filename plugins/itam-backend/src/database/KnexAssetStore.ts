@@ -1,0 +1,348 @@
+import {
+  isDatabaseConflictError,
+  resolvePackagePath,
+  type DatabaseService,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import type {
+  Asset,
+  AssetChange,
+  AssetListQuery,
+  EntityAsset,
+  EntityLink,
+  HistoryEvent,
+  Page,
+  TicketLink,
+} from '@itam/common';
+import type { Knex } from 'knex';
+import type { AssetStore, Stamp, StoredAssetLink, StoredTicketLink } from './AssetStore';
+import {
+  assetToRow,
+  decodeCursor,
+  encodeCursor,
+  eventToRow,
+  rowToAsset,
+  rowToEvent,
+  type AssetRow,
+  type HistoryRow,
+} from './rows';
+
+const migrationsDir = resolvePackagePath('@itam/backstage-plugin-itam-backend', 'migrations');
+
+/** Default and largest page sizes of the register list. */
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+const EXPORT_BATCH = 1000;
+
+/**
+ * Runs the plugin's migrations (the `migrations/` folder shipped with the package).
+ *
+ * @public
+ */
+export async function migrateItamDatabase(knex: Knex): Promise<void> {
+  await knex.migrate.latest({ directory: migrationsDir, tableName: 'itam_knex_migrations' });
+}
+
+/**
+ * The asset register on knex: SQLite (better-sqlite3) or PostgreSQL.
+ *
+ * @public
+ */
+export class KnexAssetStore implements AssetStore {
+  /** Connects through the database service, migrating unless `migrations.skip` is set. */
+  static async create(options: { database: DatabaseService }): Promise<KnexAssetStore> {
+    const knex = await options.database.getClient();
+    if (!options.database.migrations?.skip) await migrateItamDatabase(knex);
+    return new KnexAssetStore(knex);
+  }
+
+  /** Wraps an already migrated knex instance (tests, benchmarks, imports). */
+  static fromKnex(knex: Knex): KnexAssetStore {
+    return new KnexAssetStore(knex);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  /** The knex instance, for stores of other features that share the plugin's database. */
+  get knex(): Knex {
+    return this.db;
+  }
+
+  async listAssets(query: AssetListQuery): Promise<Page<Asset>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    let builder = this.filtered(query).select('a.data', 'a.tag').orderBy('a.tag').limit(limit + 1);
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor);
+      if (after === undefined) throw new InputError('cursor is not a cursor this API returned');
+      builder = builder.where('a.tag', '>', after);
+    }
+    const rows: Pick<AssetRow, 'data' | 'tag'>[] = await builder;
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map(rowToAsset),
+      ...(rows.length > limit ? { nextCursor: encodeCursor(page[page.length - 1].tag) } : {}),
+    };
+  }
+
+  async *streamAssets(query: Omit<AssetListQuery, 'cursor' | 'limit'>): AsyncIterable<Asset[]> {
+    let after: string | undefined;
+    for (;;) {
+      let builder = this.filtered(query).select('a.data', 'a.tag').orderBy('a.tag').limit(EXPORT_BATCH);
+      if (after !== undefined) builder = builder.where('a.tag', '>', after);
+      const rows: Pick<AssetRow, 'data' | 'tag'>[] = await builder;
+      if (rows.length === 0) return;
+      yield rows.map(rowToAsset);
+      if (rows.length < EXPORT_BATCH) return;
+      after = rows[rows.length - 1].tag;
+    }
+  }
+
+  private filtered(query: Omit<AssetListQuery, 'cursor' | 'limit'>) {
+    const builder = this.db<AssetRow>('itam_assets as a');
+    if (query.assetClass) builder.where('a.asset_class', query.assetClass);
+    if (query.type) builder.where('a.type', query.type);
+    if (query.lifecycleStage) builder.where('a.lifecycle_stage', query.lifecycleStage);
+    if (query.owner) builder.where('a.owner', query.owner);
+    if (query.entityRef) {
+      builder.whereIn(
+        'a.id',
+        this.db('itam_entity_links').select('asset_id').where('entity_ref', query.entityRef),
+      );
+    }
+    if (query.q) {
+      const needle = query.q.toLowerCase().replace(/[\\%_]/g, c => `\\${c}`);
+      builder.whereRaw(`a.search_text like ? escape '\\'`, [`%${needle}%`]);
+    }
+    return builder;
+  }
+
+  async getAsset(idOrTag: string): Promise<Asset | undefined> {
+    const row =
+      (await this.db<AssetRow>('itam_assets').where('id', idOrTag).select('data').first()) ??
+      (await this.db<AssetRow>('itam_assets').where('tag', idOrTag).select('data').first());
+    return row ? rowToAsset(row) : undefined;
+  }
+
+  async createAsset(change: AssetChange): Promise<Asset> {
+    await this.db.transaction(async trx => {
+      await this.writeUniquely(change.asset, () => trx('itam_assets').insert(assetToRow(change.asset)));
+      await this.writeUniquely(change.asset, () => this.insertExternalIds(trx, change.asset));
+      await trx('itam_asset_history').insert(eventToRow(change.event));
+    });
+    return change.asset;
+  }
+
+  async mutateAsset(
+    id: string,
+    expectedVersion: number,
+    mutate: (asset: Asset) => AssetChange | undefined,
+  ): Promise<Asset> {
+    return this.db.transaction(async trx => {
+      const query = trx<AssetRow>('itam_assets').where('id', id).select('data').first();
+      // Row lock on PostgreSQL; SQLite serialises writers anyway (and knex warns on forUpdate).
+      const row = await (this.isPostgres() ? query.forUpdate() : query);
+      if (!row) throw new NotFoundError(`No asset with id ${id}`);
+      const current = rowToAsset(row);
+      if (current.version !== expectedVersion) {
+        throw new ConflictError(
+          `Asset ${current.tag} is at version ${current.version}, not ${expectedVersion}: someone changed it; reload and retry`,
+        );
+      }
+      const change = mutate(current);
+      if (!change) return current;
+      const updated = await this.writeUniquely(change.asset, () =>
+        trx('itam_assets')
+          .where({ id, version: expectedVersion })
+          .update(assetToRow(change.asset)),
+      );
+      if (updated !== 1) {
+        throw new ConflictError(`Asset ${current.tag} was changed concurrently; reload and retry`);
+      }
+      if (JSON.stringify(current.externalIds) !== JSON.stringify(change.asset.externalIds)) {
+        await trx('itam_asset_external_ids').where('asset_id', id).delete();
+        await this.writeUniquely(change.asset, () => this.insertExternalIds(trx, change.asset));
+      }
+      await trx('itam_asset_history').insert(eventToRow(change.event));
+      return change.asset;
+    });
+  }
+
+  private async insertExternalIds(trx: Knex.Transaction, asset: Asset) {
+    if (asset.externalIds.length === 0) return;
+    await trx('itam_asset_external_ids').insert(
+      asset.externalIds.map(e => ({ asset_id: asset.id, source: e.source, source_id: e.sourceId })),
+    );
+  }
+
+  /** Turns a unique-constraint failure into a 409 that says which value is taken. */
+  private async writeUniquely<T>(asset: Asset, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (e) {
+      if (isDatabaseConflictError(e)) {
+        const ids = asset.externalIds.map(x => `${x.source}:${x.sourceId}`).join(', ');
+        throw new ConflictError(
+          `An asset with tag ${asset.tag}${ids ? ` or external id ${ids}` : ''} already exists`,
+        );
+      }
+      throw e;
+    }
+  }
+
+  async getHistory(assetId: string): Promise<HistoryEvent[]> {
+    const rows: HistoryRow[] = await this.db('itam_asset_history')
+      .where('asset_id', assetId)
+      .orderBy('version');
+    return rows.map(rowToEvent);
+  }
+
+  async listEntityLinks(assetId: string): Promise<EntityLink[]> {
+    const rows = await this.db('itam_entity_links')
+      .where('asset_id', assetId)
+      .orderBy(['entity_ref', 'role']);
+    return rows.map(r => ({ entityRef: r.entity_ref, role: r.role }));
+  }
+
+  async addEntityLink(assetId: string, link: EntityLink, stamp: Stamp): Promise<boolean> {
+    const rows = await this.db('itam_entity_links')
+      .insert({
+        asset_id: assetId,
+        entity_ref: link.entityRef,
+        role: link.role,
+        created_by: stamp.actor,
+        created_at: stamp.at,
+      })
+      .onConflict(['asset_id', 'entity_ref', 'role'])
+      .ignore()
+      .returning('asset_id');
+    return rows.length > 0;
+  }
+
+  async removeEntityLink(assetId: string, link: EntityLink): Promise<boolean> {
+    const n = await this.db('itam_entity_links')
+      .where({ asset_id: assetId, entity_ref: link.entityRef, role: link.role })
+      .delete();
+    return n > 0;
+  }
+
+  async getEntityAssets(entityRef: string): Promise<EntityAsset[]> {
+    const rows = await this.db('itam_entity_links as l')
+      .join('itam_assets as a', 'a.id', 'l.asset_id')
+      .where('l.entity_ref', entityRef)
+      .select('a.data', 'l.role')
+      .orderBy(['a.tag', 'l.role']);
+    return rows.map(r => ({ asset: rowToAsset(r), role: r.role }));
+  }
+
+  async listAssetLinks(assetId: string): Promise<StoredAssetLink[]> {
+    const rows = await this.db('itam_asset_links')
+      .where('source_asset_id', assetId)
+      .orWhere('target_asset_id', assetId)
+      .orderBy(['source_asset_id', 'type', 'target_asset_id']);
+    return rows.map(r => ({
+      sourceAssetId: r.source_asset_id,
+      type: r.type,
+      targetAssetId: r.target_asset_id,
+    }));
+  }
+
+  async addAssetLink(link: StoredAssetLink, stamp: Stamp): Promise<boolean> {
+    const rows = await this.db('itam_asset_links')
+      .insert({
+        source_asset_id: link.sourceAssetId,
+        type: link.type,
+        target_asset_id: link.targetAssetId,
+        created_by: stamp.actor,
+        created_at: stamp.at,
+      })
+      .onConflict(['source_asset_id', 'type', 'target_asset_id'])
+      .ignore()
+      .returning('source_asset_id');
+    return rows.length > 0;
+  }
+
+  async removeAssetLink(link: StoredAssetLink): Promise<boolean> {
+    const n = await this.db('itam_asset_links')
+      .where({
+        source_asset_id: link.sourceAssetId,
+        type: link.type,
+        target_asset_id: link.targetAssetId,
+      })
+      .delete();
+    return n > 0;
+  }
+
+  async listTicketLinks(assetId: string): Promise<StoredTicketLink[]> {
+    const rows = await this.db('itam_ticket_links')
+      .where('asset_id', assetId)
+      .orderBy([{ column: 'created_at', order: 'desc' }, 'issue_key']);
+    return rows.map(rowToTicketLink);
+  }
+
+  async upsertTicketLink(assetId: string, link: TicketLink, stamp: Stamp): Promise<boolean> {
+    return this.db.transaction(async trx => {
+      const existing = await trx('itam_ticket_links')
+        .where({ asset_id: assetId, site: link.site, issue_key: link.issueKey })
+        .first();
+      const details = {
+        ticket_type: link.ticketType,
+        summary: link.summary ?? existing?.summary ?? null,
+        status: link.status ?? existing?.status ?? null,
+        resolved: link.resolved ?? (existing ? Boolean(existing.resolved) : false),
+      };
+      if (existing) {
+        await trx('itam_ticket_links')
+          .where({ asset_id: assetId, site: link.site, issue_key: link.issueKey })
+          .update(details);
+        return false;
+      }
+      await trx('itam_ticket_links').insert({
+        asset_id: assetId,
+        site: link.site,
+        issue_key: link.issueKey,
+        ...details,
+        created_by: stamp.actor,
+        created_at: stamp.at,
+      });
+      return true;
+    });
+  }
+
+  async removeTicketLink(assetId: string, site: string, issueKey: string): Promise<boolean> {
+    const n = await this.db('itam_ticket_links')
+      .where({ asset_id: assetId, site, issue_key: issueKey })
+      .delete();
+    return n > 0;
+  }
+
+  async getTicketAssets(
+    site: string,
+    issueKey: string,
+  ): Promise<{ asset: Asset; link: StoredTicketLink }[]> {
+    const rows = await this.db('itam_ticket_links as t')
+      .join('itam_assets as a', 'a.id', 't.asset_id')
+      .where({ 't.site': site, 't.issue_key': issueKey })
+      .select('t.*', 'a.data')
+      .orderBy('a.tag');
+    return rows.map(r => ({ asset: rowToAsset(r), link: rowToTicketLink(r) }));
+  }
+
+  private isPostgres(): boolean {
+    return this.db.client.config.client === 'pg';
+  }
+}
+
+function rowToTicketLink(r: Record<string, unknown>): StoredTicketLink {
+  const link: StoredTicketLink = {
+    assetId: r.asset_id as string,
+    site: r.site as string,
+    issueKey: r.issue_key as string,
+    ticketType: r.ticket_type as StoredTicketLink['ticketType'],
+    resolved: Boolean(r.resolved),
+    createdAt: r.created_at as string,
+    createdBy: r.created_by as string,
+  };
+  if (r.summary) link.summary = r.summary as string;
+  if (r.status) link.status = r.status as string;
+  return link;
+}

@@ -1,0 +1,2 @@
+export type { AssetStore, Stamp, StoredAssetLink, StoredTicketLink } from './AssetStore';
+export { KnexAssetStore, migrateItamDatabase, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './KnexAssetStore';

@@ -1,0 +1,12 @@
+/**
+ * Backstage backend plugin for IT Asset Management.
+ *
+ * @packageDocumentation
+ */
+
+export { itamPlugin as default, itamPlugin } from './plugin';
+export * from './database';
+export { createRouter, type RouterOptions } from './service/router';
+export { itamOpenApiSpec } from './service/openapi';
+export { itamExampleDataModule } from './exampleData/module';
+export { seedExampleData } from './exampleData/seedExampleData';

@@ -1,0 +1,157 @@
+import {
+  assetPatchSchema,
+  createAsset,
+  itamAssetCreatePermission,
+  itamAssetReadPermission,
+  itamAssetUpdatePermission,
+  newAssetSchema,
+  transitionAsset,
+  transitionOptions,
+  updateAsset,
+  type Asset,
+  type AssetListQuery,
+  sanitisationSchema,
+  LIFECYCLE_STAGES,
+  ASSET_CLASSES,
+} from '@itam/common';
+import type { Response, Router } from 'express';
+import { z } from 'zod';
+import { audited } from './audit';
+import type { RouteContext } from './context';
+import { writeAssetsCsv } from './csvExport';
+import { parseIfMatch, parseRequest } from './validate';
+
+const filterSchema = z
+  .object({
+    assetClass: z.enum(ASSET_CLASSES).optional(),
+    type: z.string().min(1).optional(),
+    lifecycleStage: z.enum(LIFECYCLE_STAGES).optional(),
+    owner: z.string().min(1).optional(),
+    entityRef: z.string().min(1).optional(),
+    q: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+
+const listQuerySchema = filterSchema
+  .extend({
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+    cursor: z.string().min(1).optional(),
+  })
+  .strict();
+
+const transitionSchema = z
+  .object({
+    to: z.enum(LIFECYCLE_STAGES),
+    reason: z.string().max(2000).optional(),
+    sanitisation: sanitisationSchema.optional(),
+  })
+  .strict();
+
+/** Sends an asset with its version as the ETag, for the next If-Match. */
+export function sendAsset(res: Response, asset: Asset, status = 200) {
+  res.status(status).setHeader('etag', `"${asset.version}"`).json(asset);
+}
+
+/** Owner and custodian must be catalogue users or groups that exist. */
+async function assertOwnersExist(ctx: RouteContext, fields: { owner?: string | null; custodian?: string | null }) {
+  if (fields.owner) await ctx.entityRefs.assertExist([fields.owner], 'owner');
+  if (fields.custodian) await ctx.entityRefs.assertExist([fields.custodian], 'custodian');
+}
+
+/** Register routes: list, export, read, create, update, lifecycle, history. */
+export function registerAssetRoutes(router: Router, ctx: RouteContext) {
+  router.get('/assets', async (req, res) => {
+    await ctx.authorize(req, itamAssetReadPermission);
+    const query: AssetListQuery = parseRequest(listQuerySchema, req.query, 'query');
+    res.json(await ctx.store.listAssets(query));
+  });
+
+  router.get('/assets/export.csv', async (req, res) => {
+    await ctx.authorize(req, itamAssetReadPermission);
+    const query = parseRequest(filterSchema, req.query, 'query');
+    await audited(
+      ctx.auditor,
+      { eventId: 'asset-export', severityLevel: 'low', request: req, meta: { query } },
+      async () => {
+        res.status(200);
+        res.setHeader('content-type', 'text/csv; charset=utf-8');
+        res.setHeader('content-disposition', 'attachment; filename="itam-assets.csv"');
+        await writeAssetsCsv(ctx.store.streamAssets(query), res);
+      },
+    );
+  });
+
+  router.get('/assets/:id', async (req, res) => {
+    await ctx.authorize(req, itamAssetReadPermission);
+    sendAsset(res, await ctx.requireAsset(req.params.id));
+  });
+
+  router.post('/assets', async (req, res) => {
+    const credentials = await ctx.authorize(req, itamAssetCreatePermission);
+    const data = parseRequest(newAssetSchema, req.body);
+    const asset = await audited(
+      ctx.auditor,
+      { eventId: 'asset-create', severityLevel: 'medium', request: req, meta: { tag: data.tag } },
+      async () => {
+        await assertOwnersExist(ctx, data);
+        const change = createAsset({ id: ctx.newId(), data, actor: ctx.actor(credentials), at: ctx.now() });
+        return ctx.store.createAsset(change);
+      },
+    );
+    sendAsset(res, asset, 201);
+  });
+
+  router.patch('/assets/:id', async (req, res) => {
+    const credentials = await ctx.authorize(req, itamAssetUpdatePermission);
+    const version = parseIfMatch(req.header('if-match'));
+    const patch = parseRequest(assetPatchSchema, req.body);
+    const asset = await audited(
+      ctx.auditor,
+      {
+        eventId: 'asset-update',
+        severityLevel: 'medium',
+        request: req,
+        meta: { assetId: req.params.id, version, fields: Object.keys(patch) },
+      },
+      async () => {
+        await assertOwnersExist(ctx, patch);
+        return ctx.store.mutateAsset(req.params.id, version, current =>
+          updateAsset({ asset: current, patch, actor: ctx.actor(credentials), at: ctx.now() }),
+        );
+      },
+    );
+    sendAsset(res, asset);
+  });
+
+  router.get('/assets/:id/transitions', async (req, res) => {
+    await ctx.authorize(req, itamAssetReadPermission);
+    const asset = await ctx.requireAsset(req.params.id);
+    res.json({ items: transitionOptions(asset, ctx.now()) });
+  });
+
+  router.post('/assets/:id/transitions', async (req, res) => {
+    const credentials = await ctx.authorize(req, itamAssetUpdatePermission);
+    const version = parseIfMatch(req.header('if-match'));
+    const input = parseRequest(transitionSchema, req.body);
+    const asset = await audited(
+      ctx.auditor,
+      {
+        eventId: 'asset-transition',
+        severityLevel: 'medium',
+        request: req,
+        meta: { assetId: req.params.id, version, to: input.to },
+      },
+      () =>
+        ctx.store.mutateAsset(req.params.id, version, current =>
+          transitionAsset({ asset: current, ...input, actor: ctx.actor(credentials), at: ctx.now() }),
+        ),
+    );
+    sendAsset(res, asset);
+  });
+
+  router.get('/assets/:id/history', async (req, res) => {
+    await ctx.authorize(req, itamAssetReadPermission);
+    const asset = await ctx.requireAsset(req.params.id);
+    res.json({ items: await ctx.store.getHistory(asset.id) });
+  });
+}

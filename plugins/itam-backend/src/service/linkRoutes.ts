@@ -1,0 +1,170 @@
+import {
+  assetLinkSchema,
+  entityLinkSchema,
+  itamAssetReadPermission,
+  itamAssetUpdatePermission,
+  issueKeySchema,
+  jiraSiteSchema,
+  normalizeEntityRef,
+  ticketLinkSchema,
+  ENTITY_LINK_ROLES,
+  ASSET_LINK_TYPES,
+} from '@itam/common';
+import { NotFoundError } from '@backstage/errors';
+import type { Router } from 'express';
+import { z } from 'zod';
+import { ItamRuleViolationError } from '@itam/common';
+import { audited } from './audit';
+import type { RouteContext } from './context';
+import { parseRequest } from './validate';
+import { ItamInputError } from './errors';
+
+const ticketKeySchema = z.object({ site: jiraSiteSchema, issueKey: issueKeySchema }).strict();
+const assetLinkQuerySchema = z
+  .object({ type: z.enum(ASSET_LINK_TYPES), targetAssetId: z.string().min(1) })
+  .strict();
+const entityLinkQuerySchema = z
+  .object({ entityRef: z.string().min(1), role: z.enum(ENTITY_LINK_ROLES) })
+  .strict();
+
+/** Links: asset↔entity (and the entity's assets), asset↔asset, asset↔Jira ticket. */
+export function registerLinkRoutes(router: Router, ctx: RouteContext) {
+  router.get('/assets/:id/entity-links', async (req, res) => {
+    await ctx.authorize(req, itamAssetReadPermission);
+    const asset = await ctx.requireAsset(req.params.id);
+    res.json({ items: await ctx.store.listEntityLinks(asset.id) });
+  });
+
+  router.post('/assets/:id/entity-links', async (req, res) => {
+    const credentials = await ctx.authorize(req, itamAssetUpdatePermission);
+    const link = parseRequest(entityLinkSchema, req.body);
+    const created = await audited(
+      ctx.auditor,
+      { eventId: 'entity-link-mutate', severityLevel: 'medium', request: req, meta: { action: 'add', assetId: req.params.id, ...link } },
+      async () => {
+        const asset = await ctx.requireAsset(req.params.id);
+        await ctx.entityRefs.assertExist([link.entityRef], 'entityRef');
+        return ctx.store.addEntityLink(asset.id, link, { actor: ctx.actor(credentials), at: ctx.now() });
+      },
+    );
+    res.status(created ? 201 : 200).json(link);
+  });
+
+  router.delete('/assets/:id/entity-links', async (req, res) => {
+    await ctx.authorize(req, itamAssetUpdatePermission);
+    const query = parseRequest(entityLinkQuerySchema, req.query, 'query');
+    const link = parseRequest(entityLinkSchema, query, 'query');
+    await audited(
+      ctx.auditor,
+      { eventId: 'entity-link-mutate', severityLevel: 'medium', request: req, meta: { action: 'remove', assetId: req.params.id, ...link } },
+      async () => {
+        const asset = await ctx.requireAsset(req.params.id);
+        if (!(await ctx.store.removeEntityLink(asset.id, link))) {
+          throw new NotFoundError(`Asset ${asset.tag} has no ${link.role} link to ${link.entityRef}`);
+        }
+      },
+    );
+    res.status(204).end();
+  });
+
+  router.get('/entities/:kind/:namespace/:name/assets', async (req, res) => {
+    await ctx.authorize(req, itamAssetReadPermission);
+    let entityRef: string;
+    try {
+      entityRef = normalizeEntityRef(`${req.params.kind}:${req.params.namespace}/${req.params.name}`);
+    } catch (e) {
+      throw new ItamInputError([{ path: 'entityRef', message: (e as Error).message }], (e as Error).message);
+    }
+    res.json({ items: await ctx.store.getEntityAssets(entityRef) });
+  });
+
+  router.get('/assets/:id/asset-links', async (req, res) => {
+    await ctx.authorize(req, itamAssetReadPermission);
+    const asset = await ctx.requireAsset(req.params.id);
+    res.json({ items: await ctx.store.listAssetLinks(asset.id) });
+  });
+
+  router.post('/assets/:id/asset-links', async (req, res) => {
+    const credentials = await ctx.authorize(req, itamAssetUpdatePermission);
+    const link = parseRequest(assetLinkSchema, req.body);
+    const stored = await audited(
+      ctx.auditor,
+      { eventId: 'asset-link-mutate', severityLevel: 'medium', request: req, meta: { action: 'add', assetId: req.params.id, ...link } },
+      async () => {
+        const source = await ctx.requireAsset(req.params.id);
+        const target = await ctx.store.getAsset(link.targetAssetId);
+        if (!target) {
+          throw new ItamRuleViolationError([
+            { ruleId: 'link-target-exists', message: `targetAssetId: no asset ${link.targetAssetId}` },
+          ]);
+        }
+        if (target.id === source.id) {
+          throw new ItamRuleViolationError([
+            { ruleId: 'no-self-link', message: 'An asset cannot be linked to itself' },
+          ]);
+        }
+        const value = { sourceAssetId: source.id, type: link.type, targetAssetId: target.id };
+        const created = await ctx.store.addAssetLink(value, { actor: ctx.actor(credentials), at: ctx.now() });
+        return { value, created };
+      },
+    );
+    res.status(stored.created ? 201 : 200).json(stored.value);
+  });
+
+  router.delete('/assets/:id/asset-links', async (req, res) => {
+    await ctx.authorize(req, itamAssetUpdatePermission);
+    const query = parseRequest(assetLinkQuerySchema, req.query, 'query');
+    await audited(
+      ctx.auditor,
+      { eventId: 'asset-link-mutate', severityLevel: 'medium', request: req, meta: { action: 'remove', assetId: req.params.id, ...query } },
+      async () => {
+        const asset = await ctx.requireAsset(req.params.id);
+        const removed = await ctx.store.removeAssetLink({ sourceAssetId: asset.id, ...query });
+        if (!removed) throw new NotFoundError(`Asset ${asset.tag} has no ${query.type} link to ${query.targetAssetId}`);
+      },
+    );
+    res.status(204).end();
+  });
+
+  router.get('/assets/:id/tickets', async (req, res) => {
+    await ctx.authorize(req, itamAssetReadPermission);
+    const asset = await ctx.requireAsset(req.params.id);
+    res.json({ items: await ctx.store.listTicketLinks(asset.id) });
+  });
+
+  router.post('/assets/:id/tickets', async (req, res) => {
+    const credentials = await ctx.authorize(req, itamAssetUpdatePermission);
+    const link = parseRequest(ticketLinkSchema, req.body);
+    const created = await audited(
+      ctx.auditor,
+      { eventId: 'ticket-link-mutate', severityLevel: 'medium', request: req, meta: { action: 'link', assetId: req.params.id, site: link.site, issueKey: link.issueKey } },
+      async () => {
+        const asset = await ctx.requireAsset(req.params.id);
+        return ctx.store.upsertTicketLink(asset.id, link, { actor: ctx.actor(credentials), at: ctx.now() });
+      },
+    );
+    res.status(created ? 201 : 200).json(link);
+  });
+
+  router.delete('/assets/:id/tickets', async (req, res) => {
+    await ctx.authorize(req, itamAssetUpdatePermission);
+    const { site, issueKey } = parseRequest(ticketKeySchema, req.query, 'query');
+    await audited(
+      ctx.auditor,
+      { eventId: 'ticket-link-mutate', severityLevel: 'medium', request: req, meta: { action: 'unlink', assetId: req.params.id, site, issueKey } },
+      async () => {
+        const asset = await ctx.requireAsset(req.params.id);
+        if (!(await ctx.store.removeTicketLink(asset.id, site, issueKey))) {
+          throw new NotFoundError(`Asset ${asset.tag} is not linked to ${issueKey} on ${site}`);
+        }
+      },
+    );
+    res.status(204).end();
+  });
+
+  router.get('/tickets/:site/:issueKey/assets', async (req, res) => {
+    await ctx.authorize(req, itamAssetReadPermission);
+    const { site, issueKey } = parseRequest(ticketKeySchema, req.params, 'query');
+    res.json({ items: await ctx.store.getTicketAssets(site, issueKey) });
+  });
+}

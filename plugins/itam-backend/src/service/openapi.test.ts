@@ -1,0 +1,46 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import type { Router } from 'express';
+import type { AssetStore } from '../database/AssetStore';
+import { itamOpenApiSpec } from './openapi';
+import { createRouter } from './router';
+
+/** The routes an express router serves, as `METHOD /path/{param}`. */
+function servedRoutes(router: Router): string[] {
+  const routes: string[] = [];
+  for (const layer of (router as unknown as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] }).stack) {
+    if (!layer.route) continue;
+    const path = layer.route.path.replace(/:([A-Za-z]+)/g, '{$1}');
+    for (const method of Object.keys(layer.route.methods)) routes.push(`${method.toUpperCase()} ${path}`);
+  }
+  return routes.sort();
+}
+
+function documentedRoutes(): string[] {
+  return Object.entries(itamOpenApiSpec.paths)
+    .flatMap(([path, item]) => Object.keys(item).map(method => `${method.toUpperCase()} ${path}`))
+    .sort();
+}
+
+describe('OpenAPI document', () => {
+  it('lists exactly the routes the router serves', async () => {
+    const router = await createRouter({
+      store: {} as AssetStore,
+      httpAuth: mockServices.httpAuth(),
+      permissions: mockServices.permissions(),
+      auditor: mockServices.auditor.mock(),
+      logger: mockServices.logger.mock(),
+      entityRefs: { assertExist: async () => undefined },
+    });
+    // The validator adds GET /openapi.json itself.
+    expect(servedRoutes(router).filter(r => r !== 'GET /openapi.json')).toEqual(documentedRoutes());
+  });
+
+  it('is OpenAPI 3.1 with an operation id on every operation', () => {
+    expect(itamOpenApiSpec.openapi).toBe('3.1.0');
+    for (const item of Object.values(itamOpenApiSpec.paths)) {
+      for (const operation of Object.values(item)) {
+        expect((operation as { operationId?: string }).operationId).toMatch(/^[a-z][A-Za-z]+$/);
+      }
+    }
+  });
+});

@@ -1,0 +1,397 @@
+// The ITAM REST API, as an OpenAPI 3.1 document. The router is built from it with
+// createValidatedOpenApiRouter, so requests are checked against it, and a test compares the
+// routes the router serves with the paths listed here. Deep rules (formats, cross-field checks)
+// come from the zod schemas of @itam/common, which answer with the same 400 shape.
+import {
+  ASSET_CLASSES,
+  ASSET_LINK_TYPES,
+  DATA_CLASSIFICATIONS,
+  ENTITY_LINK_ROLES,
+  LIFECYCLE_STAGES,
+  TICKET_TYPES,
+} from '@itam/common';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object) => ({ content: { 'application/json': { schema } } });
+const ok = (description: string, schema: object) => ({ description, ...json(schema) });
+const list = (item: object) => ({
+  type: 'object',
+  required: ['items'],
+  properties: { items: { type: 'array', items: item } },
+});
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map(code => [String(code), { $ref: `#/components/responses/Error${code}` }]));
+const pathParam = (name: string, description: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string', minLength: 1 },
+});
+// allowReserved: entity refs (`component:default/x`) read naturally unencoded in a query.
+const queryParam = (name: string, schema: object, description: string) => ({
+  name,
+  in: 'query',
+  required: false,
+  allowReserved: true,
+  description,
+  schema,
+});
+const ifMatch = {
+  name: 'if-match',
+  in: 'header',
+  required: true,
+  description: 'The version of the asset the change is based on, as its ETag, e.g. "3"',
+  schema: { type: 'string' },
+};
+const assetId = pathParam('id', 'Asset id');
+
+const assetFilters = [
+  queryParam('assetClass', { type: 'string', enum: [...ASSET_CLASSES] }, 'Asset class'),
+  queryParam('type', { type: 'string' }, 'Asset type, e.g. laptop'),
+  queryParam('lifecycleStage', { type: 'string', enum: [...LIFECYCLE_STAGES] }, 'Lifecycle stage'),
+  queryParam('owner', { type: 'string' }, 'Owner entity ref'),
+  queryParam('entityRef', { type: 'string' }, 'Linked catalogue entity ref'),
+  queryParam('q', { type: 'string', maxLength: 200 }, 'Text search on tag, name and serial'),
+];
+
+/** The OpenAPI 3.1 document of the ITAM backend. @public */
+export const itamOpenApiSpec = {
+  openapi: '3.1.0',
+  info: {
+    title: 'itam',
+    version: '1',
+    description: 'IT Asset Management: the asset register, its lifecycle, links and history.',
+    license: { name: 'Apache-2.0', url: 'http://www.apache.org/licenses/LICENSE-2.0.html' },
+  },
+  servers: [{ url: '/' }],
+  components: {
+    schemas: {
+      Error: {
+        type: 'object',
+        required: ['error'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['name', 'message'],
+            properties: { name: { type: 'string' }, message: { type: 'string' } },
+          },
+          violations: {
+            type: 'array',
+            items: ref('RuleViolation'),
+          },
+          issues: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { path: { type: 'string' }, message: { type: 'string' } },
+            },
+          },
+        },
+      },
+      RuleViolation: {
+        type: 'object',
+        required: ['ruleId', 'message'],
+        properties: { ruleId: { type: 'string' }, message: { type: 'string' } },
+      },
+      Asset: {
+        type: 'object',
+        required: [
+          'id',
+          'tag',
+          'name',
+          'assetClass',
+          'type',
+          'criticality',
+          'dataClassification',
+          'lifecycleStage',
+          'version',
+        ],
+        properties: {
+          id: { type: 'string' },
+          tag: { type: 'string' },
+          name: { type: 'string' },
+          assetClass: { type: 'string', enum: [...ASSET_CLASSES] },
+          type: { type: 'string' },
+          criticality: { type: 'integer', minimum: 1, maximum: 4 },
+          dataClassification: { type: 'string', enum: [...DATA_CLASSIFICATIONS] },
+          lifecycleStage: { type: 'string', enum: [...LIFECYCLE_STAGES] },
+          version: { type: 'integer' },
+        },
+        additionalProperties: true,
+      },
+      NewAsset: {
+        type: 'object',
+        required: ['tag', 'name', 'assetClass', 'type'],
+        properties: {
+          tag: { type: 'string' },
+          name: { type: 'string' },
+          assetClass: { type: 'string' },
+          type: { type: 'string' },
+          lifecycleStage: { type: 'string' },
+        },
+        additionalProperties: true,
+      },
+      AssetPatch: { type: 'object', additionalProperties: true },
+      Transition: {
+        type: 'object',
+        required: ['to'],
+        properties: {
+          to: { type: 'string', enum: [...LIFECYCLE_STAGES] },
+          reason: { type: 'string' },
+          sanitisation: { type: 'object' },
+        },
+        additionalProperties: false,
+      },
+      TransitionOption: {
+        type: 'object',
+        required: ['to', 'allowed', 'violations'],
+        properties: {
+          to: { type: 'string' },
+          allowed: { type: 'boolean' },
+          violations: { type: 'array', items: ref('RuleViolation') },
+        },
+      },
+      HistoryEvent: {
+        type: 'object',
+        required: ['assetId', 'version', 'kind', 'actor', 'at', 'changes'],
+        properties: {
+          assetId: { type: 'string' },
+          version: { type: 'integer' },
+          kind: { type: 'string' },
+          actor: { type: 'string' },
+          at: { type: 'string' },
+          reason: { type: 'string' },
+          changes: { type: 'array', items: { type: 'object' } },
+        },
+      },
+      EntityLink: {
+        type: 'object',
+        required: ['entityRef', 'role'],
+        properties: {
+          entityRef: { type: 'string' },
+          role: { type: 'string', enum: [...ENTITY_LINK_ROLES] },
+        },
+        additionalProperties: false,
+      },
+      AssetLink: {
+        type: 'object',
+        required: ['type', 'targetAssetId'],
+        properties: {
+          type: { type: 'string', enum: [...ASSET_LINK_TYPES] },
+          targetAssetId: { type: 'string' },
+        },
+        additionalProperties: false,
+      },
+      StoredAssetLink: {
+        type: 'object',
+        required: ['sourceAssetId', 'type', 'targetAssetId'],
+        properties: {
+          sourceAssetId: { type: 'string' },
+          type: { type: 'string' },
+          targetAssetId: { type: 'string' },
+        },
+      },
+      TicketLink: {
+        type: 'object',
+        required: ['site', 'issueKey', 'ticketType'],
+        properties: {
+          site: { type: 'string' },
+          issueKey: { type: 'string' },
+          ticketType: { type: 'string', enum: [...TICKET_TYPES] },
+          summary: { type: 'string' },
+          status: { type: 'string' },
+          resolved: { type: 'boolean' },
+        },
+        additionalProperties: false,
+      },
+    },
+    responses: Object.fromEntries(
+      [
+        [400, 'Bad input: the message names the field'],
+        [401, 'Not authenticated'],
+        [403, 'Not allowed by the permission policy'],
+        [404, 'Not found'],
+        [409, 'Version conflict or duplicate'],
+        [422, 'Refused by a business rule, or an unknown catalogue entity'],
+      ].map(([code, description]) => [`Error${code}`, ok(description as string, ref('Error'))]),
+    ),
+  },
+  paths: {
+    '/health': {
+      get: {
+        operationId: 'getHealth',
+        security: [],
+        responses: { '200': ok('The plugin is up', { type: 'object' }) },
+      },
+    },
+    '/assets': {
+      get: {
+        operationId: 'listAssets',
+        parameters: [
+          ...assetFilters,
+          queryParam('limit', { type: 'integer', minimum: 1, maximum: 500 }, 'Page size (default 50)'),
+          queryParam('cursor', { type: 'string' }, 'nextCursor of the previous page'),
+        ],
+        responses: {
+          '200': ok('A page of assets in tag order', {
+            type: 'object',
+            required: ['items'],
+            properties: { items: { type: 'array', items: ref('Asset') }, nextCursor: { type: 'string' } },
+          }),
+          ...errors(400, 401, 403),
+        },
+      },
+      post: {
+        operationId: 'createAsset',
+        requestBody: { required: true, ...json(ref('NewAsset')) },
+        responses: { '201': ok('The created asset', ref('Asset')), ...errors(400, 401, 403, 409, 422) },
+      },
+    },
+    '/assets/export.csv': {
+      get: {
+        operationId: 'exportAssetsCsv',
+        parameters: assetFilters,
+        responses: {
+          '200': { description: 'The register as CSV', content: { 'text/csv': { schema: { type: 'string' } } } },
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+    '/assets/{id}': {
+      get: {
+        operationId: 'getAsset',
+        parameters: [pathParam('id', 'Asset id, or asset tag')],
+        responses: { '200': ok('The asset', ref('Asset')), ...errors(401, 403, 404) },
+      },
+      patch: {
+        operationId: 'updateAsset',
+        parameters: [assetId, ifMatch],
+        requestBody: { required: true, ...json(ref('AssetPatch')) },
+        responses: { '200': ok('The updated asset', ref('Asset')), ...errors(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    '/assets/{id}/transitions': {
+      get: {
+        operationId: 'getTransitionOptions',
+        parameters: [assetId],
+        responses: { '200': ok('Next stages, each with what blocks it', list(ref('TransitionOption'))), ...errors(401, 403, 404) },
+      },
+      post: {
+        operationId: 'transitionAsset',
+        parameters: [assetId, ifMatch],
+        requestBody: { required: true, ...json(ref('Transition')) },
+        responses: { '200': ok('The asset in its new stage', ref('Asset')), ...errors(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    '/assets/{id}/history': {
+      get: {
+        operationId: 'getAssetHistory',
+        parameters: [assetId],
+        responses: { '200': ok('The audit trail, oldest first', list(ref('HistoryEvent'))), ...errors(401, 403, 404) },
+      },
+    },
+    '/assets/{id}/entity-links': {
+      get: {
+        operationId: 'getEntityLinks',
+        parameters: [assetId],
+        responses: { '200': ok('Catalogue entities of the asset', list(ref('EntityLink'))), ...errors(401, 403, 404) },
+      },
+      post: {
+        operationId: 'addEntityLink',
+        parameters: [assetId],
+        requestBody: { required: true, ...json(ref('EntityLink')) },
+        responses: {
+          '200': ok('The link already existed', ref('EntityLink')),
+          '201': ok('The link was added', ref('EntityLink')),
+          ...errors(400, 401, 403, 404, 422),
+        },
+      },
+      delete: {
+        operationId: 'removeEntityLink',
+        parameters: [
+          assetId,
+          { ...queryParam('entityRef', { type: 'string' }, 'Entity ref'), required: true },
+          { ...queryParam('role', { type: 'string', enum: [...ENTITY_LINK_ROLES] }, 'Role'), required: true },
+        ],
+        responses: { '204': { description: 'Removed' }, ...errors(400, 401, 403, 404) },
+      },
+    },
+    '/assets/{id}/asset-links': {
+      get: {
+        operationId: 'getAssetLinks',
+        parameters: [assetId],
+        responses: { '200': ok('Links from and to the asset', list(ref('StoredAssetLink'))), ...errors(401, 403, 404) },
+      },
+      post: {
+        operationId: 'addAssetLink',
+        parameters: [assetId],
+        requestBody: { required: true, ...json(ref('AssetLink')) },
+        responses: {
+          '200': ok('The link already existed', ref('StoredAssetLink')),
+          '201': ok('The link was added', ref('StoredAssetLink')),
+          ...errors(400, 401, 403, 404, 422),
+        },
+      },
+      delete: {
+        operationId: 'removeAssetLink',
+        parameters: [
+          assetId,
+          { ...queryParam('type', { type: 'string', enum: [...ASSET_LINK_TYPES] }, 'Link type'), required: true },
+          { ...queryParam('targetAssetId', { type: 'string' }, 'Target asset id'), required: true },
+        ],
+        responses: { '204': { description: 'Removed' }, ...errors(400, 401, 403, 404) },
+      },
+    },
+    '/assets/{id}/tickets': {
+      get: {
+        operationId: 'getAssetTickets',
+        parameters: [assetId],
+        responses: { '200': ok('Jira tickets linked to the asset, newest first', list(ref('TicketLink'))), ...errors(401, 403, 404) },
+      },
+      post: {
+        operationId: 'linkTicket',
+        parameters: [assetId],
+        requestBody: { required: true, ...json(ref('TicketLink')) },
+        responses: {
+          '200': ok('The link existed and was refreshed', ref('TicketLink')),
+          '201': ok('The link was added', ref('TicketLink')),
+          ...errors(400, 401, 403, 404),
+        },
+      },
+      delete: {
+        operationId: 'unlinkTicket',
+        parameters: [
+          assetId,
+          { ...queryParam('site', { type: 'string' }, 'Jira site'), required: true },
+          { ...queryParam('issueKey', { type: 'string' }, 'Issue key'), required: true },
+        ],
+        responses: { '204': { description: 'Removed' }, ...errors(400, 401, 403, 404) },
+      },
+    },
+    '/tickets/{site}/{issueKey}/assets': {
+      get: {
+        operationId: 'getTicketAssets',
+        parameters: [pathParam('site', 'Jira site host'), pathParam('issueKey', 'Issue key')],
+        responses: {
+          '200': ok('Assets linked to the ticket', list({ type: 'object' })),
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/assets': {
+      get: {
+        operationId: 'getEntityAssets',
+        parameters: [
+          pathParam('kind', 'Entity kind'),
+          pathParam('namespace', 'Entity namespace'),
+          pathParam('name', 'Entity name'),
+        ],
+        responses: {
+          '200': ok('Assets linked to the entity, with their role', list({ type: 'object' })),
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+  },
+} as const;

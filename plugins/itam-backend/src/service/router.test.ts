@@ -1,0 +1,222 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { replayHistory } from '@itam/common';
+import type { Server } from 'node:http';
+import request from 'supertest';
+import { asUser, itamTestDatabases, startItamBackend } from '../tests/testBackend';
+
+const databases = itamTestDatabases();
+
+const laptop = {
+  tag: 'LAP-00042',
+  name: 'ThinkPad T14',
+  assetClass: 'hardware',
+  type: 'laptop',
+  serialNumber: 'PF3ABC12',
+  owner: 'user:default/jane',
+  lifecycleStage: 'in-stock',
+  purchase: { date: '2025-03-31', cost: 1299.99, currency: 'EUR' },
+};
+
+describe.each(databases.eachSupportedId())('ITAM API on %s', databaseId => {
+  let server: Server;
+  let stop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const knex = await databases.init(databaseId);
+    const backend = await startItamBackend({ knex });
+    server = backend.server;
+    stop = () => backend.stop();
+  });
+  afterAll(() => stop());
+
+  const api = () => request(server);
+  const create = (body: object) =>
+    api().post('/api/itam/assets').set('authorization', asUser()).send(body);
+
+  it('serves health without credentials', async () => {
+    await api().get('/api/itam/health').expect(200, { status: 'ok' });
+  });
+
+  it('refuses unauthenticated calls with 401', async () => {
+    await api()
+      .get('/api/itam/assets')
+      .set('authorization', mockCredentials.none.header())
+      .expect(401);
+  });
+
+  it('creates, reads by id and tag, and lists an asset', async () => {
+    const created = await create(laptop).expect(201);
+    expect(created.headers.etag).toBe('"1"');
+    expect(created.body).toMatchObject({ ...laptop, version: 1, criticality: 3 });
+    const byId = await api().get(`/api/itam/assets/${created.body.id}`).set('authorization', asUser()).expect(200);
+    const byTag = await api().get('/api/itam/assets/LAP-00042').set('authorization', asUser()).expect(200);
+    expect(byTag.body).toEqual(byId.body);
+    const list = await api().get('/api/itam/assets?q=pf3abc&assetClass=hardware').set('authorization', asUser()).expect(200);
+    expect(list.body.items.map((a: { tag: string }) => a.tag)).toEqual(['LAP-00042']);
+  });
+
+  it('refuses bad input with 400 naming every field, and writes nothing', async () => {
+    const res = await create({ ...laptop, tag: 'BAD-1', criticality: 7, purchase: { cost: 5 } }).expect(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'criticality' }),
+        expect.objectContaining({ path: 'purchase.currency' }),
+      ]),
+    );
+    expect(res.body.error.message).toMatch(/criticality/);
+    await api().get('/api/itam/assets/BAD-1').set('authorization', asUser()).expect(404);
+  });
+
+  it('refuses a body missing a required field through the OpenAPI validator', async () => {
+    const res = await create({ name: 'x', assetClass: 'hardware', type: 'laptop' }).expect(400);
+    expect(res.body.error.message).toMatch(/tag/);
+  });
+
+  it('refuses a duplicate tag with 409', async () => {
+    await create({ ...laptop, tag: 'DUP-1', serialNumber: undefined }).expect(201);
+    const res = await create({ ...laptop, tag: 'DUP-1', serialNumber: undefined }).expect(409);
+    expect(res.body.error.message).toMatch(/DUP-1/);
+  });
+
+  it('refuses an owner that is not in the catalogue with 422 naming the ref', async () => {
+    const res = await create({ ...laptop, tag: 'GHOST-1', owner: 'user:default/ghost' }).expect(422);
+    expect(res.body.error.message).toContain('user:default/ghost');
+    await api().get('/api/itam/assets/GHOST-1').set('authorization', asUser()).expect(404);
+  });
+
+  it('updates with optimistic concurrency: a stale version gets 409 and changes nothing', async () => {
+    const { body: asset } = await create({ ...laptop, tag: 'OCC-1' }).expect(201);
+    const url = `/api/itam/assets/${asset.id}`;
+    const ok = await api().patch(url).set('authorization', asUser()).set('if-match', '"1"').send({ location: 'HQ' }).expect(200);
+    expect(ok.body).toMatchObject({ location: 'HQ', version: 2 });
+    expect(ok.headers.etag).toBe('"2"');
+    const stale = await api().patch(url).set('authorization', asUser()).set('if-match', '"1"').send({ location: 'DC-1' }).expect(409);
+    expect(stale.body.error.name).toBe('ConflictError');
+    const now = await api().get(url).set('authorization', asUser()).expect(200);
+    expect(now.body).toMatchObject({ location: 'HQ', version: 2 });
+    await api().patch(url).set('authorization', asUser()).send({ location: 'DC-1' }).expect(400);
+  });
+
+  it('lets exactly one of two concurrent updates win; history shows one change', async () => {
+    const { body: asset } = await create({ ...laptop, tag: 'RACE-1' }).expect(201);
+    const url = `/api/itam/assets/${asset.id}`;
+    const results = await Promise.all(
+      ['A', 'B'].map(loc =>
+        api().patch(url).set('authorization', asUser()).set('if-match', '"1"').send({ location: loc }),
+      ),
+    );
+    expect(results.map(r => r.status).sort()).toEqual([200, 409]);
+    const history = await api().get(`${url}/history`).set('authorization', asUser()).expect(200);
+    expect(history.body.items).toHaveLength(2);
+    expect(history.body.items[1].changes).toEqual([
+      { field: 'location', after: results.find(r => r.status === 200)!.body.location },
+    ]);
+  });
+
+  it('moves an asset through its lifecycle and explains a refusal with 422', async () => {
+    const { body: asset } = await create({ ...laptop, tag: 'LC-1', owner: undefined }).expect(201);
+    const url = `/api/itam/assets/${asset.id}`;
+    const options = await api().get(`${url}/transitions`).set('authorization', asUser()).expect(200);
+    expect(options.body.items[0]).toMatchObject({ to: 'deployed', allowed: false });
+    const refused = await api().post(`${url}/transitions`).set('authorization', asUser()).set('if-match', '"1"').send({ to: 'deployed' }).expect(422);
+    expect(refused.body.violations).toEqual([expect.objectContaining({ ruleId: 'deploy-requires-owner' })]);
+    await api().patch(url).set('authorization', asUser()).set('if-match', '"1"').send({ owner: 'group:sre' }).expect(200);
+    const deployed = await api().post(`${url}/transitions`).set('authorization', asUser('user:default/sam')).set('if-match', '"2"').send({ to: 'deployed', reason: 'issued' }).expect(200);
+    expect(deployed.body).toMatchObject({ lifecycleStage: 'deployed', owner: 'group:default/sre', version: 3 });
+    const history = await api().get(`${url}/history`).set('authorization', asUser()).expect(200);
+    expect(history.body.items[2]).toMatchObject({
+      kind: 'transitioned',
+      actor: 'user:default/sam',
+      reason: 'issued',
+      transition: { from: 'in-stock', to: 'deployed' },
+    });
+    expect(replayHistory(history.body.items)).toEqual(deployed.body);
+  });
+
+  it('links assets to entities and serves an entity’s assets', async () => {
+    const { body: asset } = await create({ ...laptop, tag: 'SRV-9', assetClass: 'hardware', type: 'server', serialNumber: 'S9' }).expect(201);
+    const url = `/api/itam/assets/${asset.id}/entity-links`;
+    await api().post(url).set('authorization', asUser()).send({ entityRef: 'component:payments-api', role: 'runs-on' }).expect(201);
+    await api().post(url).set('authorization', asUser()).send({ entityRef: 'component:payments-api', role: 'runs-on' }).expect(200);
+    const unknown = await api().post(url).set('authorization', asUser()).send({ entityRef: 'component:default/nope', role: 'uses' }).expect(422);
+    expect(unknown.body.error.message).toContain('component:default/nope');
+    const bad = await api().post(url).set('authorization', asUser()).send({ entityRef: 'component:default/payments-api', role: 'owns' }).expect(400);
+    expect(bad.body.error.message).toMatch(/role/);
+    const assets = await api().get('/api/itam/entities/component/default/payments-api/assets').set('authorization', asUser()).expect(200);
+    expect(assets.body.items).toEqual([{ asset: expect.objectContaining({ tag: 'SRV-9' }), role: 'runs-on' }]);
+    const filtered = await api().get('/api/itam/assets?entityRef=component:default/payments-api').set('authorization', asUser()).expect(200);
+    expect(filtered.body.items.map((a: { tag: string }) => a.tag)).toEqual(['SRV-9']);
+    await api().delete(`${url}?entityRef=component:default/payments-api&role=runs-on`).set('authorization', asUser()).expect(204);
+    await api().delete(`${url}?entityRef=component:default/payments-api&role=runs-on`).set('authorization', asUser()).expect(404);
+  });
+
+  it('links tickets idempotently and finds a ticket’s assets', async () => {
+    const { body: asset } = await create({ ...laptop, tag: 'TIX-1', serialNumber: 'T1' }).expect(201);
+    const url = `/api/itam/assets/${asset.id}/tickets`;
+    const link = { site: 'acme.atlassian.net', issueKey: 'OPS-7', ticketType: 'incident', summary: 'Laptop dead' };
+    await api().post(url).set('authorization', asUser()).send(link).expect(201);
+    await api().post(url).set('authorization', asUser()).send({ ...link, status: 'Done', resolved: true }).expect(200);
+    const tickets = await api().get(url).set('authorization', asUser()).expect(200);
+    expect(tickets.body.items).toEqual([expect.objectContaining({ issueKey: 'OPS-7', status: 'Done', resolved: true })]);
+    const byTicket = await api().get('/api/itam/tickets/acme.atlassian.net/OPS-7/assets').set('authorization', asUser()).expect(200);
+    expect(byTicket.body.items).toHaveLength(1);
+    await api().post(url).set('authorization', asUser()).send({ ...link, issueKey: 'nope' }).expect(400);
+    await api().delete(`${url}?site=acme.atlassian.net&issueKey=OPS-7`).set('authorization', asUser()).expect(204);
+  });
+
+  it('links assets to assets, refusing self-links and unknown targets', async () => {
+    const { body: host } = await create({ ...laptop, tag: 'HOST-1', serialNumber: 'H1' }).expect(201);
+    const { body: vm } = await create({ tag: 'VM-1', name: 'vm', assetClass: 'cloud', type: 'virtual-machine' }).expect(201);
+    const url = `/api/itam/assets/${host.id}/asset-links`;
+    await api().post(url).set('authorization', asUser()).send({ type: 'hosts', targetAssetId: vm.id }).expect(201);
+    await api().post(url).set('authorization', asUser()).send({ type: 'hosts', targetAssetId: host.id }).expect(422);
+    await api().post(url).set('authorization', asUser()).send({ type: 'hosts', targetAssetId: 'missing' }).expect(422);
+    const links = await api().get(`/api/itam/assets/${vm.id}/asset-links`).set('authorization', asUser()).expect(200);
+    expect(links.body.items).toEqual([{ sourceAssetId: host.id, type: 'hosts', targetAssetId: vm.id }]);
+  });
+
+  it('paginates with a cursor in tag order', async () => {
+    for (const n of [1, 2, 3, 4, 5]) {
+      await create({ tag: `PG-${n}`, name: `page ${n}`, assetClass: 'software', type: 'pager' }).expect(201);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const res = await api()
+        .get(`/api/itam/assets?type=pager&limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+        .set('authorization', asUser())
+        .expect(200);
+      seen.push(...res.body.items.map((a: { tag: string }) => a.tag));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(['PG-1', 'PG-2', 'PG-3', 'PG-4', 'PG-5']);
+    await api().get('/api/itam/assets?cursor=garbage').set('authorization', asUser()).expect(400);
+    await api().get('/api/itam/assets?limit=0').set('authorization', asUser()).expect(400);
+    await api().get('/api/itam/assets?colour=red').set('authorization', asUser()).expect(400);
+  });
+
+  it('exports the register as CSV', async () => {
+    await create({ tag: 'CSV-1', name: 'Comma, "quoted"', assetClass: 'software', type: 'csv-thing' }).expect(201);
+    const res = await api().get('/api/itam/assets/export.csv?type=csv-thing').set('authorization', asUser()).expect(200);
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    const lines = res.text.trim().split('\n');
+    expect(lines[0]).toMatch(/^id,tag,name,assetClass,type,lifecycleStage/);
+    expect(lines[1]).toContain('CSV-1,"Comma, ""quoted""",software,csv-thing,planned');
+  });
+});
+
+describe('ITAM API with a deny policy', () => {
+  it('answers 403 on reads and writes and writes nothing', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const backend = await startItamBackend({ knex, permissionResult: AuthorizeResult.DENY });
+    try {
+      await request(backend.server).get('/api/itam/assets').set('authorization', asUser()).expect(403);
+      await request(backend.server).post('/api/itam/assets').set('authorization', asUser()).send(laptop).expect(403);
+      expect(await knex('itam_assets').count({ n: '*' })).toEqual([{ n: 0 }]);
+    } finally {
+      await backend.stop();
+    }
+  });
+});

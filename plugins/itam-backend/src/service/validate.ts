@@ -1,0 +1,32 @@
+import { validate as validateInput, type ValidationIssue } from '@itam/common';
+import type { z } from 'zod';
+import { ItamInputError } from './errors';
+
+/** Validates a request part with a domain schema, throwing a 400 that names every bad field. */
+export function parseRequest<S extends z.ZodTypeAny>(
+  schema: S,
+  input: unknown,
+  part: 'body' | 'query' = 'body',
+): z.output<S> {
+  const result = validateInput(schema, input);
+  if (result.ok) return result.value;
+  throw new ItamInputError(result.issues, describe(part, result.issues));
+}
+
+function describe(part: string, issues: ValidationIssue[]): string {
+  return `Invalid request ${part}: ${issues
+    .map(i => (i.path ? `${i.path} ${i.message}` : i.message))
+    .join('; ')}`;
+}
+
+/** Reads the asset version from an If-Match header: `"3"`, `W/"3"` or `3`. */
+export function parseIfMatch(header: string | undefined): number {
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(header?.trim() ?? '');
+  if (!match) {
+    throw new ItamInputError(
+      [{ path: 'if-match', message: 'must be the asset version as an ETag, e.g. "3"' }],
+      'if-match header must be the asset version as an ETag, e.g. "3"',
+    );
+  }
+  return Number(match[1]);
+}

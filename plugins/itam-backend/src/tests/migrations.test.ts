@@ -1,0 +1,75 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { itamTestDatabases } from './testBackend';
+
+const migrationsDir = resolvePackagePath('@itam/backstage-plugin-itam-backend', 'migrations');
+const config = { directory: migrationsDir, tableName: 'itam_knex_migrations' };
+
+const databases = itamTestDatabases();
+
+describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
+  it('go up, hold data with their constraints, and go down to nothing', async () => {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest(config);
+
+    await knex('itam_assets').insert({
+      id: 'a1',
+      tag: 'LAP-1',
+      name: 'laptop',
+      asset_class: 'hardware',
+      type: 'laptop',
+      lifecycle_stage: 'in-stock',
+      criticality: 3,
+      data_classification: 'internal',
+      search_text: 'lap-1 laptop',
+      data: '{}',
+      version: 1,
+      created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z',
+    });
+    await knex('itam_entity_links').insert({
+      asset_id: 'a1',
+      entity_ref: 'component:default/api',
+      role: 'runs-on',
+      created_by: 'user:default/jane',
+      created_at: '2026-01-01T00:00:00.000Z',
+    });
+    // Tags are unique.
+    await expect(
+      knex('itam_assets').insert({
+        id: 'a2',
+        tag: 'LAP-1',
+        name: 'dup',
+        asset_class: 'hardware',
+        type: 'laptop',
+        lifecycle_stage: 'planned',
+        criticality: 3,
+        data_classification: 'internal',
+        search_text: '',
+        data: '{}',
+        version: 1,
+        created_at: '',
+        updated_at: '',
+      }),
+    ).rejects.toThrow();
+    // A history version is written once.
+    const event = {
+      asset_id: 'a1',
+      version: 1,
+      kind: 'created',
+      actor: 'user:default/jane',
+      at: '2026-01-01T00:00:00.000Z',
+      changes: '[]',
+    };
+    await knex('itam_asset_history').insert(event);
+    await expect(knex('itam_asset_history').insert(event)).rejects.toThrow();
+
+    await knex.migrate.rollback(config, true);
+    for (const table of ['itam_assets', 'itam_asset_history', 'itam_entity_links', 'itam_asset_links', 'itam_ticket_links', 'itam_asset_external_ids']) {
+      expect(await knex.schema.hasTable(table)).toBe(false);
+    }
+    await knex.migrate.latest(config);
+    const [{ n }] = await knex('itam_assets').count({ n: '*' });
+    expect(Number(n)).toBe(0);
+    await knex.destroy();
+  });
+});

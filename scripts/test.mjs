@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// The one test command (`npm test`): typecheck, lint, then every jest suite (unit and
+// integration) on SQLite and, when a server answers, PostgreSQL. A suite whose service is
+// missing is skipped with one loud SKIPPED line; ITAM_REQUIRE_ALL=1 turns that into a failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const requireAll = process.env.ITAM_REQUIRE_ALL === '1';
+const skipped = [];
+const failed = [];
+
+function step(name, command, args, env = process.env) {
+  console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
+  if (result.status !== 0) failed.push(name);
+  return result.status === 0;
+}
+
+function skip(suite, why) {
+  console.log(`\nSKIPPED: ${suite} (${why})`);
+  skipped.push(suite);
+}
+
+/** Finds a PostgreSQL server and returns the env var TestDatabases reads for its version. */
+async function findPostgres() {
+  const existing = Object.keys(process.env).find(k =>
+    /^BACKSTAGE_TEST_DATABASE_POSTGRES\d+_CONNECTION_STRING$/.test(k),
+  );
+  if (existing) return { name: existing, value: process.env[existing] };
+  const url = process.env.ITAM_TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query('show server_version_num');
+    const major = Math.floor(Number(rows[0].server_version_num) / 10000);
+    return {
+      name: `BACKSTAGE_TEST_DATABASE_POSTGRES${major}_CONNECTION_STRING`,
+      value: url.replace(/\/postgres$/, ''),
+    };
+  } catch (e) {
+    return { error: e.message };
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const env = { ...process.env, BACKSTAGE_TEST_DISABLE_DOCKER: '1' };
+const pg = await findPostgres();
+if (pg.name) {
+  env[pg.name] = pg.value;
+  console.log(`PostgreSQL found: backend suites also run on it (${pg.name})`);
+} else {
+  skip('backend suites on PostgreSQL', `no server at 127.0.0.1:5432: ${pg.error}`);
+}
+
+step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+step('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
+
+const reportDir = mkdtempSync(join(tmpdir(), 'itam-jest-'));
+const report = join(reportDir, 'jest.json');
+step('unit and integration (jest)', 'npx', ['jest', '--ci', '--json', '--outputFile', report], env);
+
+let passed = 0;
+let failedTests = 0;
+if (existsSync(report)) {
+  const results = JSON.parse(readFileSync(report, 'utf8'));
+  passed = results.numPassedTests;
+  failedTests = results.numFailedTests;
+  if (results.numTotalTests === 0) failed.push('jest ran no test');
+}
+rmSync(reportDir, { recursive: true, force: true });
+
+if (requireAll && skipped.length > 0) {
+  failed.push(`ITAM_REQUIRE_ALL=1 but skipped: ${skipped.join(', ')}`);
+}
+console.log('');
+if (skipped.length > 0) console.log(`skipped suites: ${skipped.join('; ')}`);
+if (failed.length > 0) console.log(`failed steps: ${failed.join('; ')}`);
+console.log(`tests: ${passed} passed, ${failedTests} failed`);
+process.exit(failed.length > 0 ? 1 : 0);
