@@ -2,10 +2,18 @@ import type { Asset, AssetPatchInput, NewAssetInput } from '../asset/types';
 import { parseEntityRef } from '../entity/entityRef';
 import type { HistoryEvent } from '../history/events';
 import type { TransitionOption } from '../lifecycle/transition';
-import type { EntityLink, EntityLinkInput } from '../links/schema';
+import type {
+  AssetLinkInput,
+  EntityLink,
+  EntityLinkInput,
+  TicketLink,
+  TicketLinkInput,
+} from '../links/schema';
 import type {
   AssetListQuery,
+  AssetTicket,
   EntityAsset,
+  StoredAssetLinkDto,
   ItamApi,
   Page,
   TransitionInput,
@@ -130,6 +138,55 @@ export class ItamClient implements ItamApi {
     const body = await this.request<{ items: EntityAsset[] }>(
       'GET',
       `/entities/${[kind, namespace, name].map(encodeURIComponent).join('/')}/assets`,
+    );
+    return body.items;
+  }
+
+  async getAssetLinks(id: string): Promise<StoredAssetLinkDto[]> {
+    const body = await this.request<{ items: StoredAssetLinkDto[] }>(
+      'GET',
+      `/assets/${encodeURIComponent(id)}/asset-links`,
+    );
+    return body.items;
+  }
+
+  addAssetLink(id: string, link: AssetLinkInput): Promise<StoredAssetLinkDto> {
+    return this.request('POST', `/assets/${encodeURIComponent(id)}/asset-links`, link);
+  }
+
+  async removeAssetLink(id: string, link: AssetLinkInput): Promise<void> {
+    await this.request(
+      'DELETE',
+      `/assets/${encodeURIComponent(id)}/asset-links${toQueryString(link)}`,
+    );
+  }
+
+  async getAssetTickets(id: string): Promise<AssetTicket[]> {
+    const body = await this.request<{ items: AssetTicket[] }>(
+      'GET',
+      `/assets/${encodeURIComponent(id)}/tickets`,
+    );
+    return body.items;
+  }
+
+  linkTicket(id: string, link: TicketLinkInput): Promise<TicketLink> {
+    return this.request('POST', `/assets/${encodeURIComponent(id)}/tickets`, link);
+  }
+
+  async unlinkTicket(id: string, site: string, issueKey: string): Promise<void> {
+    await this.request(
+      'DELETE',
+      `/assets/${encodeURIComponent(id)}/tickets${toQueryString({ site, issueKey })}`,
+    );
+  }
+
+  async getTicketAssets(
+    site: string,
+    issueKey: string,
+  ): Promise<{ asset: Asset; link: AssetTicket }[]> {
+    const body = await this.request<{ items: { asset: Asset; link: AssetTicket }[] }>(
+      'GET',
+      `/tickets/${encodeURIComponent(site)}/${encodeURIComponent(issueKey)}/assets`,
     );
     return body.items;
   }

@@ -2,7 +2,14 @@ import type { AssetClass, LifecycleStage } from '../asset/constants';
 import type { Asset, AssetPatchInput, NewAssetInput, SanitisationRecord } from '../asset/types';
 import type { HistoryEvent } from '../history/events';
 import type { TransitionOption } from '../lifecycle/transition';
-import type { EntityLink, EntityLinkInput } from '../links/schema';
+import type {
+  AssetLink,
+  AssetLinkInput,
+  EntityLink,
+  EntityLinkInput,
+  TicketLink,
+  TicketLinkInput,
+} from '../links/schema';
 
 /**
  * A page of a cursor-paginated list.
@@ -57,6 +64,26 @@ export interface EntityAsset {
 }
 
 /**
+ * An asset↔asset link as the API returns it: `sourceAssetId` is `type` of `targetAssetId`.
+ *
+ * @public
+ */
+export interface StoredAssetLinkDto extends AssetLink {
+  sourceAssetId: string;
+}
+
+/**
+ * A Jira ticket linked to an asset, with who linked it and when.
+ *
+ * @public
+ */
+export interface AssetTicket extends TicketLink {
+  assetId: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+/**
  * The ITAM backend API as the typed client offers it.
  *
  * @public
@@ -73,4 +100,12 @@ export interface ItamApi {
   addEntityLink(id: string, link: EntityLinkInput): Promise<EntityLink>;
   removeEntityLink(id: string, link: EntityLinkInput): Promise<void>;
   getEntityAssets(entityRef: string): Promise<EntityAsset[]>;
+  getAssetLinks(id: string): Promise<StoredAssetLinkDto[]>;
+  addAssetLink(id: string, link: AssetLinkInput): Promise<StoredAssetLinkDto>;
+  removeAssetLink(id: string, link: AssetLinkInput): Promise<void>;
+  getAssetTickets(id: string): Promise<AssetTicket[]>;
+  /** Links a ticket (or refreshes its summary/status if already linked). */
+  linkTicket(id: string, link: TicketLinkInput): Promise<TicketLink>;
+  unlinkTicket(id: string, site: string, issueKey: string): Promise<void>;
+  getTicketAssets(site: string, issueKey: string): Promise<{ asset: Asset; link: AssetTicket }[]>;
 }
