@@ -1,7 +1,10 @@
 // The example portal's backend: the catalog with the example organisation, guest sign-in,
 // permissions (allow-all for the demo) and the ITAM plugin with example data, on SQLite.
 import { createBackend } from '@backstage/backend-defaults';
-import { itamExampleDataModule } from '@itam/backstage-plugin-itam-backend';
+import {
+  catalogModuleItamAssets,
+  itamExampleDataModule,
+} from '@itam/backstage-plugin-itam-backend';
 
 const backend = createBackend();
 
@@ -12,5 +15,6 @@ backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
 backend.add(import('@itam/backstage-plugin-itam-backend'));
 backend.add(itamExampleDataModule);
+backend.add(catalogModuleItamAssets);
 
 backend.start();

@@ -10,3 +10,6 @@ export { createRouter, type RouterOptions } from './service/router';
 export { itamOpenApiSpec } from './service/openapi';
 export { itamExampleDataModule } from './exampleData/module';
 export { seedExampleData } from './exampleData/seedExampleData';
+export { catalogModuleItamAssets } from './catalog/module';
+export { ItamAssetEntityProvider } from './catalog/ItamAssetEntityProvider';
+export { assetToResource } from './catalog/assetToResource';

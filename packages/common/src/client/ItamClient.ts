@@ -13,6 +13,7 @@ import type {
   AssetListQuery,
   AssetTicket,
   EntityAsset,
+  ListedAsset,
   StoredAssetLinkDto,
   ItamApi,
   Page,
@@ -74,7 +75,7 @@ export interface ItamClientOptions {
 export class ItamClient implements ItamApi {
   constructor(private readonly options: ItamClientOptions) {}
 
-  listAssets(query: AssetListQuery = {}): Promise<Page<Asset>> {
+  listAssets(query: AssetListQuery = {}): Promise<Page<ListedAsset>> {
     return this.request('GET', `/assets${toQueryString(query)}`);
   }
 

@@ -37,10 +37,19 @@ export interface AssetListQuery {
   entityRef?: string;
   /** Case-insensitive text search on tag, name and serial number. */
   q?: string;
+  /** `entityLinks` adds each asset's catalogue links to the page (one extra query, not one per asset). */
+  include?: 'entityLinks';
   /** Page size, 1 to 500 (default 50). */
   limit?: number;
   cursor?: string;
 }
+
+/**
+ * An asset in a list page; `entityLinks` is present when the query asked to include them.
+ *
+ * @public
+ */
+export type ListedAsset = Asset & { entityLinks?: EntityLink[] };
 
 /**
  * A request to move an asset to another lifecycle stage.
@@ -89,7 +98,7 @@ export interface AssetTicket extends TicketLink {
  * @public
  */
 export interface ItamApi {
-  listAssets(query?: AssetListQuery): Promise<Page<Asset>>;
+  listAssets(query?: AssetListQuery): Promise<Page<ListedAsset>>;
   getAsset(idOrTag: string): Promise<Asset>;
   createAsset(input: NewAssetInput): Promise<Asset>;
   updateAsset(id: string, version: number, patch: AssetPatchInput): Promise<Asset>;

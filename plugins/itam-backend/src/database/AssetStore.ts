@@ -67,6 +67,8 @@ export interface AssetStore {
   getHistory(assetId: string): Promise<HistoryEvent[]>;
 
   listEntityLinks(assetId: string): Promise<EntityLink[]>;
+  /** The entity links of many assets in one query. */
+  listEntityLinksOf(assetIds: string[]): Promise<Map<string, EntityLink[]>>;
   /** Adds a link; returns false when it already existed (adding is idempotent). */
   addEntityLink(assetId: string, link: EntityLink, stamp: Stamp): Promise<boolean>;
   /** Removes a link; returns false when there was none. */

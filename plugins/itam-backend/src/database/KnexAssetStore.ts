@@ -203,6 +203,16 @@ export class KnexAssetStore implements AssetStore {
     return rows.map(r => ({ entityRef: r.entity_ref, role: r.role }));
   }
 
+  async listEntityLinksOf(assetIds: string[]): Promise<Map<string, EntityLink[]>> {
+    const links = new Map<string, EntityLink[]>(assetIds.map(id => [id, []]));
+    if (assetIds.length === 0) return links;
+    const rows = await this.db('itam_entity_links')
+      .whereIn('asset_id', assetIds)
+      .orderBy(['asset_id', 'entity_ref', 'role']);
+    for (const r of rows) links.get(r.asset_id)?.push({ entityRef: r.entity_ref, role: r.role });
+    return links;
+  }
+
   async addEntityLink(assetId: string, link: EntityLink, stamp: Stamp): Promise<boolean> {
     const rows = await this.db('itam_entity_links')
       .insert({

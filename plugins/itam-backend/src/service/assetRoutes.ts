@@ -34,6 +34,7 @@ const filterSchema = z
 
 const listQuerySchema = filterSchema
   .extend({
+    include: z.literal('entityLinks').optional(),
     limit: z.coerce.number().int().min(1).max(500).optional(),
     cursor: z.string().min(1).optional(),
   })
@@ -62,8 +63,14 @@ async function assertOwnersExist(ctx: RouteContext, fields: { owner?: string | n
 export function registerAssetRoutes(router: Router, ctx: RouteContext) {
   router.get('/assets', async (req, res) => {
     await ctx.authorize(req, itamAssetReadPermission);
-    const query: AssetListQuery = parseRequest(listQuerySchema, req.query, 'query');
-    res.json(await ctx.store.listAssets(query));
+    const { include, ...query }: AssetListQuery = parseRequest(listQuerySchema, req.query, 'query');
+    const page = await ctx.store.listAssets(query);
+    if (include === 'entityLinks') {
+      const links = await ctx.store.listEntityLinksOf(page.items.map(a => a.id));
+      res.json({ ...page, items: page.items.map(a => ({ ...a, entityLinks: links.get(a.id) ?? [] })) });
+      return;
+    }
+    res.json(page);
   });
 
   router.get('/assets/export.csv', async (req, res) => {

@@ -230,6 +230,7 @@ export const itamOpenApiSpec = {
         operationId: 'listAssets',
         parameters: [
           ...assetFilters,
+          queryParam('include', { type: 'string', enum: ['entityLinks'] }, 'Add each asset’s catalogue links'),
           queryParam('limit', { type: 'integer', minimum: 1, maximum: 500 }, 'Page size (default 50)'),
           queryParam('cursor', { type: 'string' }, 'nextCursor of the previous page'),
         ],
