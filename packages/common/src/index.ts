@@ -24,3 +24,4 @@ export * from './history/diff';
 export * from './history/replay';
 export * from './client/types';
 export * from './client/ItamClient';
+export * from './audit';

@@ -13,3 +13,4 @@ export { seedExampleData } from './exampleData/seedExampleData';
 export { catalogModuleItamAssets } from './catalog/module';
 export { ItamAssetEntityProvider } from './catalog/ItamAssetEntityProvider';
 export { assetToResource } from './catalog/assetToResource';
+export * from './audits';

@@ -2,6 +2,7 @@ import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { itamPermissions, ITAM_PLUGIN_ID } from '@itam/common';
 import type { Permission } from '@backstage/plugin-permission-common';
+import { KnexAuditStore } from './audits/KnexAuditStore';
 import { KnexAssetStore } from './database/KnexAssetStore';
 import { CatalogEntityRefChecker } from './service/entityRefs';
 import { createRouter } from './service/router';
@@ -33,6 +34,7 @@ export const itamPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             store,
+            audits: new KnexAuditStore(store.knex),
             httpAuth,
             permissions,
             auditor,

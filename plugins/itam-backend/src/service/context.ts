@@ -9,6 +9,7 @@ import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { Asset, ItamPermission } from '@itam/common';
 import type { Request } from 'express';
+import type { AuditStore } from '../audits/AuditStore';
 import type { AssetStore } from '../database/AssetStore';
 import type { EntityRefChecker } from './entityRefs';
 
@@ -18,6 +19,7 @@ import type { EntityRefChecker } from './entityRefs';
  */
 export interface RouterOptions {
   store: AssetStore;
+  audits: AuditStore;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;

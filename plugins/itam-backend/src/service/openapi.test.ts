@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Router } from 'express';
+import type { AuditStore } from '../audits/AuditStore';
 import type { AssetStore } from '../database/AssetStore';
 import { itamOpenApiSpec } from './openapi';
 import { createRouter } from './router';
@@ -25,6 +26,7 @@ describe('OpenAPI document', () => {
   it('lists exactly the routes the router serves', async () => {
     const router = await createRouter({
       store: {} as AssetStore,
+      audits: {} as AuditStore,
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
       auditor: mockServices.auditor.mock(),

@@ -10,6 +10,7 @@ import {
   LIFECYCLE_STAGES,
   TICKET_TYPES,
 } from '@itam/common';
+import { auditPaths } from '../audits/openapi';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -218,6 +219,7 @@ export const itamOpenApiSpec = {
     ),
   },
   paths: {
+    ...auditPaths,
     '/health': {
       get: {
         operationId: 'getHealth',

@@ -1,5 +1,6 @@
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import express, { type Router } from 'express';
+import { registerAuditRoutes } from '../audits/auditRoutes';
 import { registerAssetRoutes } from './assetRoutes';
 import { RouteContext, type RouterOptions } from './context';
 import { itamErrorHandler } from './errors';
@@ -25,6 +26,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
   });
   registerAssetRoutes(router, ctx);
   registerLinkRoutes(router, ctx);
+  registerAuditRoutes(router, ctx, options.audits);
   router.use(itamErrorHandler);
   return router;
 }

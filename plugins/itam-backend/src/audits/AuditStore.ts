@@ -1,0 +1,40 @@
+import type { AuditObservation, AuditResult, AuditScope } from '@itam/common';
+
+/**
+ * An audit campaign as stored.
+ *
+ * @public
+ */
+export interface AuditCampaign {
+  id: string;
+  name: string;
+  scope: AuditScope;
+  dueDate?: string;
+  status: 'open' | 'closed';
+  createdBy: string;
+  createdAt: string;
+  closedBy?: string;
+  closedAt?: string;
+  /** The findings frozen at closing; open campaigns are evaluated live. */
+  result?: AuditResult;
+}
+
+/**
+ * Persistence of audit campaigns and observations.
+ *
+ * @public
+ */
+export interface AuditStore {
+  createCampaign(campaign: AuditCampaign): Promise<AuditCampaign>;
+  listCampaigns(): Promise<AuditCampaign[]>;
+  getCampaign(id: string): Promise<AuditCampaign | undefined>;
+  /** Records observations (each matched to an asset id or not) in one transaction. */
+  addObservations(
+    campaignId: string,
+    observations: (AuditObservation & { assetId?: string })[],
+  ): Promise<void>;
+  listObservations(campaignId: string): Promise<AuditObservation[]>;
+  closeCampaign(id: string, closedBy: string, closedAt: string, result: AuditResult): Promise<AuditCampaign>;
+  /** When each asset was last seen by an audit. */
+  lastVerified(assetIds?: string[]): Promise<Map<string, string>>;
+}

@@ -1,0 +1,118 @@
+import { ConflictError } from '@backstage/errors';
+import type { AuditObservation, AuditResult } from '@itam/common';
+import type { Knex } from 'knex';
+import type { AuditCampaign, AuditStore } from './AuditStore';
+
+/** The audit store on knex (SQLite or PostgreSQL). @public */
+export class KnexAuditStore implements AuditStore {
+  constructor(private readonly db: Knex) {}
+
+  async createCampaign(campaign: AuditCampaign): Promise<AuditCampaign> {
+    await this.db('itam_audit_campaigns').insert({
+      id: campaign.id,
+      name: campaign.name,
+      scope: JSON.stringify(campaign.scope),
+      due_date: campaign.dueDate ?? null,
+      status: campaign.status,
+      created_by: campaign.createdBy,
+      created_at: campaign.createdAt,
+    });
+    return campaign;
+  }
+
+  async listCampaigns(): Promise<AuditCampaign[]> {
+    const rows = await this.db('itam_audit_campaigns').orderBy('created_at', 'desc').limit(200);
+    return rows.map(rowToCampaign);
+  }
+
+  async getCampaign(id: string): Promise<AuditCampaign | undefined> {
+    const row = await this.db('itam_audit_campaigns').where('id', id).first();
+    return row ? rowToCampaign(row) : undefined;
+  }
+
+  async addObservations(
+    campaignId: string,
+    observations: (AuditObservation & { assetId?: string })[],
+  ): Promise<void> {
+    await this.db.transaction(async trx => {
+      const campaign = await trx('itam_audit_campaigns').where('id', campaignId).first();
+      if (campaign?.status !== 'open') {
+        throw new ConflictError(`Audit campaign ${campaignId} is closed; it takes no more observations`);
+      }
+      await trx.batchInsert(
+        'itam_audit_observations',
+        observations.map(o => ({
+          campaign_id: campaignId,
+          asset_id: o.assetId ?? null,
+          asset_tag: o.assetTag ?? null,
+          serial_number: o.serialNumber ?? null,
+          result: o.result,
+          location: o.location ?? null,
+          note: o.note ?? null,
+          observed_by: o.observedBy,
+          observed_at: o.observedAt,
+        })),
+        200,
+      );
+    });
+  }
+
+  async listObservations(campaignId: string): Promise<AuditObservation[]> {
+    const rows = await this.db('itam_audit_observations')
+      .where('campaign_id', campaignId)
+      .orderBy('id');
+    return rows.map(r => {
+      const o: AuditObservation = {
+        result: r.result,
+        observedBy: r.observed_by,
+        observedAt: r.observed_at,
+      };
+      if (r.asset_tag) o.assetTag = r.asset_tag;
+      if (r.serial_number) o.serialNumber = r.serial_number;
+      if (r.location) o.location = r.location;
+      if (r.note) o.note = r.note;
+      return o;
+    });
+  }
+
+  async closeCampaign(
+    id: string,
+    closedBy: string,
+    closedAt: string,
+    result: AuditResult,
+  ): Promise<AuditCampaign> {
+    const n = await this.db('itam_audit_campaigns')
+      .where({ id, status: 'open' })
+      .update({ status: 'closed', closed_by: closedBy, closed_at: closedAt, result: JSON.stringify(result) });
+    if (n !== 1) throw new ConflictError(`Audit campaign ${id} is already closed`);
+    return (await this.getCampaign(id))!;
+  }
+
+  async lastVerified(assetIds?: string[]): Promise<Map<string, string>> {
+    const query = this.db('itam_audit_observations')
+      .where('result', 'seen')
+      .whereNotNull('asset_id')
+      .groupBy('asset_id')
+      .select('asset_id')
+      .max({ at: 'observed_at' });
+    if (assetIds) query.whereIn('asset_id', assetIds);
+    const rows = (await query) as unknown as { asset_id: string; at: string }[];
+    return new Map(rows.map(r => [r.asset_id, r.at]));
+  }
+}
+
+function rowToCampaign(r: Record<string, string | null>): AuditCampaign {
+  const c: AuditCampaign = {
+    id: r.id!,
+    name: r.name!,
+    scope: JSON.parse(r.scope!),
+    status: r.status as AuditCampaign['status'],
+    createdBy: r.created_by!,
+    createdAt: r.created_at!,
+  };
+  if (r.due_date) c.dueDate = r.due_date;
+  if (r.closed_by) c.closedBy = r.closed_by;
+  if (r.closed_at) c.closedAt = r.closed_at;
+  if (r.result) c.result = JSON.parse(r.result);
+  return c;
+}

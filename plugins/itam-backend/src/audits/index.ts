@@ -1,0 +1,2 @@
+export type { AuditCampaign, AuditStore } from './AuditStore';
+export { KnexAuditStore } from './KnexAuditStore';
