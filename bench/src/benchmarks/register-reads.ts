@@ -1,0 +1,198 @@
+// Reads over HTTP against the real plugin: the entity asset lookup and a filtered register page,
+// at growing register sizes, each compared with an empty authenticated route on the same server
+// (the baseline) and with itself at the smallest size.
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { migrateItamDatabase } from '@itam/backstage-plugin-itam-backend';
+import autocannon from 'autocannon';
+import knexFactory, { type Knex } from 'knex';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Client } from 'pg';
+import { entityCount, seedRegister } from '../data/registerData';
+import { seededRandom, type Benchmark, type BenchOptions, type BenchRow } from '../harness';
+
+interface Measured {
+  p50: number;
+  p99: number;
+  rps: number;
+}
+
+async function startServer(client: string, connection: string): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'servers', 'readServer.ts')], {
+    env: { ...process.env, BENCH_DB_CLIENT: client, BENCH_DB_CONNECTION: connection },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', code => reject(new Error(`bench server exited with ${code}`)));
+    lines.on('line', line => {
+      if (line.startsWith('{"port"')) resolve(JSON.parse(line).port);
+    });
+  });
+  return { port, child };
+}
+
+async function load(url: string, paths: () => string, seconds: number): Promise<Measured> {
+  const result = await autocannon({
+    url,
+    connections: 10,
+    duration: seconds,
+    headers: { authorization: mockCredentials.user.header() },
+    requests: [{ setupRequest: req => ({ ...req, path: paths() }) }],
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+  }
+  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average };
+}
+
+interface Target {
+  label: string;
+  client: 'better-sqlite3' | 'pg';
+  prepare(size: number): Promise<{ connection: string; cleanup(): Promise<void> }>;
+}
+
+const sqliteTarget: Target = {
+  label: 'sqlite',
+  client: 'better-sqlite3',
+  async prepare() {
+    const dir = mkdtempSync(join(tmpdir(), 'itam-bench-'));
+    const filename = join(dir, 'itam.sqlite');
+    return { connection: filename, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  },
+};
+
+function postgresTarget(url: string): Target {
+  return {
+    label: 'postgres',
+    client: 'pg',
+    async prepare(size) {
+      const name = `itam_bench_${size}_${process.pid}`;
+      const admin = new Client({ connectionString: `${url}/postgres` });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      await admin.end();
+      return {
+        connection: `${url}/${name}`,
+        cleanup: async () => {
+          const c = new Client({ connectionString: `${url}/postgres` });
+          await c.connect();
+          await c.query(`drop database if exists ${name} with (force)`);
+          await c.end();
+        },
+      };
+    },
+  };
+}
+
+async function openKnex(client: string, connection: string): Promise<Knex> {
+  const knex = knexFactory({
+    client,
+    connection: client === 'pg' ? connection : { filename: connection },
+    useNullAsDefault: true,
+  });
+  if (client === 'better-sqlite3') await knex.raw('PRAGMA journal_mode = WAL');
+  return knex;
+}
+
+async function runTarget(target: Target, sizes: number[], options: BenchOptions): Promise<BenchRow[]> {
+  const seconds = options.quick ? 2 : 5;
+  const rows: BenchRow[] = [];
+  const p99At: Record<string, number[]> = { entity: [], register: [] };
+  for (const size of sizes) {
+    const db = await target.prepare(size);
+    try {
+      const knex = await openKnex(target.client, db.connection);
+      await migrateItamDatabase(knex);
+      const seeding = Date.now();
+      await seedRegister(knex, size, options.seed);
+      if (target.client === 'pg') await knex.raw('analyze');
+      await knex.destroy();
+      options.log(`${target.label}: ${size} assets seeded in ${((Date.now() - seeding) / 1000).toFixed(1)} s`);
+      const { port, child } = await startServer(target.client, db.connection);
+      try {
+        const base = `http://127.0.0.1:${port}`;
+        const random = seededRandom(options.seed + size);
+        const entities = entityCount(size);
+        const baseline = await load(base, () => '/api/baseline/empty', seconds);
+        const entity = await load(
+          base,
+          () => `/api/itam/entities/component/default/service-${Math.floor(random() * entities)}/assets`,
+          seconds,
+        );
+        const register = await load(
+          base,
+          () =>
+            `/api/itam/assets?assetClass=hardware&lifecycleStage=deployed&owner=group:default/team-${Math.floor(random() * 200)}&limit=50`,
+          seconds,
+        );
+        p99At.entity.push(entity.p99);
+        p99At.register.push(register.p99);
+        const label = `register-reads/${target.label} ${size.toLocaleString('en-US')}`;
+        const row = (metric: string, value: number, unit: string, goal?: string, met?: boolean): BenchRow => ({
+          benchmark: label,
+          metric,
+          value,
+          unit,
+          ...(goal ? { target: goal, met } : {}),
+        });
+        for (const [name, m] of [['baseline', baseline], ['entity lookup', entity], ['register page', register]] as const) {
+          rows.push(row(`${name} p50`, m.p50, 'ms'), row(`${name} p99`, m.p99, 'ms'), row(`${name} req/s`, m.rps, 'req/s'));
+        }
+        for (const [name, m] of [['entity lookup', entity], ['register page', register]] as const) {
+          const ratio = m.p99 / Math.max(baseline.p99, 1);
+          rows.push(row(`${name} p99 / baseline p99`, ratio, 'x', '<= 3', ratio <= 3));
+        }
+        options.log(`${target.label} ${size}: baseline p99 ${baseline.p99} ms, entity p99 ${entity.p99} ms, register p99 ${register.p99} ms`);
+      } finally {
+        child.kill();
+      }
+    } finally {
+      await db.cleanup();
+    }
+  }
+  for (const name of ['entity', 'register'] as const) {
+    const [first, last] = [p99At[name][0], p99At[name][p99At[name].length - 1]];
+    const ratio = last / Math.max(first, 1);
+    rows.push({
+      benchmark: `register-reads/${target.label}`,
+      metric: `${name} p99 at ${sizes[sizes.length - 1].toLocaleString('en-US')} / at ${sizes[0].toLocaleString('en-US')}`,
+      value: ratio,
+      unit: 'x',
+      target: '<= 2',
+      met: ratio <= 2,
+    });
+  }
+  return rows;
+}
+
+async function postgresUrl(): Promise<string | undefined> {
+  const url = process.env.ITAM_BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
+  const c = new Client({ connectionString: `${url}/postgres`, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    return url;
+  } catch {
+    return undefined;
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
+const benchmark: Benchmark = {
+  name: 'register-reads',
+  description: 'entity asset lookup and filtered register page over HTTP vs an empty authenticated route',
+  async run(options) {
+    const sizes = options.quick ? [1_000, 10_000] : [10_000, 100_000, 1_000_000];
+    const rows = await runTarget(sqliteTarget, sizes, options);
+    const pg = await postgresUrl();
+    if (pg) rows.push(...(await runTarget(postgresTarget(pg), sizes, options)));
+    else options.log('PostgreSQL not reachable: read benchmark on SQLite only');
+    return rows;
+  },
+};
+
+export default benchmark;

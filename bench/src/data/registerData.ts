@@ -1,0 +1,103 @@
+// Deterministic, realistic register data for benchmarks: a mix of classes and types, owners
+// from a set of teams, purchase data, and links to catalogue components.
+import { ASSET_CLASSES, type Asset, type AssetClass } from '@itam/common';
+import type { Knex } from 'knex';
+import { seededRandom } from '../harness';
+
+const TYPES: Record<AssetClass, string[]> = {
+  hardware: ['laptop', 'server', 'desktop', 'network-switch', 'monitor'],
+  software: ['database-server', 'office-suite', 'ide'],
+  cloud: ['virtual-machine', 'bucket', 'database'],
+  information: ['dataset'],
+  service: ['saas'],
+};
+const STAGES = ['in-stock', 'deployed', 'deployed', 'deployed', 'maintenance', 'retired'] as const;
+
+/** Number of distinct catalogue components assets link to (about 50 assets each at 1M). */
+export function entityCount(assets: number): number {
+  return Math.max(10, Math.round(assets / 50));
+}
+
+/** The i-th generated asset. */
+export function generateAsset(i: number, random: () => number): Asset {
+  const assetClass = ASSET_CLASSES[Math.floor(random() * 10) % ASSET_CLASSES.length];
+  const types = TYPES[assetClass];
+  const type = types[Math.floor(random() * types.length)];
+  const tag = `A-${String(i).padStart(8, '0')}`;
+  const at = new Date(Date.UTC(2024, 0, 1) + i * 1000).toISOString();
+  return {
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    tag,
+    name: `${type} ${i}`,
+    assetClass,
+    type,
+    criticality: (1 + Math.floor(random() * 4)) as Asset['criticality'],
+    dataClassification: 'internal',
+    serialNumber: `SN${(i * 7919).toString(36).toUpperCase()}`,
+    externalIds: [],
+    owner: `group:default/team-${Math.floor(random() * 200)}`,
+    location: `site-${Math.floor(random() * 40)}`,
+    purchase: { date: '2024-01-15', cost: Math.round(random() * 500000) / 100, currency: 'EUR' },
+    warrantyEnd: '2027-01-15',
+    attributes: {},
+    lifecycleStage: STAGES[Math.floor(random() * STAGES.length)],
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** Row of itam_assets for a generated asset (the store's own column layout). */
+export function assetRow(a: Asset) {
+  return {
+    id: a.id,
+    tag: a.tag,
+    name: a.name,
+    asset_class: a.assetClass,
+    type: a.type,
+    lifecycle_stage: a.lifecycleStage,
+    criticality: a.criticality,
+    data_classification: a.dataClassification,
+    serial_number: a.serialNumber ?? null,
+    owner: a.owner ?? null,
+    search_text: `${a.tag} ${a.name} ${a.serialNumber ?? ''}`.toLowerCase(),
+    data: JSON.stringify(a),
+    version: a.version,
+    created_at: a.createdAt,
+    updated_at: a.updatedAt,
+  };
+}
+
+/**
+ * Fills a migrated register with `count` assets and one component link each, as fast as the
+ * database allows (this is set-up, not what is measured).
+ */
+export async function seedRegister(knex: Knex, count: number, seed: number): Promise<void> {
+  const random = seededRandom(seed);
+  const entities = entityCount(count);
+  const batch = 500;
+  for (let start = 0; start < count; start += batch * 20) {
+    await knex.transaction(async trx => {
+      for (let b = start; b < Math.min(count, start + batch * 20); b += batch) {
+        const assets = [];
+        const links = [];
+        for (let i = b; i < Math.min(count, b + batch); i++) {
+          const asset = generateAsset(i, random);
+          assets.push(assetRow(asset));
+          links.push({
+            asset_id: asset.id,
+            entity_ref: `component:default/service-${i % entities}`,
+            role: 'runs-on',
+            created_by: 'bench',
+            created_at: asset.createdAt,
+          });
+        }
+        // SQLite caps bound parameters per statement; 15 columns x 60 rows stays below it.
+        for (let k = 0; k < assets.length; k += 60) {
+          await trx('itam_assets').insert(assets.slice(k, k + 60));
+          await trx('itam_entity_links').insert(links.slice(k, k + 60));
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,62 @@
+// A benchmark server process: the real ITAM plugin in a Backstage test backend on the given
+// database, plus a baseline plugin with one empty authenticated route. Prints its port as JSON
+// on stdout, then serves until killed. Runs in its own process so the load generator does not
+// share its event loop.
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { itamPlugin } from '@itam/backstage-plugin-itam-backend';
+import express from 'express';
+import knexFactory from 'knex';
+import type { AddressInfo } from 'node:net';
+
+const baselinePlugin = createBackendPlugin({
+  pluginId: 'baseline',
+  register(env) {
+    env.registerInit({
+      deps: { httpRouter: coreServices.httpRouter, httpAuth: coreServices.httpAuth },
+      async init({ httpRouter, httpAuth }) {
+        const router = express.Router();
+        router.get('/empty', async (req, res) => {
+          await httpAuth.credentials(req, { allow: ['user'] });
+          res.json({});
+        });
+        httpRouter.use(router);
+      },
+    });
+  },
+});
+
+async function main() {
+  const [client, connection] = [process.env.BENCH_DB_CLIENT!, process.env.BENCH_DB_CONNECTION!];
+  const knex = knexFactory({
+    client,
+    connection: client === 'pg' ? connection : { filename: connection },
+    useNullAsDefault: true,
+    pool: client === 'pg' ? { min: 2, max: 10 } : { min: 1, max: 1 },
+  });
+  if (client === 'better-sqlite3') {
+    await knex.raw('PRAGMA journal_mode = WAL');
+  }
+  const backend = await startTestBackend({
+    features: [
+      itamPlugin,
+      baselinePlugin,
+      mockServices.database.factory({ knex, migrations: { skip: true } }),
+      catalogServiceMock.factory({ entities: [] }),
+      mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+      mockServices.rootLogger.factory({ level: 'warn' }),
+    ],
+  });
+  const { port } = backend.server.address() as AddressInfo;
+  process.stdout.write(`${JSON.stringify({ port })}\n`);
+}
+
+main().catch(e => {
+  console.error(e);
+  process.exit(1);
+});
