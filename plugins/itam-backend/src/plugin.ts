@@ -31,6 +31,7 @@ export const itamPlugin = createBackendPlugin({
       async init({ database, httpRouter, httpAuth, auth, permissions, permissionsRegistry, auditor, logger, catalog }) {
         permissionsRegistry.addPermissions(itamPermissions as Permission[]);
         const store = await KnexAssetStore.create({ database });
+        await store.refreshStatistics();
         httpRouter.use(
           await createRouter({
             store,

@@ -63,6 +63,19 @@ export class KnexAssetStore implements AssetStore {
 
   private constructor(private readonly db: Knex) {}
 
+  /**
+   * Refreshes the query planner's statistics. Without them SQLite picks the index that serves the
+   * sort over the one that serves a selective filter (30x slower register pages at 10k assets).
+   * Cheap when nothing changed: SQLite's `PRAGMA optimize` only analyses stale tables.
+   */
+  async refreshStatistics(): Promise<void> {
+    if (this.isPostgres()) {
+      await this.db.raw('analyze itam_assets, itam_entity_links, itam_asset_links, itam_ticket_links');
+    } else {
+      await this.db.raw('PRAGMA optimize=0x10002');
+    }
+  }
+
   /** The knex instance, for stores of other features that share the plugin's database. */
   get knex(): Knex {
     return this.db;
