@@ -25,3 +25,5 @@ export * from './history/replay';
 export * from './client/types';
 export * from './client/ItamClient';
 export * from './audit';
+export * from './finance';
+export * from './kpi';

@@ -1,0 +1,59 @@
+import type { Asset } from '../asset/types';
+import type { ValidationIssue } from '../errors';
+import { parseDateWindow, type DateWindow } from '../finance/dateWindow';
+import { checkLifecycleEvents, throwIfIssues, type LifecycleEvent } from './kpiInputs';
+import { kpiResult, type KpiDefinition, type KpiResult } from './kpiResult';
+import { assetsUnderManagement } from './registerScope';
+
+/** @public */
+export const ASSET_TURNOVER_RATE: KpiDefinition = {
+  id: 'asset-turnover-rate',
+  name: 'Asset turnover rate',
+  unit: 'ratio per window',
+  definition:
+    'Distinct assets retired (refreshed or replaced) within the window ÷ distinct assets under management ' +
+    'during the window: those under management at its end plus those retired within it. An asset ' +
+    'retired and reinstated counts once in each.',
+};
+
+/**
+ * Asset turnover rate: the share of the managed estate refreshed or replaced within the window.
+ * Between 0 and 1, since every asset retired within the window is in the denominator.
+ *
+ * @throws {@link ItamValidationError} for a bad window or event.
+ * @public
+ */
+export function assetTurnoverRate(input: {
+  window: DateWindow;
+  assets: readonly Asset[];
+  lifecycleEvents: readonly LifecycleEvent[];
+}): KpiResult {
+  const range = parseDateWindow(input.window, 'window', 'KPI input');
+  const issues: ValidationIssue[] = [];
+  const days = checkLifecycleEvents(input.lifecycleEvents, issues);
+  throwIfIssues(issues, 'KPI input');
+  const retired = retiredWithin(input.lifecycleEvents, days, range);
+  const population = assetsUnderManagement(input.assets);
+  for (const id of retired.keys()) population.add(id);
+  return kpiResult(ASSET_TURNOVER_RATE, input.window, retired.size, population.size, 'no assets under management during the window');
+}
+
+/**
+ * Assets retired within a day range, each with the day of its last retirement in the range.
+ *
+ * @internal
+ */
+export function retiredWithin(
+  events: readonly LifecycleEvent[],
+  days: readonly (number | undefined)[],
+  range: { fromDay: number; toDay: number },
+): Map<string, number> {
+  const retired = new Map<string, number>();
+  events.forEach((event, i) => {
+    const day = days[i];
+    if (event.transition?.to !== 'retired' || day === undefined) return;
+    if (day < range.fromDay || day > range.toDay) return;
+    retired.set(event.assetId, Math.max(day, retired.get(event.assetId) ?? day));
+  });
+  return retired;
+}

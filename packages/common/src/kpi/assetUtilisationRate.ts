@@ -1,0 +1,28 @@
+import type { Asset } from '../asset/types';
+import { parseDateWindow, type DateWindow } from '../finance/dateWindow';
+import { kpiResult, type KpiDefinition, type KpiResult } from './kpiResult';
+import { assetsUnderManagement } from './registerScope';
+
+/** @public */
+export const ASSET_UTILISATION_RATE: KpiDefinition = {
+  id: 'asset-utilisation-rate',
+  name: 'Asset utilisation rate',
+  unit: 'ratio',
+  definition:
+    'Assets deployed ÷ assets under management (in-stock, deployed or maintenance), in the register ' +
+    'snapshot taken at the end of the window. Planned and ordered assets are not held yet; retired and ' +
+    'disposed assets are no longer managed; an asset in maintenance is held but not in use.',
+};
+
+/**
+ * Asset utilisation rate: the share of assets under management that are deployed (in use).
+ *
+ * @throws {@link ItamValidationError} for a bad window.
+ * @public
+ */
+export function assetUtilisationRate(input: { window: DateWindow; assets: readonly Asset[] }): KpiResult {
+  parseDateWindow(input.window, 'window', 'KPI input');
+  const managed = assetsUnderManagement(input.assets);
+  const deployed = new Set(input.assets.filter(a => a.lifecycleStage === 'deployed').map(a => a.id));
+  return kpiResult(ASSET_UTILISATION_RATE, input.window, deployed.size, managed.size, 'no assets under management');
+}

@@ -1,0 +1,54 @@
+/**
+ * KPIs of the ITAM practice (design §7) over a register snapshot, ticket links, audits, licence
+ * positions, lifecycle events and costs for a window, and the ITAM maturity level 1–5 measured
+ * from evidence in the register. Pure functions.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  KPI_IDS,
+  kpiResult,
+  unavailableKpi,
+  type KpiId,
+  type KpiDefinition,
+  type KpiResult,
+} from './kpiResult';
+export type { AssetTicketLink, AuditEvidence, LicenceCompliance, LifecycleEvent } from './kpiInputs';
+export { auditEvidenceFromFindings, type AuditFindingLike } from './auditEvidence';
+export {
+  UNDER_MANAGEMENT_STAGES,
+  IN_SERVICE_STAGES,
+  isUnderManagement,
+  isInService,
+  assetsUnderManagement,
+} from './registerScope';
+export { ASSET_UTILISATION_RATE, assetUtilisationRate } from './assetUtilisationRate';
+export { COST_PER_ASSET, costPerAsset, type KpiCosts } from './costPerAsset';
+export { LICENCE_COMPLIANCE_RATE, complianceRate } from './complianceRate';
+export { ASSET_LIFECYCLE_VALUE, assetLifecycleValue } from './assetLifecycleValue';
+export { ASSET_FAILURE_INCIDENT_RATE, assetFailureIncidentRate } from './incidentRate';
+export { ASSET_TURNOVER_RATE, assetTurnoverRate } from './assetTurnoverRate';
+export { REGISTER_ACCURACY, registerAccuracy } from './registerAccuracy';
+export { KPI_DEFINITIONS, computeKpis, type KpiInput } from './computeKpis';
+export {
+  MATURITY_LEVELS,
+  MATURITY_CRITERIA,
+  LIFECYCLE_FIELDS,
+  DEFAULT_MATURITY_MODEL,
+  resolveMaturityModel,
+  type MaturityLevel,
+  type RequiredMaturityLevel,
+  type MaturityCriterion,
+  type LifecycleField,
+  type MaturityModel,
+  type MaturityModelOverrides,
+} from './maturityModel';
+export { measureMaturityEvidence, type MaturityInput, type CriterionMeasure } from './maturityEvidence';
+export {
+  assessItamMaturity,
+  type MaturityAssessment,
+  type MaturityCriterionResult,
+  type MaturityGap,
+  type MaturityOptions,
+} from './itamMaturity';
