@@ -27,3 +27,5 @@ export * from './client/ItamClient';
 export * from './audit';
 export * from './finance';
 export * from './kpi';
+export * from './risk';
+export * from './impact';
