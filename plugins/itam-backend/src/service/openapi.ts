@@ -11,6 +11,7 @@ import {
   TICKET_TYPES,
 } from '@itam/common';
 import { auditPaths } from '../audits/openapi';
+import { importPaths } from '../imports/openapi';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -220,6 +221,7 @@ export const itamOpenApiSpec = {
   },
   paths: {
     ...auditPaths,
+    ...importPaths,
     '/health': {
       get: {
         operationId: 'getHealth',

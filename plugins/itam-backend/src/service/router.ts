@@ -1,6 +1,7 @@
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import express, { type Router } from 'express';
 import { registerAuditRoutes } from '../audits/auditRoutes';
+import { registerImportRoutes } from '../imports/importRoutes';
 import { registerAssetRoutes } from './assetRoutes';
 import { RouteContext, type RouterOptions } from './context';
 import { itamErrorHandler } from './errors';
@@ -17,7 +18,13 @@ export type { RouterOptions } from './context';
  */
 export async function createRouter(options: RouterOptions): Promise<Router> {
   const router = createValidatedOpenApiRouter(itamOpenApiSpec as never, {
-    middleware: [express.json({ limit: '1mb' })],
+    // Imports stream their body themselves (files may be far larger than any JSON request).
+    middleware: [
+      express.json({
+        limit: '1mb',
+        type: req => !req.url?.startsWith('/imports') && /\bjson\b/i.test(req.headers['content-type'] ?? ''),
+      }),
+    ],
   }) as unknown as Router;
   const ctx = new RouteContext(options);
 
@@ -27,6 +34,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
   registerAssetRoutes(router, ctx);
   registerLinkRoutes(router, ctx);
   registerAuditRoutes(router, ctx, options.audits);
+  registerImportRoutes(router, ctx);
   router.use(itamErrorHandler);
   return router;
 }

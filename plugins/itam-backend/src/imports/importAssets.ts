@@ -1,0 +1,403 @@
+import {
+  createAsset,
+  ItamRuleViolationError,
+  newAssetSchema,
+  transitionAsset,
+  updateAsset,
+  validate,
+  type Asset,
+  type AssetChange,
+  type AssetPatch,
+  type ExternalId,
+  type NewAsset,
+} from '@itam/common';
+import type { Knex } from 'knex';
+import type { EntityRefChecker } from '../service/entityRefs';
+import { UnknownEntityError } from '../service/errors';
+import { rowToAsset, type AssetRow } from '../database/rows';
+import { writeCreates, writeInstallations, writeUpdates, type InstallationBatch } from './writeBatches';
+import {
+  MAX_STORED_ERRORS,
+  MAX_STORED_OUTCOMES,
+  type ImportCounts,
+  type ImportRowError,
+  type ImportRowOutcome,
+  type MappedRow,
+  type MappedSource,
+} from './types';
+
+/** Rows validated, matched and written together: one round of queries per chunk. */
+export const IMPORT_CHUNK_SIZE = 500;
+
+export interface ImportOptions {
+  db: Knex;
+  entityRefs: EntityRefChecker;
+  jobId: string;
+  dryRun: boolean;
+  actor: string;
+  at: string;
+  newId: () => string;
+  /** Called after each chunk with the number of rows processed so far. */
+  onProgress?: (rowsDone: number) => void;
+}
+
+export interface ImportResult {
+  rowsTotal: number;
+  counts: ImportCounts;
+  errorCount: number;
+  errors: ImportRowError[];
+  outcomes: ImportRowOutcome[];
+  installations: number;
+  /** Whether the changes were committed (not for a dry run, nor when any row was refused). */
+  applied: boolean;
+}
+
+interface Candidate {
+  row: MappedRow;
+  data: NewAsset;
+  /** Fields the source provided, applied to an existing asset. */
+  provided: Set<string>;
+}
+
+class RollbackImport extends Error {}
+
+const extKey = (e: ExternalId) => `${e.source}\u0000${e.sourceId}`;
+
+/**
+ * Imports the rows of a file as one job. Every row is validated with the common schema and
+ * matched to the register by external id, then serial number, then asset tag; new assets are
+ * created with `createAsset`, changed ones go through `updateAsset` (and `transitionAsset` for a
+ * new stage) so history records the acting principal. All writes happen in one transaction that
+ * is rolled back when any row is refused: a job applies completely or not at all. A dry run
+ * reads the register the same way and writes nothing.
+ */
+export async function importAssets(source: MappedSource, options: ImportOptions): Promise<ImportResult> {
+  const run = new ImportRun(source, options);
+  if (options.dryRun) {
+    await run.consume(options.db);
+    return run.result(false);
+  }
+  try {
+    await options.db.transaction(async trx => {
+      await run.consume(trx);
+      if (run.counts.refused > 0) throw new RollbackImport();
+    });
+    return run.result(true);
+  } catch (e) {
+    if (e instanceof RollbackImport) return run.result(false);
+    throw e;
+  }
+}
+
+class ImportRun {
+  readonly counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, refused: 0 };
+  private errors: ImportRowError[] = [];
+  private errorCount = 0;
+  private outcomes: ImportRowOutcome[] = [];
+  private installations = 0;
+  private rowsSeen = 0;
+  // Per-job indexes: which row used a tag, serial or external id, and which asset a row changed.
+  private readonly seenTags = new Map<string, number>();
+  private readonly seenSerials = new Map<string, number>();
+  private readonly seenExternalIds = new Map<string, number>();
+  private readonly touched = new Map<string, number>();
+  private readonly isPostgres: boolean;
+
+  constructor(
+    private readonly source: MappedSource,
+    private readonly options: ImportOptions,
+  ) {
+    this.isPostgres = options.db.client.config.client === 'pg';
+  }
+
+  result(applied: boolean): ImportResult {
+    return {
+      rowsTotal: this.rowsSeen,
+      counts: this.counts,
+      errorCount: this.errorCount,
+      errors: this.errors,
+      outcomes: this.outcomes,
+      installations: this.installations,
+      applied,
+    };
+  }
+
+  async consume(q: Knex | Knex.Transaction) {
+    let chunk: MappedRow[] = [];
+    for await (const row of this.source.rows) {
+      chunk.push(row);
+      if (chunk.length >= IMPORT_CHUNK_SIZE) {
+        await this.processChunk(q, chunk);
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) await this.processChunk(q, chunk);
+  }
+
+  /** Writes go ahead while no row has been refused; after that the job only reports. */
+  private get writing(): boolean {
+    return !this.options.dryRun && this.counts.refused === 0;
+  }
+
+  private refuse(row: number, problems: { field: string; message: string }[]) {
+    this.counts.refused++;
+    for (const p of problems) {
+      this.errorCount++;
+      if (this.errors.length < MAX_STORED_ERRORS) this.errors.push({ row, ...p });
+    }
+  }
+
+  private outcome(outcome: ImportRowOutcome) {
+    this.counts[outcome.action === 'create' ? 'created' : outcome.action === 'update' ? 'updated' : 'unchanged']++;
+    if (this.outcomes.length < MAX_STORED_OUTCOMES) this.outcomes.push(outcome);
+  }
+
+  private field(path: string): string {
+    return path === '' ? 'row' : this.source.fieldName(path);
+  }
+
+  private validateRow(row: MappedRow): Candidate | undefined {
+    if (row.issues.length > 0) {
+      this.refuse(row.row, row.issues);
+      return undefined;
+    }
+    const result = validate(newAssetSchema, row.input);
+    if (!result.ok) {
+      this.refuse(
+        row.row,
+        result.issues.map(i => {
+          const field = this.field(i.path);
+          return { field, message: field === i.path || !i.path.includes('.') ? i.message : `${i.path} ${i.message}` };
+        }),
+      );
+      return undefined;
+    }
+    const createOnly = new Set(row.createOnly ?? []);
+    const provided = new Set(
+      Object.keys(row.input).filter(k => row.input[k] !== undefined && !createOnly.has(k)),
+    );
+    return { row, data: result.value, provided };
+  }
+
+  /** Refuses a row that repeats a tag, serial or external id of an earlier row of the file. */
+  private claimKeys(c: Candidate): boolean {
+    const dup = (map: Map<string, number>, key: string | undefined, path: string, label: string) => {
+      if (key === undefined) return undefined;
+      const earlier = map.get(key);
+      return earlier === undefined
+        ? undefined
+        : { field: this.field(path), message: `${label} is already in row ${earlier} of this file` };
+    };
+    const problems = [
+      dup(this.seenTags, c.data.tag, 'tag', `tag "${c.data.tag}"`),
+      dup(this.seenSerials, c.data.serialNumber, 'serialNumber', `serial number "${c.data.serialNumber}"`),
+      ...c.data.externalIds.map(e =>
+        dup(this.seenExternalIds, extKey(e), 'externalIds', `external id ${e.source}:${e.sourceId}`),
+      ),
+    ].filter((p): p is { field: string; message: string } => p !== undefined);
+    if (problems.length > 0) {
+      this.refuse(c.row.row, problems);
+      return false;
+    }
+    this.seenTags.set(c.data.tag, c.row.row);
+    if (c.data.serialNumber) this.seenSerials.set(c.data.serialNumber, c.row.row);
+    for (const e of c.data.externalIds) this.seenExternalIds.set(extKey(e), c.row.row);
+    return true;
+  }
+
+  /** Owner and custodian refs that are not in the catalogue, checked once per chunk. */
+  private async unknownRefs(candidates: Candidate[]): Promise<Set<string>> {
+    const refs = [...new Set(candidates.flatMap(c => [c.data.owner, c.data.custodian]).filter((r): r is string => !!r))];
+    if (refs.length === 0) return new Set();
+    try {
+      await this.options.entityRefs.assertExist(refs, 'owner');
+      return new Set();
+    } catch (e) {
+      if (e instanceof UnknownEntityError) return new Set(e.entityRefs);
+      throw e;
+    }
+  }
+
+  private async processChunk(q: Knex | Knex.Transaction, rows: MappedRow[]) {
+    this.rowsSeen += rows.length;
+    const candidates: Candidate[] = [];
+    for (const row of rows) {
+      const c = this.validateRow(row);
+      if (c && this.claimKeys(c)) candidates.push(c);
+    }
+    const unknown = await this.unknownRefs(candidates);
+    const known = candidates.filter(c => {
+      const bad = (['owner', 'custodian'] as const).filter(f => c.data[f] && unknown.has(c.data[f]!));
+      if (bad.length > 0) {
+        this.refuse(
+          c.row.row,
+          bad.map(f => ({ field: this.field(f), message: `no catalogue entity "${c.data[f]}" exists` })),
+        );
+      }
+      return bad.length === 0;
+    });
+
+    const index = await this.lookUp(q, known);
+    const creates: AssetChange[] = [];
+    const updates: { asset: Asset; events: AssetChange['event'][]; externalIdsChanged: boolean }[] = [];
+    const installs: InstallationBatch[] = [];
+    for (const c of known) {
+      const decided = this.decide(c, index);
+      if (!decided) continue;
+      if (decided.create) creates.push(decided.create);
+      if (decided.update) updates.push(decided.update);
+      if (c.row.installations) {
+        this.installations += c.row.installations.items.length;
+        installs.push({ assetId: decided.assetId, ...c.row.installations });
+      }
+    }
+    if (this.writing) {
+      await writeCreates(q, creates);
+      await writeUpdates(q, updates);
+      await writeInstallations(q, installs, this.options.at);
+    }
+    this.options.onProgress?.(this.rowsSeen);
+  }
+
+  /** Loads the assets the chunk's rows may match: by external id, serial and tag. */
+  private async lookUp(q: Knex | Knex.Transaction, candidates: Candidate[]) {
+    const lock = <T extends Knex.QueryBuilder>(b: T): T =>
+      (this.isPostgres && this.writing ? b.forUpdate() : b) as T;
+    const pairs = candidates.flatMap(c => c.data.externalIds.map(e => [e.source, e.sourceId]));
+    const serials = [...new Set(candidates.map(c => c.data.serialNumber).filter((s): s is string => !!s))];
+    const tags = [...new Set(candidates.map(c => c.data.tag))];
+    const external = new Map<string, string>();
+    if (pairs.length > 0) {
+      const rows: { asset_id: string; source: string; source_id: string }[] = await q('itam_asset_external_ids')
+        .whereIn(['source', 'source_id'], pairs)
+        .select('asset_id', 'source', 'source_id');
+      for (const r of rows) external.set(extKey({ source: r.source, sourceId: r.source_id }), r.asset_id);
+    }
+    const byId = new Map<string, Asset>();
+    const load = async (column: string, values: string[]) => {
+      if (values.length === 0) return [];
+      const rows: Pick<AssetRow, 'data'>[] = await lock(q<AssetRow>('itam_assets').whereIn(column, values).select('data'));
+      const assets = rows.map(rowToAsset);
+      for (const a of assets) byId.set(a.id, a);
+      return assets;
+    };
+    await load('id', [...new Set(external.values())]);
+    const bySerial = new Map<string, Asset[]>();
+    for (const a of await load('serial_number', serials)) {
+      bySerial.set(a.serialNumber!, [...(bySerial.get(a.serialNumber!) ?? []), a]);
+    }
+    const byTag = new Map<string, Asset>();
+    for (const a of await load('tag', tags)) byTag.set(a.tag, a);
+    return { external, byId, bySerial, byTag };
+  }
+
+  private decide(
+    c: Candidate,
+    index: Awaited<ReturnType<ImportRun['lookUp']>>,
+  ):
+    | {
+        assetId: string;
+        create?: AssetChange;
+        update?: { asset: Asset; events: AssetChange['event'][]; externalIdsChanged: boolean };
+      }
+    | undefined {
+    const { data, row } = c;
+    const refuse = (path: string, message: string) => {
+      this.refuse(row.row, [{ field: this.field(path), message }]);
+      return undefined;
+    };
+    const extIds = [...new Set(data.externalIds.map(e => index.external.get(extKey(e))).filter((id): id is string => !!id))];
+    if (extIds.length > 1) return refuse('externalIds', 'belong to different assets of the register');
+    let match: Asset | undefined;
+    let matchedBy = '';
+    if (extIds.length === 1) {
+      match = index.byId.get(extIds[0]);
+      matchedBy = 'external id';
+    }
+    if (!match && data.serialNumber) {
+      const sameSerial = index.bySerial.get(data.serialNumber) ?? [];
+      if (sameSerial.length > 1) {
+        return refuse(
+          'serialNumber',
+          `"${data.serialNumber}" is the serial number of ${sameSerial.length} assets (${sameSerial.map(a => a.tag).join(', ')}); give the row their tag or external id`,
+        );
+      }
+      match = sameSerial[0];
+      matchedBy = 'serial number';
+    }
+    const tagOwner = index.byTag.get(data.tag);
+    if (!match && c.provided.has('tag')) {
+      match = tagOwner;
+      matchedBy = 'tag';
+    }
+
+    if (!match) {
+      if (tagOwner) {
+        return refuse('tag', `"${data.tag}" is already the tag of another asset; give the device its own tag`);
+      }
+      const change = createAsset({ id: this.options.newId(), data, actor: this.options.actor, at: this.options.at });
+      this.touched.set(change.asset.id, row.row);
+      this.outcome({ row: row.row, action: 'create', tag: change.asset.tag, assetId: change.asset.id });
+      return { assetId: change.asset.id, create: change };
+    }
+
+    if (c.provided.has('tag') && tagOwner && tagOwner.id !== match.id) {
+      return refuse('tag', `"${data.tag}" is the tag of asset ${tagOwner.id}, but the row's ${matchedBy} matches asset ${match.tag}`);
+    }
+    const earlier = this.touched.get(match.id);
+    if (earlier !== undefined) {
+      return refuse(matchedBy === 'tag' ? 'tag' : matchedBy === 'serial number' ? 'serialNumber' : 'externalIds',
+        `matches asset ${match.tag}, which row ${earlier} of this file already imports`);
+    }
+    this.touched.set(match.id, row.row);
+
+    const patch: Record<string, unknown> = {};
+    for (const key of c.provided) {
+      if (key === 'lifecycleStage' || key === 'externalIds' || key === 'attributes') continue;
+      patch[key] = data[key as keyof NewAsset];
+    }
+    let externalIdsChanged = false;
+    if (c.provided.has('externalIds')) {
+      const known = new Set(match.externalIds.map(extKey));
+      const added = data.externalIds.filter(e => !known.has(extKey(e)));
+      if (added.length > 0) {
+        patch.externalIds = [...match.externalIds, ...added];
+        externalIdsChanged = true;
+      }
+    }
+    if (c.provided.has('attributes')) patch.attributes = { ...match.attributes, ...data.attributes };
+
+    const events: AssetChange['event'][] = [];
+    const updated = updateAsset({ asset: match, patch: patch as AssetPatch, actor: this.options.actor, at: this.options.at });
+    let current = match;
+    if (updated) {
+      current = updated.asset;
+      events.push(updated.event);
+    }
+    if (c.provided.has('lifecycleStage') && data.lifecycleStage !== current.lifecycleStage) {
+      try {
+        const moved = transitionAsset({
+          asset: current,
+          to: data.lifecycleStage,
+          actor: this.options.actor,
+          at: this.options.at,
+          reason: `Import job ${this.options.jobId}`,
+        });
+        current = moved.asset;
+        events.push(moved.event);
+      } catch (e) {
+        if (e instanceof ItamRuleViolationError) {
+          return refuse('lifecycleStage', `cannot move asset ${match.tag} from ${match.lifecycleStage} to ${data.lifecycleStage}: ${e.message}`);
+        }
+        throw e;
+      }
+    }
+    if (events.length === 0) {
+      this.outcome({ row: row.row, action: 'unchanged', tag: match.tag, assetId: match.id });
+      return { assetId: match.id };
+    }
+    const fields = [...new Set(events.flatMap(e => e.changes.map(ch => ch.field)))];
+    this.outcome({ row: row.row, action: 'update', tag: current.tag, assetId: match.id, fields });
+    return { assetId: match.id, update: { asset: current, events, externalIdsChanged } };
+  }
+}

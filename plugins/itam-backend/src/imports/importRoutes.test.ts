@@ -1,0 +1,341 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { Knex } from 'knex';
+import { readFileSync } from 'node:fs';
+import { request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import request from 'supertest';
+import { asUser, itamTestDatabases, startItamBackend } from '../tests/testBackend';
+
+const databases = itamTestDatabases();
+const fixture = (name: string) => readFileSync(join(__dirname, '__fixtures__', name));
+const SNIPEIT = fixture('snipeit-assets.csv');
+const SNIPEIT_BAD = fixture('snipeit-assets-bad.csv');
+const GLPI = JSON.parse(fixture('glpi-computer.json').toString('utf8'));
+const SNIPEIT_TAGS = ['GROK-12782', 'GROK-12783', 'GROK-20011', 'GROK-30001', 'GROK-40005'];
+
+describe.each(databases.eachSupportedId())('imports on %s', databaseId => {
+  let server: Server;
+  let knex: Knex;
+  let stop: () => Promise<void>;
+
+  beforeAll(async () => {
+    knex = await databases.init(databaseId);
+    const backend = await startItamBackend({ knex });
+    server = backend.server;
+    stop = () => backend.stop();
+  });
+  afterAll(() => stop());
+
+  const api = () => request(server);
+  const upload = (query: string, body: Buffer | string, type = 'text/csv') =>
+    api().post(`/api/itam/imports?${query}`).set('authorization', asUser()).set('content-type', type).send(body);
+  const getAsset = (tag: string) => api().get(`/api/itam/assets/${tag}`).set('authorization', asUser());
+  const countAssets = async () => Number((await knex('itam_assets').count({ n: '*' }))[0].n);
+
+  it('dry-runs a Snipe-IT file: reports what would be created and writes nothing but the job', async () => {
+    const before = await countAssets();
+    const res = await upload('format=snipeit-csv&dryRun=true&currency=GBP', SNIPEIT).expect(200);
+    expect(res.body).toMatchObject({
+      format: 'snipeit-csv',
+      dryRun: true,
+      status: 'succeeded',
+      progress: { rowsDone: 5, rowsTotal: 5 },
+      counts: { created: 5, updated: 0, unchanged: 0, refused: 0 },
+      errorCount: 0,
+      summary: { applied: false },
+    });
+    expect(res.body.summary.outcomes.map((o: { tag: string; action: string }) => [o.tag, o.action])).toEqual(
+      SNIPEIT_TAGS.map(t => [t, 'create']),
+    );
+    expect(res.body.summary.ignoredColumns).toEqual(['Checked Out To: Email']);
+    expect(await countAssets()).toBe(before);
+    await getAsset('GROK-12782').expect(404);
+    const job = await api().get(`/api/itam/imports/${res.body.id}`).set('authorization', asUser()).expect(200);
+    expect(job.body).toEqual(res.body);
+  });
+
+  it('imports a Snipe-IT file, maps its columns, and a rerun creates no duplicate', async () => {
+    const first = await upload('format=snipeit-csv&currency=GBP', SNIPEIT).expect(200);
+    expect(first.body).toMatchObject({ status: 'succeeded', counts: { created: 5, refused: 0 }, summary: { applied: true } });
+
+    const mac = (await getAsset('GROK-12782').expect(200)).body;
+    expect(mac).toMatchObject({
+      name: "Alison's MacBook Pro",
+      assetClass: 'hardware',
+      type: 'laptop',
+      lifecycleStage: 'in-stock',
+      serialNumber: 'C02XK1ABJGH5',
+      location: 'London HQ',
+      description: 'Engineering pool, 32 GB RAM',
+      purchase: { date: '2024-03-15', cost: 2399, currency: 'GBP', supplier: 'Apple Store for Business', orderNumber: 'PO-1001' },
+      warrantyEnd: '2027-03-15',
+      attributes: { model: 'MacBook Pro 14', modelNumber: 'A2442', manufacturer: 'Apple', company: 'Grokability Inc', category: 'Laptops', requestable: true, byod: false },
+    });
+    expect((await getAsset('GROK-12783').expect(200)).body).toMatchObject({
+      owner: 'user:default/jane',
+      lifecycleStage: 'deployed',
+      purchase: { date: '2024-01-31', cost: 1450.5 },
+    });
+    expect((await getAsset('GROK-20011').expect(200)).body).toMatchObject({ type: 'monitor', lifecycleStage: 'maintenance', purchase: { date: '2023-01-23' } });
+    expect((await getAsset('GROK-30001').expect(200)).body).toMatchObject({ type: 'server', lifecycleStage: 'retired' });
+    expect((await getAsset('GROK-40005').expect(200)).body).toMatchObject({ type: 'mobile-phone', lifecycleStage: 'maintenance', purchase: { date: '2024-02-10' } });
+    const history = await api().get(`/api/itam/assets/${mac.id}/history`).set('authorization', asUser()).expect(200);
+    expect(history.body.items).toEqual([expect.objectContaining({ kind: 'created', actor: 'user:default/jane' })]);
+
+    const count = await countAssets();
+    const rerun = await upload('format=snipeit-csv&currency=GBP', SNIPEIT).expect(200);
+    expect(rerun.body).toMatchObject({ status: 'succeeded', counts: { created: 0, updated: 0, unchanged: 5, refused: 0 } });
+    expect(await countAssets()).toBe(count);
+    expect((await getAsset('GROK-12782').expect(200)).body.version).toBe(1);
+  });
+
+  it('updates a changed row through updateAsset and a transition, with history and the acting user', async () => {
+    const changed = SNIPEIT.toString('utf8')
+      .replace('Ready to Deploy,London HQ,2024-03-15', 'Ready to Deploy,Berlin Office,2024-03-15')
+      .replace('Pending,Paris Office', 'Ready to Deploy,Paris Office');
+    const res = await api()
+      .post('/api/itam/imports?format=snipeit-csv&currency=GBP')
+      .set('authorization', asUser('user:default/sam'))
+      .set('content-type', 'text/csv')
+      .send(changed)
+      .expect(200);
+    expect(res.body.counts).toEqual({ created: 0, updated: 2, unchanged: 3, refused: 0 });
+    const mac = (await getAsset('GROK-12782').expect(200)).body;
+    expect(mac).toMatchObject({ location: 'Berlin Office', version: 2 });
+    const history = await api().get(`/api/itam/assets/${mac.id}/history`).set('authorization', asUser()).expect(200);
+    expect(history.body.items[1]).toMatchObject({
+      kind: 'updated',
+      actor: 'user:default/sam',
+      changes: [{ field: 'location', before: 'London HQ', after: 'Berlin Office' }],
+    });
+    const display = (await getAsset('GROK-20011').expect(200)).body;
+    expect(display).toMatchObject({ lifecycleStage: 'in-stock', version: 2 });
+    const displayHistory = await api().get(`/api/itam/assets/${display.id}/history`).set('authorization', asUser()).expect(200);
+    expect(displayHistory.body.items[1]).toMatchObject({
+      kind: 'transitioned',
+      actor: 'user:default/sam',
+      transition: { from: 'maintenance', to: 'in-stock' },
+      reason: `Import job ${res.body.id}`,
+    });
+  });
+
+  it('refuses bad rows with their row, column and reason, and writes nothing of the job', async () => {
+    const before = await countAssets();
+    const res = await upload('format=snipeit-csv', SNIPEIT_BAD).expect(200);
+    expect(res.body).toMatchObject({
+      status: 'failed',
+      counts: { created: 2, refused: 6 },
+      summary: { applied: false, message: expect.stringMatching(/6 row\(s\) refused/) },
+    });
+    expect(res.body.errors).toEqual([
+      { row: 3, field: 'Purchase Date', message: expect.stringMatching(/ambiguous.*YYYY-MM-DD/) },
+      { row: 4, field: 'Status', message: expect.stringMatching(/"Quarantined" is not a Snipe-IT status label/) },
+      { row: 5, field: 'Asset Tag', message: expect.stringMatching(/is required/) },
+      { row: 6, field: 'Asset Tag', message: 'tag "BAD-00001" is already in row 2 of this file' },
+      { row: 8, field: 'Purchase Cost', message: expect.stringMatching(/"a lot" is not an amount/) },
+      { row: 8, field: 'Requestable', message: expect.stringMatching(/"Maybe" is not a yes\/no value/) },
+      { row: 7, field: 'Checked Out To: Username', message: 'no catalogue entity "user:default/ghost" exists' },
+    ]);
+    expect(res.body.errorCount).toBe(7);
+    expect(await countAssets()).toBe(before);
+    await getAsset('BAD-00001').expect(404);
+    await getAsset('BAD-00008').expect(404);
+    const job = await api().get(`/api/itam/imports/${res.body.id}`).set('authorization', asUser()).expect(200);
+    expect(job.body.errors).toEqual(res.body.errors);
+  });
+
+  it('turns a GLPI inventory into an asset with hardware facts and installations, replaced on each import', async () => {
+    const res = await upload('format=glpi-json', JSON.stringify(GLPI), 'application/json').expect(200);
+    expect(res.body).toMatchObject({ status: 'succeeded', counts: { created: 1 }, summary: { applied: true, installations: 3 } });
+    const asset = (await getAsset('WS-BERLIN-042').expect(200)).body;
+    expect(asset).toMatchObject({
+      name: 'ws-berlin-042',
+      assetClass: 'hardware',
+      type: 'laptop',
+      serialNumber: 'PF4LQ7XZ',
+      externalIds: [{ source: 'glpi', sourceId: 'ws-berlin-042-2025-11-03-08-15-22' }],
+      attributes: {
+        manufacturer: 'LENOVO',
+        model: '21HD003AGE',
+        processors: 1,
+        cores: 10,
+        threads: 12,
+        processorModel: '13th Gen Intel(R) Core(TM) i7-1355U',
+        memoryMb: 31744,
+        os: 'Ubuntu 24.04.1 LTS',
+      },
+    });
+    const installed = () =>
+      knex('itam_installations').where({ asset_id: asset.id }).orderBy('product_name').select('product_name', 'version', 'publisher', 'source', 'install_date');
+    expect(await installed()).toEqual([
+      { product_name: 'code', version: '1.95.1-1730355339', publisher: 'Microsoft Corporation', source: 'glpi', install_date: '2025-11-01' },
+      { product_name: 'firefox', version: '132.0.1', publisher: 'Mozilla', source: 'glpi', install_date: '2025-10-30' },
+      { product_name: 'libreoffice-writer', version: '24.2.6-0ubuntu0.24.04.1', publisher: 'Ubuntu Developers', source: 'glpi', install_date: null },
+    ]);
+
+    // The next inventory: firefox upgraded, code removed, the host renamed.
+    const next = structuredClone(GLPI);
+    next.content.softwares = [{ ...GLPI.content.softwares[0], version: '133.0' }, GLPI.content.softwares[1]];
+    next.content.hardware.name = 'ws-berlin-042b';
+    const again = await upload('format=glpi-json', JSON.stringify(next), 'application/json').expect(200);
+    expect(again.body).toMatchObject({ status: 'succeeded', counts: { created: 0, updated: 1 }, summary: { installations: 2 } });
+    expect((await getAsset(asset.id).expect(200)).body).toMatchObject({ tag: 'WS-BERLIN-042', name: 'ws-berlin-042b', version: 2 });
+    expect((await installed()).map(i => [i.product_name, i.version])).toEqual([
+      ['firefox', '133.0'],
+      ['libreoffice-writer', '24.2.6-0ubuntu0.24.04.1'],
+    ]);
+  });
+
+  it('answers files it cannot read with a 400 naming the problem, and records the failed job', async () => {
+    const header = 'Asset Tag,Asset Name,Category\n';
+    const latin1 = Buffer.concat([Buffer.from(`${header}ENC-1,Caf`), Buffer.from([0xe9]), Buffer.from(' laptop,Laptops\n')]);
+    const enc = await upload('format=snipeit-csv', latin1).expect(400);
+    expect(enc.body.error.message).toMatch(/not valid UTF-8: invalid byte sequence at byte offset 39 \(line 2\)/);
+    const jobId = /Import job (\S+) failed/.exec(enc.body.error.message)![1];
+    const job = await api().get(`/api/itam/imports/${jobId}`).set('authorization', asUser()).expect(200);
+    expect(job.body).toMatchObject({ status: 'failed', summary: { applied: false, message: expect.stringMatching(/UTF-8/) } });
+
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(header, 'utf16le')]);
+    expect((await upload('format=snipeit-csv', utf16).expect(400)).body.error.message).toMatch(/UTF-16/);
+
+    const missing = await upload('format=snipeit-csv', 'Asset Name,Serial Number\nx,y\n').expect(400);
+    expect(missing.body.error.message).toMatch(/missing required columns "Asset Tag", "Category"/);
+    expect(missing.body.issues).toEqual([{ path: 'Asset Tag, Category', message: expect.any(String) }]);
+
+    expect((await upload('format=snipeit-csv', '').expect(400)).body.error.message).toMatch(/empty/);
+    expect((await upload('format=itam-csv', 'tag,name,assetClass,type\n"unclosed,x\n').expect(400)).body.error.message).toMatch(/malformed/);
+    expect((await upload('format=glpi-json', '{"deviceid":', 'text/plain').expect(400)).body.error.message).toMatch(/not valid JSON/);
+    expect((await upload('format=itam-csv', '[]', 'application/json').expect(400)).body.error.message).toMatch(/text\/csv/);
+    await getAsset('ENC-1').expect(404);
+  });
+
+  it('reads a BOM and any mix of CRLF, LF and CR line breaks', async () => {
+    const lines = ['Asset Tag,Asset Name,Category,Serial Number', 'EOL-1,First,Laptops,EOLSN1', 'EOL-2,Second,Desktops,EOLSN2', 'EOL-3,"Third, with a comma",Servers,EOLSN3'];
+    const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines[0]}\r\n${lines[1]}\r${lines[2]}\n${lines[3]}\r\n\r\n`)]);
+    const res = await upload('format=snipeit-csv', body).expect(200);
+    expect(res.body).toMatchObject({ status: 'succeeded', counts: { created: 3 }, progress: { rowsTotal: 3 } });
+    expect((await getAsset('EOL-1').expect(200)).body).toMatchObject({ name: 'First', serialNumber: 'EOLSN1', type: 'laptop' });
+    expect((await getAsset('EOL-3').expect(200)).body).toMatchObject({ name: 'Third, with a comma', type: 'server' });
+  });
+
+  it('re-imports its own CSV export unchanged, and applies an edited one', async () => {
+    for (const tag of ['NAT-1', 'NAT-2']) {
+      await api()
+        .post('/api/itam/assets')
+        .set('authorization', asUser())
+        .send({
+          tag,
+          name: `Native ${tag}`,
+          assetClass: 'hardware',
+          type: 'laptop',
+          serialNumber: `SN-${tag}`,
+          owner: 'group:default/sre',
+          criticality: 2,
+          externalIds: [{ source: 'intune', sourceId: `dev-${tag}` }],
+          purchase: { date: '2025-01-02', cost: 1000.25, currency: 'EUR', supplier: 'ACME' },
+        })
+        .expect(201);
+    }
+    const exported = await api().get('/api/itam/assets/export.csv?q=nat-').set('authorization', asUser()).expect(200);
+    const same = await upload('format=itam-csv', exported.text).expect(200);
+    expect(same.body).toMatchObject({ status: 'succeeded', counts: { created: 0, updated: 0, unchanged: 2, refused: 0 } });
+
+    const edited = exported.text.replace('Native NAT-2', 'Native NAT-2 (renamed)');
+    const applied = await upload('format=itam-csv', edited).expect(200);
+    expect(applied.body.counts).toEqual({ created: 0, updated: 1, unchanged: 1, refused: 0 });
+    expect((await getAsset('NAT-2').expect(200)).body).toMatchObject({ name: 'Native NAT-2 (renamed)', version: 2, criticality: 2 });
+
+    // The original export again: NAT-1 becomes a new asset NAT-9 (new tag, serial and external
+    // id), NAT-2 gets its old name back.
+    const created = await upload('format=itam-csv', exported.text.replace(/NAT-1/g, 'NAT-9')).expect(200);
+    expect(created.body.counts).toEqual({ created: 1, updated: 1, unchanged: 0, refused: 0 });
+    expect((await getAsset('NAT-9').expect(200)).body).toMatchObject({
+      serialNumber: 'SN-NAT-9',
+      owner: 'group:default/sre',
+      criticality: 2,
+      externalIds: [{ source: 'intune', sourceId: 'dev-NAT-9' }],
+      purchase: { date: '2025-01-02', cost: 1000.25, currency: 'EUR', supplier: 'ACME' },
+    });
+    expect((await getAsset('NAT-2').expect(200)).body).toMatchObject({ name: 'Native NAT-2', version: 3 });
+  });
+
+  it('imports the native JSON format, naming bad fields by their path', async () => {
+    const good = { tag: 'JSON-1', name: 'From JSON', assetClass: 'software', type: 'application' };
+    const res = await upload('format=itam-json', JSON.stringify([good, { ...good, tag: 'JSON-2', criticality: 9 }]), 'application/json').expect(200);
+    expect(res.body).toMatchObject({ status: 'failed', counts: { refused: 1 } });
+    expect(res.body.errors).toEqual([{ row: 2, field: 'criticality', message: expect.stringMatching(/tier/) }]);
+    await getAsset('JSON-1').expect(404);
+    const ok = await upload('format=itam-json', JSON.stringify([good]), 'application/json').expect(200);
+    expect(ok.body.counts.created).toBe(1);
+    await getAsset('JSON-1').expect(200);
+  });
+
+  // SQLite has a single connection, which the import's transaction holds until the job ends; on
+  // PostgreSQL the job row shows progress while the upload is still arriving.
+  // Only PostgreSQL serves other requests while an import's transaction holds the database
+  // (SQLite has a single connection), so only there can a running job be watched.
+  const itWhereConcurrent = databaseId.startsWith('POSTGRES') ? it : () => undefined;
+  itWhereConcurrent('shows a running job with its progress', async () => {
+    const header = 'Asset Tag,Asset Name,Category\n';
+    const rows = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => `PRG-${from + i},Progress ${from + i},Laptops\n`).join('');
+    const upload = httpRequest({
+      port: (server.address() as AddressInfo).port,
+      method: 'POST',
+      path: '/api/itam/imports?format=snipeit-csv',
+      headers: { authorization: asUser(), 'content-type': 'text/csv' },
+    });
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      upload.on('error', reject);
+      upload.on('response', res => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      });
+    });
+    upload.write(header + rows(0, 600));
+    let job: { id: string; rows_done: number } | undefined;
+    while (!job || job.rows_done < 500) {
+      await new Promise(resolve => setTimeout(resolve, 10));
+      job = await knex('itam_import_jobs').where({ status: 'running' }).first();
+    }
+    const live = await api().get(`/api/itam/imports/${job.id}`).set('authorization', asUser()).expect(200);
+    expect(live.body).toMatchObject({ status: 'running', progress: { rowsDone: 500 } });
+    expect(live.body.progress.rowsTotal).toBeUndefined();
+    expect(live.body.progress.bytesDone).toBeGreaterThan(0);
+    const listed = await api().get('/api/itam/imports').set('authorization', asUser()).expect(200);
+    expect(listed.body.items[0]).toMatchObject({ id: job.id, status: 'running' });
+    upload.end(rows(600, 700));
+    const done = await answer;
+    expect(done.status).toBe(200);
+    expect(JSON.parse(done.body)).toMatchObject({ id: job.id, status: 'succeeded', counts: { created: 700 }, progress: { rowsDone: 700, rowsTotal: 700 } });
+  });
+
+  it('lists recent jobs and answers 404 for an unknown one', async () => {
+    const res = await api().get('/api/itam/imports').set('authorization', asUser()).expect(200);
+    expect(res.body.items.length).toBeGreaterThan(5);
+    expect(res.body.items[0]).toMatchObject({ format: expect.any(String), errors: [] });
+    const times = res.body.items.map((j: { createdAt: string }) => j.createdAt);
+    expect([...times].sort().reverse()).toEqual(times);
+    await api().get('/api/itam/imports/nope').set('authorization', asUser()).expect(404);
+    await upload('format=excel', 'x').expect(400);
+  });
+});
+
+describe.each(databases.eachSupportedId())('imports under a deny policy on %s', databaseId => {
+  it('refuses every import route with 403', async () => {
+    const knex = await databases.init(databaseId);
+    const backend = await startItamBackend({ knex, permissionResult: AuthorizeResult.DENY });
+    try {
+      const api = () => request(backend.server);
+      await api().get('/api/itam/imports').set('authorization', asUser()).expect(403);
+      await api().get('/api/itam/imports/x').set('authorization', asUser()).expect(403);
+      await api().post('/api/itam/imports?format=snipeit-csv').set('authorization', asUser()).set('content-type', 'text/csv').send(SNIPEIT).expect(403);
+      expect(Number((await knex('itam_import_jobs').count({ n: '*' }))[0].n)).toBe(0);
+    } finally {
+      await backend.stop();
+    }
+  });
+});

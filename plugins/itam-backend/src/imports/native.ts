@@ -1,0 +1,131 @@
+import { mapColumns, widthIssue, type ColumnSpec } from './csvColumns';
+import type { CsvRecord, JsonArrayItem } from './readers';
+import type { FieldNamer, MappedRow, MappedSource } from './types';
+
+/**
+ * The native CSV columns: those of the register export (`service/csvExport.ts`), so an export
+ * re-imports. `id`, `version` and `updatedAt` are the register's own bookkeeping and are not
+ * imported (assets are matched by external id, serial, then tag).
+ */
+const NATIVE_FIELDS = [
+  'tag',
+  'name',
+  'assetClass',
+  'type',
+  'lifecycleStage',
+  'criticality',
+  'dataClassification',
+  'serialNumber',
+  'owner',
+  'custodian',
+  'location',
+  'costCentre',
+  'purchaseDate',
+  'purchaseCost',
+  'currency',
+  'supplier',
+  'orderNumber',
+  'warrantyEnd',
+  'endOfLife',
+  'endOfSupport',
+  'externalIds',
+] as const;
+type NativeColumn = (typeof NATIVE_FIELDS)[number];
+
+const REQUIRED: readonly NativeColumn[] = ['tag', 'name', 'assetClass', 'type'];
+export const NATIVE_COLUMNS: readonly ColumnSpec<NativeColumn>[] = NATIVE_FIELDS.map(key => ({
+  key,
+  names: [key],
+  required: REQUIRED.includes(key),
+}));
+/** Export columns the import reads but does not apply. */
+const BOOKKEEPING = ['id', 'version', 'updatedAt'];
+
+const PURCHASE_COLUMNS: Record<string, NativeColumn> = {
+  'purchase.date': 'purchaseDate',
+  'purchase.cost': 'purchaseCost',
+  'purchase.currency': 'currency',
+  'purchase.supplier': 'supplier',
+  'purchase.orderNumber': 'orderNumber',
+};
+
+/** Schema paths named as the native CSV's columns. */
+export const nativeCsvFieldName: FieldNamer = path => {
+  const purchase = Object.entries(PURCHASE_COLUMNS).find(([p]) => path === p || path.startsWith(`${p}.`));
+  if (purchase) return purchase[1];
+  if (path === 'purchase') return 'purchaseCost';
+  return path.split('.')[0];
+};
+
+/** Parses `source:id source:id` as the export writes external ids. */
+export function parseExternalIds(value: string): { source: string; sourceId: string }[] | string {
+  const ids: { source: string; sourceId: string }[] = [];
+  for (const token of value.split(/\s+/).filter(Boolean)) {
+    const at = token.indexOf(':');
+    if (at <= 0 || at === token.length - 1) return `"${token}" is not source:id`;
+    ids.push({ source: token.slice(0, at), sourceId: token.slice(at + 1) });
+  }
+  return ids;
+}
+
+/** Turns one native CSV row into asset input (empty cells leave a field as it is). */
+export function mapNativeRecord(record: CsvRecord, columns: ReturnType<typeof mapColumns<NativeColumn>>): MappedRow {
+  const width = widthIssue(record, columns.width);
+  if (width) return { row: record.row, input: {}, issues: [width] };
+  const issues: MappedRow['issues'] = [];
+  const input: Record<string, unknown> = {};
+  const purchase: Record<string, unknown> = {};
+  for (const key of NATIVE_FIELDS) {
+    const value = columns.get(record.values, key);
+    if (value === undefined) continue;
+    const purchaseKey = Object.entries(PURCHASE_COLUMNS).find(([, c]) => c === key)?.[0];
+    if (key === 'criticality') {
+      input.criticality = /^\d+$/.test(value) ? Number(value) : value;
+    } else if (key === 'purchaseCost') {
+      const n = Number(value);
+      if (!/^\d+(?:\.\d+)?$/.test(value)) issues.push({ field: key, message: `"${value}" is not an amount, e.g. 1299.99` });
+      else purchase.cost = n;
+    } else if (key === 'externalIds') {
+      const ids = parseExternalIds(value);
+      if (typeof ids === 'string') issues.push({ field: key, message: ids });
+      else input.externalIds = ids;
+    } else if (purchaseKey) {
+      purchase[purchaseKey.slice('purchase.'.length)] = value;
+    } else {
+      input[key] = value;
+    }
+  }
+  if (Object.keys(purchase).length > 0) input.purchase = purchase;
+  return { row: record.row, input, issues };
+}
+
+/** Reads the native CSV format (the register export). */
+export function nativeCsvSource(records: AsyncIterable<CsvRecord>): MappedSource {
+  let columns: ReturnType<typeof mapColumns<NativeColumn>> | undefined;
+  async function* rows(): AsyncGenerator<MappedRow> {
+    const iterator = records[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    columns = mapColumns(first.done ? undefined : first.value, NATIVE_COLUMNS, 'ITAM CSV');
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      yield mapNativeRecord(next.value, columns);
+    }
+  }
+  return {
+    rows: rows(),
+    fieldName: nativeCsvFieldName,
+    ignoredColumns: () => (columns?.ignored ?? []).filter(c => !BOOKKEEPING.includes(c)),
+  };
+}
+
+/** Reads the native JSON format: an array of objects shaped like the create-asset body. */
+export function nativeJsonSource(items: AsyncIterable<JsonArrayItem>): MappedSource {
+  async function* rows(): AsyncGenerator<MappedRow> {
+    for await (const item of items) {
+      if ('error' in item) yield { row: item.row, input: {}, issues: [{ field: 'item', message: item.error }] };
+      else if (typeof item.value !== 'object' || item.value === null || Array.isArray(item.value)) {
+        yield { row: item.row, input: {}, issues: [{ field: 'item', message: 'must be an asset object' }] };
+      } else yield { row: item.row, input: item.value as Record<string, unknown>, issues: [] };
+    }
+  }
+  return { rows: rows(), fieldName: path => path };
+}

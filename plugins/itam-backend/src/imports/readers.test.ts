@@ -1,0 +1,119 @@
+import { Readable } from 'node:stream';
+import { firstInvalidUtf8 } from './decodeText';
+import { ImportFileError } from './errors';
+import { readCsvRecords, readJsonArrayItems, readJsonDocument } from './readers';
+
+/** An upload arriving in the given chunks (to cut characters and line breaks in two). */
+const chunks = (...parts: (string | number[])[]) =>
+  Readable.from(parts.map(p => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))), { objectMode: false });
+
+async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+async function failure(promise: Promise<unknown>): Promise<ImportFileError> {
+  try {
+    await promise;
+  } catch (e) {
+    if (e instanceof ImportFileError) return e;
+    throw e;
+  }
+  throw new Error('expected an ImportFileError');
+}
+
+const read = { maxBytes: 1024 * 1024 };
+
+describe('firstInvalidUtf8', () => {
+  it('accepts well-formed UTF-8, including a sequence cut off at the end', () => {
+    expect(firstInvalidUtf8(Buffer.from('Café 東京 🎉'))).toBe(-1);
+    expect(firstInvalidUtf8(Buffer.from([0x61, 0xe6, 0x9d]))).toBe(-1);
+  });
+  it('finds stray, overlong and surrogate sequences', () => {
+    expect(firstInvalidUtf8(Buffer.from([0x61, 0xe9, 0x20]))).toBe(1);
+    expect(firstInvalidUtf8(Buffer.from([0xc0, 0xaf]))).toBe(0);
+    expect(firstInvalidUtf8(Buffer.from([0x41, 0x42, 0xed, 0xa0, 0x80]))).toBe(2);
+    expect(firstInvalidUtf8(Buffer.from([0x80]))).toBe(0);
+  });
+});
+
+describe('readCsvRecords', () => {
+  it('numbers records from the header, across chunks that split characters and CRLF', async () => {
+    const euro = Buffer.from('€');
+    const records = await all(
+      readCsvRecords(
+        chunks([0xef, 0xbb], [0xbf], 'tag,name\r', '\nA-1,', [euro[0]], [euro[1], euro[2]], '\rA-2,"two\r\nlines"\n\nA-3,x'),
+        read,
+      ),
+    );
+    expect(records).toEqual([
+      { row: 1, values: ['tag', 'name'] },
+      { row: 2, values: ['A-1', '€'] },
+      { row: 3, values: ['A-2', 'two\nlines'] },
+      { row: 4, values: ['A-3', 'x'] },
+    ]);
+  });
+
+  it('skips rows of empty cells and keeps rows of another width for the mapper to refuse', async () => {
+    const records = await all(readCsvRecords(chunks('a,b\n,\n1,2,3\n'), read));
+    expect(records).toEqual([
+      { row: 1, values: ['a', 'b'] },
+      { row: 2, values: ['1', '2', '3'] },
+    ]);
+  });
+
+  it('fails on invalid UTF-8 with the byte offset and line', async () => {
+    const error = await failure(all(readCsvRecords(chunks('a,b\nx,', [0xe9], '\n'), read)));
+    expect(error.message).toMatch(/not valid UTF-8: invalid byte sequence at byte offset 6 \(line 2\)/);
+    expect(error.field).toBe('encoding');
+  });
+
+  it('fails on a file that ends inside a character, a UTF-16 file and an oversized one', async () => {
+    expect((await failure(all(readCsvRecords(chunks('a,b\n', [0xe2, 0x82]), read)))).message).toMatch(/ends inside a multi-byte character/);
+    expect((await failure(all(readCsvRecords(chunks([0xfe, 0xff, 0, 0x61]), read)))).message).toMatch(/UTF-16/);
+    expect((await failure(all(readCsvRecords(chunks('a,b\n', '1,2\n'), { maxBytes: 6 })))).message).toMatch(/larger than the limit/);
+  });
+
+  it('fails on malformed CSV naming the line', async () => {
+    const error = await failure(all(readCsvRecords(chunks('a,b\n1,"open\n'), read)));
+    expect(error.message).toMatch(/The CSV is malformed near line \d: .*quote/i);
+  });
+});
+
+describe('readJsonArrayItems', () => {
+  it('cuts items out of a stream, whatever the chunking, strings and nesting', async () => {
+    const text = ' [ {"a":"x,]}\\"[","b":[1,{"c":2}]} ,\n{"tag":"€"}, 7 ]\n';
+    const bytes = Buffer.from(text);
+    const oneByteChunks = Readable.from([...bytes].map(b => Buffer.from([b])), { objectMode: false });
+    const expected = [
+      { row: 1, value: { a: 'x,]}"[', b: [1, { c: 2 }] } },
+      { row: 2, value: { tag: '€' } },
+      { row: 3, value: 7 },
+    ];
+    expect(await all(readJsonArrayItems(oneByteChunks, read))).toEqual(expected);
+    expect(await all(readJsonArrayItems(chunks(text), read))).toEqual(expected);
+    expect(await all(readJsonArrayItems(chunks('[]'), read))).toEqual([]);
+  });
+
+  it('reports an item that is not JSON as that item, and a broken array as a file error', async () => {
+    const items = await all(readJsonArrayItems(chunks('[{"a":1},{b:2}]'), read));
+    expect(items[1]).toEqual({ row: 2, error: expect.stringMatching(/^item 2 is not valid JSON/) });
+    expect((await failure(all(readJsonArrayItems(chunks('{"a":1}'), read)))).message).toMatch(/must be a JSON array/);
+    expect((await failure(all(readJsonArrayItems(chunks('[{"a":1}'), read)))).message).toMatch(/not closed/);
+    expect((await failure(all(readJsonArrayItems(chunks('[1] x'), read)))).message).toMatch(/after the end/);
+    expect((await failure(all(readJsonArrayItems(chunks('[1,,2]'), read)))).message).toMatch(/Empty item/);
+    expect((await failure(all(readJsonArrayItems(chunks(''), read)))).message).toMatch(/empty/);
+    expect(
+      (await failure(all(readJsonArrayItems(chunks('[{"a":"', 'x'.repeat(50), '"}]'), { ...read, maxItemChars: 20 })))).message,
+    ).toMatch(/longer than 20 characters/);
+  });
+});
+
+describe('readJsonDocument', () => {
+  it('parses a document and explains bad JSON', async () => {
+    expect(await readJsonDocument(chunks('{"deviceid":', '"x"}'), read)).toEqual({ deviceid: 'x' });
+    expect((await failure(readJsonDocument(chunks('{"deviceid":'), read))).message).toMatch(/not valid JSON/);
+    expect((await failure(readJsonDocument(chunks('  '), read))).message).toMatch(/empty/);
+  });
+});
