@@ -1,0 +1,2 @@
+// Stands in for stylesheet and image imports in the frontend jest project.
+export default 'test-file-stub';

@@ -1,0 +1,15 @@
+/**
+ * The ITAM frontend plugin for Backstage's new frontend system: `import itamPlugin from
+ * '@itam/backstage-plugin-itam/alpha'` and add it to the app's features.
+ *
+ * @packageDocumentation
+ */
+
+export { default } from './alpha/plugin';
+export {
+  itamApi,
+  itamEntityCard,
+  itamEntityContent,
+  itamPage,
+  itamRegisterSubPage,
+} from './alpha/plugin';

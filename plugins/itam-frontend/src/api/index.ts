@@ -1,0 +1,3 @@
+export { itamApiRef } from './ItamApi';
+export type { ItamApi } from './ItamApi';
+export { ItamBackendClient } from './ItamBackendClient';

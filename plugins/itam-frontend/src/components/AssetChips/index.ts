@@ -1,0 +1,8 @@
+export {
+  AssetDateChips,
+  CriticalityChip,
+  EndOfLifeChip,
+  LifecycleStageChip,
+  StatusChip,
+  WarrantyChip,
+} from './AssetChips';

@@ -1,0 +1,1 @@
+export { AssetHistory } from './AssetHistory';

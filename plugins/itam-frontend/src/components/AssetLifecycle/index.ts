@@ -1,0 +1,1 @@
+export { AssetLifecycle, LifecycleStepper } from './AssetLifecycle';

@@ -1,0 +1,1 @@
+export { AssetLinks } from './AssetLinks';

@@ -1,0 +1,1 @@
+export { AssetRegisterPage } from './AssetRegisterPage';

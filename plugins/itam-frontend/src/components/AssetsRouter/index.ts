@@ -1,0 +1,1 @@
+export { AssetsRouter } from './AssetsRouter';

@@ -1,0 +1,114 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Progress } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { Card, CardBody, CardHeader, Flex, Link, Text } from '@backstage/ui';
+import type { EntityAsset } from '@itam/common';
+import { useEntityAssets, useItamRoutes } from '../../hooks';
+import { endOfLifeStatus, todayIso, warrantyStatus, type StatusLevel } from '../../utils/assetStatus';
+import { ASSET_CLASS_LABELS } from '../../utils/labels';
+import { CriticalityChip, LifecycleStageChip, StatusChip } from '../AssetChips';
+import { ItamErrorPanel } from '../ItamErrorPanel';
+
+const SEVERITY: Record<StatusLevel, number> = { error: 3, warning: 2, unknown: 1, ok: 0 };
+
+/** Worst first: past end of life or expired warranty, then what is about to, then the rest. */
+function byConcern(today: string) {
+  const concern = (i: EntityAsset) =>
+    Math.max(
+      SEVERITY[warrantyStatus(i.asset, today).level],
+      SEVERITY[endOfLifeStatus(i.asset, today).level],
+    );
+  return (a: EntityAsset, b: EntityAsset) =>
+    concern(b) - concern(a) || a.asset.criticality - b.asset.criticality || a.asset.tag.localeCompare(b.asset.tag);
+}
+
+function CardFrame(props: { children: React.ReactNode; subtitle?: string }) {
+  return (
+    <Card>
+      <CardHeader>
+        <Flex direction="column" gap="1">
+          <Text as="h2" variant="title-small">
+            Assets
+          </Text>
+          {props.subtitle && <Text color="secondary">{props.subtitle}</Text>}
+        </Flex>
+      </CardHeader>
+      <CardBody>{props.children}</CardBody>
+    </Card>
+  );
+}
+
+/** How many linked assets the card lists before pointing to the Assets tab. */
+const MAX_ROWS = 5;
+
+/**
+ * The entity overview card: the linked assets that need attention first, each with its stage,
+ * criticality and the worse of its warranty and end-of-life status, linking to the asset page.
+ *
+ * It renders nothing when the entity has no linked assets, so overview pages of the many
+ * entities without assets stay uncluttered (the Assets tab explains how to link one).
+ */
+export function EntityAssetsCard() {
+  const { entity } = useEntity();
+  const { items, loading, error, retry } = useEntityAssets(stringifyEntityRef(entity));
+  const routes = useItamRoutes();
+  const today = todayIso();
+
+  if (loading && !items) {
+    return (
+      <CardFrame>
+        <Progress />
+      </CardFrame>
+    );
+  }
+  if (error) {
+    return (
+      <CardFrame>
+        <ItamErrorPanel error={error} title="Could not load the assets" onRetry={retry} />
+      </CardFrame>
+    );
+  }
+  if (!items || items.length === 0) return null;
+
+  const sorted = [...items].sort(byConcern(today));
+  const shown = sorted.slice(0, MAX_ROWS);
+  return (
+    <CardFrame
+      subtitle={
+        items.length > shown.length
+          ? `${shown.length} of ${items.length} linked assets, those needing attention first`
+          : `${items.length} linked ${items.length === 1 ? 'asset' : 'assets'}`
+      }
+    >
+      <Flex direction="column" gap="3" role="list" aria-label="Linked assets">
+        {shown.map(({ asset, role }) => {
+          const warranty = warrantyStatus(asset, today);
+          const eol = endOfLifeStatus(asset, today);
+          const worst = SEVERITY[eol.level] >= SEVERITY[warranty.level] ? eol : warranty;
+          return (
+            <Flex key={`${asset.id}:${role}`} direction="column" gap="1" role="listitem">
+              <Flex gap="2" align="baseline">
+                {routes.asset ? (
+                  <Link href={routes.asset(asset.id)} weight="bold">
+                    {asset.tag}
+                  </Link>
+                ) : (
+                  <Text weight="bold">{asset.tag}</Text>
+                )}
+                <Text>{asset.name}</Text>
+                <Text color="secondary">
+                  {ASSET_CLASS_LABELS[asset.assetClass]} · {asset.type}
+                </Text>
+              </Flex>
+              <Flex gap="2" align="center">
+                <LifecycleStageChip stage={asset.lifecycleStage} />
+                <CriticalityChip criticality={asset.criticality} />
+                <StatusChip {...worst} />
+              </Flex>
+            </Flex>
+          );
+        })}
+      </Flex>
+    </CardFrame>
+  );
+}

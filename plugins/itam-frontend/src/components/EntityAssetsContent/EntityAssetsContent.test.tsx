@@ -1,0 +1,122 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Entity } from '@backstage/catalog-model';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { addDays, todayIso } from '../../testing/dates';
+import { anAsset, apiError, fakeItamApi, pending } from '../../testing/fakeItamApi';
+import { renderWithItam } from '../../testing/renderWithItam';
+import { EntityAssetsContent } from './EntityAssetsContent';
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'payments-api', namespace: 'default' },
+  spec: { type: 'service', owner: 'group:default/payments', lifecycle: 'production' },
+};
+
+function render(api: ReturnType<typeof fakeItamApi>, mountItam = true) {
+  return renderWithItam(
+    <EntityProvider entity={entity}>
+      <EntityAssetsContent />
+    </EntityProvider>,
+    { api, mountItam },
+  );
+}
+
+describe('EntityAssetsContent', () => {
+  it('asks for the assets of the entity by its full ref and shows progress meanwhile', async () => {
+    const api = fakeItamApi({ getEntityAssets: () => pending() });
+    await render(api);
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+    expect(api.getEntityAssets).toHaveBeenCalledWith('component:default/payments-api');
+  });
+
+  it('shows an empty state with a way to the register when no asset is linked', async () => {
+    await render(fakeItamApi({ getEntityAssets: async () => [] }));
+    expect(screen.getByText('No assets are linked to payments-api')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Open the asset register' })).toHaveAttribute(
+      'href',
+      '/itam/assets',
+    );
+  });
+
+  it('shows the backend error with a retry that asks again', async () => {
+    const api = fakeItamApi({
+      getEntityAssets: jest
+        .fn()
+        .mockRejectedValueOnce(apiError(500, 'database is locked'))
+        .mockResolvedValueOnce([]),
+    });
+    await render(api);
+    expect(
+      screen.getByText('Error: Could not load the assets: database is locked'),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('No assets are linked to payments-api')).toBeInTheDocument();
+    expect(api.getEntityAssets).toHaveBeenCalledTimes(2);
+  });
+
+  it('lists each asset with its status, linking to the asset page', async () => {
+    const today = todayIso();
+    await render(
+      fakeItamApi({
+        getEntityAssets: async () => [
+          {
+            role: 'runs-on',
+            asset: anAsset({
+              id: 'srv-1',
+              tag: 'SRV-001',
+              name: 'Payments DB host',
+              criticality: 1,
+              lifecycleStage: 'deployed',
+              owner: 'group:default/dba',
+              warrantyEnd: addDays(today, -3),
+              endOfLife: addDays(today, 30),
+            }),
+          },
+          {
+            role: 'uses',
+            asset: anAsset({
+              id: 'saas-1',
+              tag: 'SAAS-7',
+              name: 'Stripe',
+              assetClass: 'service',
+              type: 'saas',
+              owner: undefined,
+              warrantyEnd: undefined,
+              endOfLife: undefined,
+            }),
+          },
+        ],
+      }),
+    );
+    expect(screen.getByText('2 assets, 1 with an expired warranty')).toBeInTheDocument();
+    const server = screen.getByRole('row', { name: /SRV-001/ });
+    expect(within(server).getByRole('link', { name: /SRV-001/ })).toHaveAttribute(
+      'href',
+      '/itam/assets/srv-1',
+    );
+    expect(within(server).getByText('Runs on')).toBeInTheDocument();
+    expect(within(server).getByText('Deployed')).toBeInTheDocument();
+    expect(within(server).getByText('Tier 1 (critical)')).toBeInTheDocument();
+    expect(within(server).getByText(`Warranty expired on ${addDays(today, -3)}`)).toBeInTheDocument();
+    expect(within(server).getByText(`End of life in 30 days (${addDays(today, 30)})`)).toBeInTheDocument();
+    expect(within(server).getByRole('link', { name: /dba/ })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/dba',
+    );
+    const saas = screen.getByRole('row', { name: /SAAS-7/ });
+    expect(within(saas).getByText('No owner')).toBeInTheDocument();
+    expect(within(saas).getByText('No warranty recorded')).toBeInTheDocument();
+    expect(within(saas).getByText('No end-of-life date')).toBeInTheDocument();
+  });
+
+  it('still lists the assets, without links, when the app does not mount the ITAM section', async () => {
+    await render(
+      fakeItamApi({ getEntityAssets: async () => [{ role: 'uses', asset: anAsset() }] }),
+      false,
+    );
+    expect(screen.getByText('LAP-00042')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /LAP-00042/ })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,1 @@
+export { EntityAssetsContent } from './EntityAssetsContent';

@@ -1,0 +1,1 @@
+export { issuesByPath, SelectInput, TextInput } from './FormFields';

@@ -1,0 +1,1 @@
+export { ItamErrorPanel } from './ItamErrorPanel';

@@ -1,0 +1,39 @@
+import { Route, Routes } from 'react-router-dom';
+import { screen } from '@testing-library/react';
+import { anAsset, fakeItamApi } from '../../testing/fakeItamApi';
+import { renderWithItam } from '../../testing/renderWithItam';
+import { ItamPage } from './ItamPage';
+
+function render(path: string, api: ReturnType<typeof fakeItamApi>) {
+  return renderWithItam(
+    <Routes>
+      <Route path="/itam/*" element={<ItamPage />} />
+    </Routes>,
+    { api, routeEntries: [path] },
+  );
+}
+
+const api = () =>
+  fakeItamApi({
+    listAssets: async () => ({ items: [anAsset()] }),
+    getAsset: async () => anAsset(),
+    getTransitionOptions: async () => [],
+    getAssetHistory: async () => [],
+    getEntityLinks: async () => [],
+    getAssetTickets: async () => [],
+  });
+
+describe('ItamPage', () => {
+  it('opens on the asset register under the section header', async () => {
+    await render('/itam', api());
+    expect(screen.getByText('IT asset management')).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Asset register' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Asset register' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: /LAP-00042/ })).toHaveAttribute('href', '/itam/assets/a1');
+  });
+
+  it('routes the register’s sub-paths to the asset pages', async () => {
+    await render('/itam/assets/a1', api());
+    expect(await screen.findByRole('heading', { name: 'LAP-00042 · ThinkPad T14 for Jane' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,1 @@
+export { ItamPage } from './ItamPage';

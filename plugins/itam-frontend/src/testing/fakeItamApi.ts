@@ -1,0 +1,80 @@
+import { ItamApiError, type Asset, type ItamApi } from '@itam/common';
+import { addDays, todayIso } from './dates';
+
+// Every method of the API; the mapped type makes the compiler flag one that is added or renamed.
+const ITAM_API_METHODS: { [K in keyof ItamApi]-?: true } = {
+  listAssets: true,
+  getAsset: true,
+  createAsset: true,
+  updateAsset: true,
+  transitionAsset: true,
+  getTransitionOptions: true,
+  getAssetHistory: true,
+  getEntityLinks: true,
+  addEntityLink: true,
+  removeEntityLink: true,
+  getEntityAssets: true,
+  getAssetLinks: true,
+  addAssetLink: true,
+  removeAssetLink: true,
+  getAssetTickets: true,
+  linkTicket: true,
+  unlinkTicket: true,
+  getTicketAssets: true,
+};
+
+/**
+ * A fake {@link ItamApi}: a plain object whose methods are jest mocks. Every method the test does
+ * not provide rejects, so a test fails loudly when a view calls something unexpected.
+ */
+export function fakeItamApi(overrides: Partial<ItamApi> = {}): jest.Mocked<ItamApi> {
+  const api = {} as Record<keyof ItamApi, jest.Mock>;
+  for (const name of Object.keys(ITAM_API_METHODS) as (keyof ItamApi)[]) {
+    const impl = overrides[name] as ((...args: never[]) => unknown) | undefined;
+    api[name] = jest.fn(
+      impl ??
+        (async () => {
+          throw new Error(`unexpected call to ItamApi.${name}`);
+        }),
+    );
+  }
+  return api as unknown as jest.Mocked<ItamApi>;
+}
+
+/** A promise that never settles: keeps a view in its loading state. */
+export function pending<T>(): Promise<T> {
+  return new Promise<T>(() => {});
+}
+
+/** An error as the typed client throws it for an HTTP error answer. */
+export function apiError(
+  status: number,
+  message: string,
+  extra: Record<string, unknown> = {},
+  name = 'Error',
+): ItamApiError {
+  return new ItamApiError(status, message, name, { error: { name, message, ...extra } });
+}
+
+/** A complete, valid stored asset; override what a test is about. */
+export function anAsset(overrides: Partial<Asset> = {}): Asset {
+  return {
+    id: 'a1',
+    tag: 'LAP-00042',
+    name: 'ThinkPad T14 for Jane',
+    assetClass: 'hardware',
+    type: 'laptop',
+    criticality: 3,
+    dataClassification: 'internal',
+    externalIds: [],
+    attributes: {},
+    lifecycleStage: 'in-stock',
+    owner: 'user:default/jane',
+    warrantyEnd: addDays(todayIso(), 400),
+    endOfLife: addDays(todayIso(), 800),
+    version: 1,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
