@@ -1,7 +1,12 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { itamPermissions, ITAM_PLUGIN_ID } from '@itam/common';
 import type { Permission } from '@backstage/plugin-permission-common';
+import { AnalyticsService } from './analytics/AnalyticsService';
 import { KnexAuditStore } from './audits/KnexAuditStore';
 import { KnexAssetStore } from './database/KnexAssetStore';
 import { CatalogEntityRefChecker } from './service/entityRefs';
@@ -27,15 +32,44 @@ export const itamPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         logger: coreServices.logger,
         catalog: catalogServiceRef,
+        scheduler: coreServices.scheduler,
+        config: coreServices.rootConfig,
       },
-      async init({ database, httpRouter, httpAuth, auth, permissions, permissionsRegistry, auditor, logger, catalog }) {
+      async init({
+        database,
+        httpRouter,
+        httpAuth,
+        auth,
+        permissions,
+        permissionsRegistry,
+        auditor,
+        logger,
+        catalog,
+        scheduler,
+        config,
+      }) {
         permissionsRegistry.addPermissions(itamPermissions as Permission[]);
         const store = await KnexAssetStore.create({ database });
         await store.refreshStatistics();
+        const audits = new KnexAuditStore(store.knex);
+        const analytics = new AnalyticsService({ store, audits, catalog, auth, logger });
+        // The scheduler's default scope is global: with several instances on one PostgreSQL the
+        // task runs once per interval, on whichever instance takes the lock.
+        const schedule = config.has('itam.analytics.schedule')
+          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig('itam.analytics.schedule'))
+          : { frequency: { minutes: 60 }, timeout: { minutes: 30 }, initialDelay: { seconds: 30 } };
+        await scheduler.scheduleTask({
+          id: 'itam-recompute-analytics',
+          ...schedule,
+          fn: async () => {
+            await analytics.recompute();
+          },
+        });
         httpRouter.use(
           await createRouter({
             store,
-            audits: new KnexAuditStore(store.knex),
+            audits,
+            analytics,
             httpAuth,
             permissions,
             auditor,

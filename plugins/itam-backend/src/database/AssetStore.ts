@@ -80,6 +80,12 @@ export interface AssetStore {
   removeAssetLink(link: StoredAssetLink): Promise<boolean>;
 
   listTicketLinks(assetId: string): Promise<StoredTicketLink[]>;
+  /** Every link of each kind, for analytics that look at the whole estate. */
+  listAllAssetLinks(): Promise<StoredAssetLink[]>;
+  listAllEntityLinks(): Promise<(EntityLink & { assetId: string })[]>;
+  listAllTicketLinks(): Promise<StoredTicketLink[]>;
+  /** Lifecycle transitions recorded between two instants (inclusive), oldest first. */
+  listTransitions(from: string, to: string): Promise<HistoryEvent[]>;
   /** Adds or refreshes (summary, status, resolved) a ticket link; returns true when new. */
   upsertTicketLink(assetId: string, link: TicketLink, stamp: Stamp): Promise<boolean>;
   removeTicketLink(assetId: string, site: string, issueKey: string): Promise<boolean>;

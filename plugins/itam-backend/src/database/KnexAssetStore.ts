@@ -302,6 +302,29 @@ export class KnexAssetStore implements AssetStore {
     return rows.map(rowToTicketLink);
   }
 
+  async listAllAssetLinks(): Promise<StoredAssetLink[]> {
+    const rows = await this.db('itam_asset_links').select('source_asset_id', 'type', 'target_asset_id');
+    return rows.map(r => ({ sourceAssetId: r.source_asset_id, type: r.type, targetAssetId: r.target_asset_id }));
+  }
+
+  async listAllEntityLinks(): Promise<(EntityLink & { assetId: string })[]> {
+    const rows = await this.db('itam_entity_links').select('asset_id', 'entity_ref', 'role');
+    return rows.map(r => ({ assetId: r.asset_id, entityRef: r.entity_ref, role: r.role }));
+  }
+
+  async listAllTicketLinks(): Promise<StoredTicketLink[]> {
+    const rows = await this.db('itam_ticket_links').select('*');
+    return rows.map(rowToTicketLink);
+  }
+
+  async listTransitions(from: string, to: string): Promise<HistoryEvent[]> {
+    const rows: HistoryRow[] = await this.db('itam_asset_history')
+      .where('kind', 'transitioned')
+      .whereBetween('at', [from, to])
+      .orderBy(['at', 'id']);
+    return rows.map(rowToEvent);
+  }
+
   async upsertTicketLink(assetId: string, link: TicketLink, stamp: Stamp): Promise<boolean> {
     return this.db.transaction(async trx => {
       const existing = await trx('itam_ticket_links')

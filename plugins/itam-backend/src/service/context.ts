@@ -9,6 +9,7 @@ import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { Asset, ItamPermission } from '@itam/common';
 import type { Request } from 'express';
+import type { AnalyticsService } from '../analytics/AnalyticsService';
 import type { AuditStore } from '../audits/AuditStore';
 import type { AssetStore } from '../database/AssetStore';
 import type { EntityRefChecker } from './entityRefs';
@@ -20,6 +21,7 @@ import type { EntityRefChecker } from './entityRefs';
 export interface RouterOptions {
   store: AssetStore;
   audits: AuditStore;
+  analytics: AnalyticsService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;

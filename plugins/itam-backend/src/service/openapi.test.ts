@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Router } from 'express';
+import type { AnalyticsService } from '../analytics/AnalyticsService';
 import type { AuditStore } from '../audits/AuditStore';
 import type { AssetStore } from '../database/AssetStore';
 import { itamOpenApiSpec } from './openapi';
@@ -27,6 +28,7 @@ describe('OpenAPI document', () => {
     const router = await createRouter({
       store: {} as AssetStore,
       audits: {} as AuditStore,
+      analytics: {} as AnalyticsService,
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
       auditor: mockServices.auditor.mock(),

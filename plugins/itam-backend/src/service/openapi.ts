@@ -10,6 +10,7 @@ import {
   LIFECYCLE_STAGES,
   TICKET_TYPES,
 } from '@itam/common';
+import { analyticsPaths } from '../analytics/openapi';
 import { auditPaths } from '../audits/openapi';
 import { importPaths } from '../imports/openapi';
 
@@ -221,6 +222,7 @@ export const itamOpenApiSpec = {
   },
   paths: {
     ...auditPaths,
+    ...analyticsPaths,
     ...importPaths,
     '/health': {
       get: {

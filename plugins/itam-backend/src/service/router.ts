@@ -1,5 +1,6 @@
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import express, { type Router } from 'express';
+import { registerAnalyticsRoutes } from '../analytics/analyticsRoutes';
 import { registerAuditRoutes } from '../audits/auditRoutes';
 import { registerImportRoutes } from '../imports/importRoutes';
 import { registerAssetRoutes } from './assetRoutes';
@@ -34,6 +35,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
   registerAssetRoutes(router, ctx);
   registerLinkRoutes(router, ctx);
   registerAuditRoutes(router, ctx, options.audits);
+  registerAnalyticsRoutes(router, ctx, options.analytics);
   registerImportRoutes(router, ctx);
   router.use(itamErrorHandler);
   return router;

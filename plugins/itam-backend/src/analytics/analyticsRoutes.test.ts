@@ -1,0 +1,109 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import type { Server } from 'node:http';
+import request from 'supertest';
+import { KnexAuditStore } from '../audits/KnexAuditStore';
+import { KnexAssetStore, migrateItamDatabase } from '../database/KnexAssetStore';
+import { seedExampleData } from '../exampleData/seedExampleData';
+import { asUser, itamTestDatabases, startItamBackend } from '../tests/testBackend';
+import { AnalyticsService } from './AnalyticsService';
+
+const databases = itamTestDatabases();
+const NOW = new Date('2026-11-27T12:00:00.000Z');
+
+describe.each(databases.eachSupportedId())('analytics on %s', databaseId => {
+  let server: Server;
+  let stop: () => Promise<void>;
+  let store: KnexAssetStore;
+
+  beforeAll(async () => {
+    const knex = await databases.init(databaseId);
+    await migrateItamDatabase(knex);
+    store = KnexAssetStore.fromKnex(knex);
+    await seedExampleData(store, { now: () => NOW });
+    const backend = await startItamBackend({ knex });
+    server = backend.server;
+    stop = () => backend.stop();
+  });
+  afterAll(() => stop());
+
+  const get = (url: string) => request(server).get(url).set('authorization', asUser());
+
+  it('serves risk findings with explanations, filterable by asset', async () => {
+    const res = await get('/api/itam/risks').expect(200);
+    const rules = new Set(res.body.items.map((f: { ruleId: string }) => f.ruleId));
+    // The example estate has an app host past end of life and a retired server with
+    // confidential data and no sanitisation record.
+    expect([...rules]).toEqual(expect.arrayContaining(['end-of-life', 'retired-not-sanitised']));
+    const host = (await store.getAsset('SRV-00002'))!;
+    const forHost = await get(`/api/itam/risks?assetId=${host.id}`).expect(200);
+    expect(forHost.body.items.length).toBeGreaterThan(0);
+    for (const f of forHost.body.items) {
+      expect(f.subject).toMatchObject({ kind: 'asset', id: host.id });
+      expect(f.explanation).toEqual(expect.any(String));
+      expect(f.suggestedAction).toEqual(expect.any(String));
+    }
+  });
+
+  it('serves the KPIs of a window, each with its definition', async () => {
+    const res = await get('/api/itam/kpis?from=2026-01-01&to=2026-11-30').expect(200);
+    expect(res.body).toMatchObject({ window: { from: '2026-01-01', to: '2026-11-30' }, currency: 'EUR' });
+    expect(res.body.kpis).toHaveLength(7);
+    for (const kpi of res.body.kpis) {
+      expect(kpi).toEqual(expect.objectContaining({ id: expect.any(String), definition: expect.any(String) }));
+    }
+    await get('/api/itam/kpis?from=2026-13-01').expect(400);
+    await get('/api/itam/kpis?from=2026-05-01&to=2026-01-01').expect(400);
+  });
+
+  it('serves the maturity level with what the next level needs', async () => {
+    const res = await get('/api/itam/maturity').expect(200);
+    expect(res.body.level).toBeGreaterThanOrEqual(1);
+    expect(res.body.level).toBeLessThanOrEqual(5);
+  });
+
+  it('assesses a change by tag and explains its score', async () => {
+    const res = await request(server)
+      .post('/api/itam/impact')
+      .set('authorization', asUser())
+      .send({
+        assets: ['SRV-00001', 'NOPE-1'],
+        entityRefs: [],
+        window: { start: '2026-12-01T22:00:00Z', end: '2026-12-01T23:00:00Z' },
+      })
+      .expect(200);
+    expect(res.body.notFound.assetIds).toEqual(['NOPE-1']);
+    const refs = res.body.affectedEntities.map((e: { ref: string }) => e.ref);
+    expect(refs).toEqual(expect.arrayContaining(['component:default/payments-api']));
+    expect(res.body.risk.reasons.length).toBeGreaterThan(0);
+    await request(server)
+      .post('/api/itam/impact')
+      .set('authorization', asUser())
+      .send({ assets: [], window: { start: '2026-12-01T22:00:00Z', end: '2026-12-01T23:00:00Z' } })
+      .expect(400);
+  });
+});
+
+describe('the scheduled analytics task', () => {
+  it('recomputes the risk findings into a snapshot that every instance reads', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await migrateItamDatabase(knex);
+    const store = KnexAssetStore.fromKnex(knex);
+    await seedExampleData(store, { now: () => NOW });
+    const service = () =>
+      new AnalyticsService({
+        store,
+        audits: new KnexAuditStore(knex),
+        catalog: { getEntities: async () => ({ items: [] }) } as never,
+        auth: mockServices.auth(),
+        logger: mockServices.logger.mock(),
+        clock: () => NOW,
+      });
+    const result = await service().recompute();
+    expect(result).toEqual({ riskFindings: expect.any(Number), computedAt: NOW.toISOString() });
+    expect(result.riskFindings).toBeGreaterThan(0);
+    // Another instance reads the same snapshot without recomputing.
+    const snapshot = await service().riskFindings();
+    expect(snapshot.computedAt).toBe(NOW.toISOString());
+    expect(snapshot.data).toHaveLength(result.riskFindings);
+  });
+});
