@@ -29,3 +29,4 @@ export * from './finance';
 export * from './kpi';
 export * from './risk';
 export * from './impact';
+export * from './licence';

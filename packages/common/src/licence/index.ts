@@ -1,0 +1,44 @@
+/**
+ * Effective licence position (ELP): input schemas, vendor counting rules with their tables, and
+ * the reconciliation of rights owned against rights required. Pure functions, no I/O.
+ *
+ * @packageDocumentation
+ */
+
+export * from './metrics';
+export {
+  concurrentUsagePeakSchema,
+  deviceFactsSchema,
+  entitlementSchema,
+  installationSchema,
+  licenceInputSchema,
+  reconciliationOptionsSchema,
+  softwareProductSchema,
+  usageDateSchema,
+  userAssignmentSchema,
+} from './schema';
+export type * from './types';
+export type * from './resultTypes';
+export { LICENCE_STATUSES } from './resultTypes';
+export { parseLicenceInput, parseReconciliationOptions } from './parseInput';
+export { checkLicenceInputIntegrity, MAX_REPORTED_ISSUES } from './integrity';
+export { compareVersions } from './versions';
+export { termStatus, type TermStatus } from './terms';
+export { deviceDemand, ProcessorRatings, type Demand, type LicensedDevice } from './demand';
+export { sumTrueUps } from './trueUp';
+export { reconcileLicences } from './reconcile';
+export { summarizeLicencePositions } from './summary';
+export type { ProcessorIdentity } from './vendor/processorMatch';
+export * from './vendor/windowsServer';
+export * from './vendor/sqlServer';
+export {
+  lookupOracleCoreFactor,
+  oracleAuthorisedCloudProcessorLicences,
+  oracleProcessorLicences,
+  ORACLE_CORE_FACTOR_TABLE,
+  ORACLE_DEFAULT_CORE_FACTOR,
+  ORACLE_SINGLE_CORE_FACTOR,
+  type OracleCoreFactorEntry,
+  type OracleCoreFactorMatch,
+} from './vendor/oracleCoreFactor';
+export * from './vendor/ibmPvu';
