@@ -60,8 +60,8 @@ describe.each(databases.eachSupportedId())('bad input on every write route on %s
 
   it.each(cases)('%s', async (_name, method, url, body, field, headers = {}) => {
     const before = await state();
-    const res = await (request(server) as unknown as Record<string, (u: string) => request.Test>)
-      [method](url())
+    const agent = request(server) as unknown as Record<string, (u: string) => request.Test>;
+    const res = await agent[method](url())
       .set('authorization', asUser())
       .set(headers)
       .send(body)
