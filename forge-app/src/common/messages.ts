@@ -1,0 +1,14 @@
+/** User-facing texts of expected failures. */
+export const messages = {
+  notConfigured:
+    'The ITAM register is not connected yet. A Jira admin sets its address and token under Apps > ITAM register.',
+  notAdmin: 'Only Jira administrators can change the ITAM register settings.',
+  cannotView: 'You do not have permission to view this issue.',
+  cannotEdit: 'You need permission to edit this issue to link or unlink assets.',
+  noIssue: 'This view has no issue.',
+  backendUnauthorized:
+    'The ITAM register refused the app’s token. A Jira admin should paste the current token on the ITAM register admin page.',
+  backendForbidden: 'The ITAM register does not allow this app to do that.',
+  backendError: 'The ITAM register could not be reached or failed. Try again later.',
+  unexpected: 'Something went wrong. Try again later.',
+} as const;

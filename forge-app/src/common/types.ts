@@ -1,0 +1,105 @@
+import type { Criticality, LifecycleStage, TicketType } from '@itam/common';
+
+/** Jira issue type names per ticket type; decides panel visibility and the link's ticket type. */
+export type IssueTypeConfig = Record<TicketType, string[]>;
+
+/** What the admin page stores in plain KVS storage. The token is kept apart, as a KVS secret. */
+export interface BackendConfig {
+  /** Base URL of the ITAM API, e.g. `https://backstage.example.com/api/itam`. */
+  baseUrl: string;
+  /** The Jira site host the register records this site's ticket links under. */
+  site: string;
+  issueTypes: IssueTypeConfig;
+}
+
+/** Where a date-bound right (warranty, vendor life) stands today. */
+export type DateStatus = 'none' | 'ok' | 'due-soon' | 'passed';
+
+/** Overall state of a linked asset, worst first: `critical`, `attention`, `ok`. */
+export type Health = 'ok' | 'attention' | 'critical';
+
+/** A linked asset as the incident panel shows it. */
+export interface PanelAsset {
+  id: string;
+  tag: string;
+  name: string;
+  lifecycleStage: LifecycleStage;
+  criticality: Criticality;
+  owner?: string;
+  warranty: { date?: string; status: DateStatus };
+  endOfLife: { date?: string; status: DateStatus };
+  health: Health;
+  /** Other incident tickets linked to the asset: count within the window, newest keys first. */
+  incidents: { recentCount: number; recentKeys: string[] };
+}
+
+export interface IncidentPanelData {
+  issueKey: string;
+  assets: PanelAsset[];
+}
+
+/** A linked asset as the change panel shows it. */
+export interface ChangeAsset {
+  id: string;
+  tag: string;
+  name: string;
+  lifecycleStage: LifecycleStage;
+  criticality: Criticality;
+  owner?: string;
+  /** Unresolved incident tickets linked to the asset (other than this issue). */
+  openIncidents: string[];
+}
+
+export interface ChangePanelData {
+  issueKey: string;
+  assets: ChangeAsset[];
+  /** Owners of the linked assets, to notify. */
+  owners: string[];
+  /** Most critical tier among the linked assets (1 is the most critical). */
+  highestCriticality?: Criticality;
+}
+
+export interface IssueSummaryData {
+  count: number;
+  worst?: Health;
+}
+
+export interface AssetSearchHit {
+  id: string;
+  tag: string;
+  name: string;
+  lifecycleStage: LifecycleStage;
+  criticality: Criticality;
+  owner?: string;
+  linked: boolean;
+}
+
+/** The admin page's view of the settings: never the token itself. */
+export interface AdminSettings {
+  baseUrl?: string;
+  site?: string;
+  tokenSet: boolean;
+  issueTypes: IssueTypeConfig;
+}
+
+export interface AdminSettingsInput {
+  baseUrl: string;
+  site: string;
+  /** A new token; empty keeps the stored one. */
+  token?: string;
+  issueTypes: IssueTypeConfig;
+}
+
+export type ErrorCode =
+  | 'not-configured'
+  | 'forbidden'
+  | 'backend-unauthorized'
+  | 'backend-error'
+  | 'invalid-input'
+  | 'not-found'
+  | 'no-issue';
+
+/** Every resolver answers with data or an error the UI can explain; they never throw. */
+export type ResolverResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: ErrorCode; message: string } };

@@ -1,0 +1,42 @@
+import { assetHealth, worstHealth } from './asset-health';
+
+const today = '2026-06-15';
+const asset = (patch: object = {}) => ({
+  criticality: 3 as const,
+  lifecycleStage: 'deployed' as const,
+  warrantyEnd: '2028-01-01',
+  endOfLife: '2030-01-01',
+  ...patch,
+});
+
+describe('assetHealth', () => {
+  it('is ok with warranty and support far ahead', () => {
+    expect(assetHealth(asset(), today)).toEqual({ warranty: 'ok', endOfLife: 'ok', health: 'ok' });
+  });
+
+  it('needs attention when the warranty ended on a tier 3 asset, is critical on tier 1 and 2', () => {
+    expect(assetHealth(asset({ warrantyEnd: '2026-01-01' }), today).health).toBe('attention');
+    expect(assetHealth(asset({ warrantyEnd: '2026-01-01', criticality: 2 }), today).health).toBe('critical');
+  });
+
+  it('is critical past end of life and needs attention when it is near', () => {
+    expect(assetHealth(asset({ endOfLife: '2026-06-01' }), today)).toMatchObject({ endOfLife: 'passed', health: 'critical' });
+    expect(assetHealth(asset({ endOfLife: '2026-10-01' }), today)).toMatchObject({ endOfLife: 'due-soon', health: 'attention' });
+  });
+
+  it('needs attention for a retired asset, and reports missing dates as none', () => {
+    expect(assetHealth(asset({ lifecycleStage: 'retired', warrantyEnd: undefined, endOfLife: undefined }), today)).toEqual({
+      warranty: 'none',
+      endOfLife: 'none',
+      health: 'attention',
+    });
+  });
+});
+
+describe('worstHealth', () => {
+  it('picks the worst, and undefined for none', () => {
+    expect(worstHealth(['ok', 'critical', 'attention'])).toBe('critical');
+    expect(worstHealth(['ok', 'attention'])).toBe('attention');
+    expect(worstHealth([])).toBeUndefined();
+  });
+});

@@ -1,0 +1,94 @@
+import { Box, Button, Heading, Inline, Lozenge, Spinner, Stack, Text } from '@forge/react';
+import { useState } from 'react';
+import { INCIDENT_WINDOW_DAYS } from '../../common/constants';
+import type { IncidentPanelData, PanelAsset, ResolverResult } from '../../common/types';
+import { AssetSearch } from '../shared/asset-search';
+import { call } from '../shared/api';
+import { ErrorMessage } from '../shared/error-message';
+import { HEALTH, endOfLifeLabel, stageLabel, tierLabel, warrantyLabel } from '../shared/labels';
+import { unexpectedError, useResolver, type ResolverError } from '../shared/use-resolver';
+
+const loadPanel = () => call('getIncidentPanel');
+
+/**
+ * The incident panel: the assets linked to the issue with their lifecycle stage, owner,
+ * criticality, warranty and end-of-life status and incident history; unlink; search and link.
+ */
+export function IncidentPanel() {
+  const { state, apply } = useResolver(loadPanel);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<ResolverError>();
+
+  const change = async (work: () => Promise<ResolverResult<IncidentPanelData>>) => {
+    setBusy(true);
+    setActionError(undefined);
+    try {
+      const result = await work();
+      if (result.ok) apply(result);
+      else setActionError(result.error);
+    } catch {
+      setActionError(unexpectedError);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (state.status === 'loading') return <Spinner label="Loading linked assets" />;
+  if (state.status === 'error') return <ErrorMessage error={state.error} />;
+  const { assets } = state.data;
+  return (
+    <Stack space="space.200">
+      {actionError && <ErrorMessage error={actionError} />}
+      {assets.length === 0 ? (
+        <Text>No assets are linked to this issue yet.</Text>
+      ) : (
+        assets.map(asset => (
+          <AssetItem
+            key={asset.id}
+            asset={asset}
+            busy={busy}
+            onUnlink={() => change(() => call('unlinkAsset', { assetId: asset.id }))}
+          />
+        ))
+      )}
+      <AssetSearch busy={busy} onLink={assetId => change(() => call('linkAsset', { assetId }))} />
+    </Stack>
+  );
+}
+
+function AssetItem(props: { asset: PanelAsset; busy: boolean; onUnlink: () => void }) {
+  const { asset } = props;
+  const health = HEALTH[asset.health];
+  const stage = stageLabel(asset.lifecycleStage);
+  const tier = tierLabel(asset.criticality);
+  const warranty = warrantyLabel(asset.warranty);
+  const endOfLife = endOfLifeLabel(asset.endOfLife);
+  const { recentCount, recentKeys } = asset.incidents;
+  return (
+    <Box>
+      <Stack space="space.050">
+        <Inline space="space.100" alignBlock="center" shouldWrap>
+          <Heading size="xsmall">{asset.tag}</Heading>
+          <Text>{asset.name}</Text>
+          <Lozenge appearance={health.appearance}>{health.text}</Lozenge>
+        </Inline>
+        <Inline space="space.100" shouldWrap>
+          <Lozenge appearance={stage.appearance}>{stage.text}</Lozenge>
+          <Lozenge appearance={tier.appearance}>{tier.text}</Lozenge>
+          <Lozenge appearance={warranty.appearance}>{warranty.text}</Lozenge>
+          <Lozenge appearance={endOfLife.appearance}>{endOfLife.text}</Lozenge>
+        </Inline>
+        <Text>Owner: {asset.owner ?? 'none recorded'}</Text>
+        <Text>
+          {`Other incidents in the last ${INCIDENT_WINDOW_DAYS} days: ${recentCount}`}
+          {recentKeys.length > 0 ? ` (latest: ${recentKeys.join(', ')})` : ''}
+        </Text>
+        <Inline>
+          <Button appearance="subtle" isDisabled={props.busy} onClick={props.onUnlink}>
+            {`Unlink ${asset.tag}`}
+          </Button>
+        </Inline>
+      </Stack>
+    </Box>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Criticality, LifecycleStage } from '@itam/common';
+import type { DateStatus, Health } from '../../common/types';
+
+type Appearance = 'default' | 'inprogress' | 'moved' | 'new' | 'removed' | 'success';
+
+export const HEALTH: Record<Health, { text: string; appearance: Appearance }> = {
+  ok: { text: 'OK', appearance: 'success' },
+  attention: { text: 'Needs attention', appearance: 'moved' },
+  critical: { text: 'Critical', appearance: 'removed' },
+};
+
+const STAGE_APPEARANCE: Record<LifecycleStage, Appearance> = {
+  planned: 'new',
+  ordered: 'new',
+  'in-stock': 'default',
+  deployed: 'success',
+  maintenance: 'inprogress',
+  retired: 'moved',
+  disposed: 'removed',
+};
+
+export const stageLabel = (stage: LifecycleStage) => ({ text: stage, appearance: STAGE_APPEARANCE[stage] });
+
+export const tierLabel = (tier: Criticality) => ({
+  text: `Tier ${tier}`,
+  appearance: (tier <= 2 ? 'removed' : 'default') as Appearance,
+});
+
+const DATE_APPEARANCE: Record<DateStatus, Appearance> = {
+  none: 'default',
+  ok: 'success',
+  'due-soon': 'moved',
+  passed: 'removed',
+};
+
+export function warrantyLabel(w: { date?: string; status: DateStatus }) {
+  const text = {
+    none: 'No warranty recorded',
+    ok: `Warranty until ${w.date}`,
+    'due-soon': `Warranty ends ${w.date}`,
+    passed: `Warranty ended ${w.date}`,
+  }[w.status];
+  return { text, appearance: DATE_APPEARANCE[w.status] };
+}
+
+export function endOfLifeLabel(e: { date?: string; status: DateStatus }) {
+  const text = {
+    none: 'No end-of-life date',
+    ok: `End of life ${e.date}`,
+    'due-soon': `End of life soon (${e.date})`,
+    passed: `Past end of life (${e.date})`,
+  }[e.status];
+  return { text, appearance: DATE_APPEARANCE[e.status] };
+}

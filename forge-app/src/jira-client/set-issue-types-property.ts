@@ -1,0 +1,22 @@
+import api, { route } from '@forge/api';
+import { ISSUE_TYPES_APP_PROPERTY_KEY } from '../common/constants';
+
+/** The app property the panels' display conditions read (see manifest.yml). */
+export interface IssueTypesPropertyValue {
+  incidentPanel: string[];
+  changePanel: string[];
+}
+
+/** Writes the Forge app property with the issue types each panel shows on. */
+export async function setIssueTypesProperty(value: IssueTypesPropertyValue): Promise<void> {
+  const response = await api
+    .asApp()
+    .requestJira(route`/rest/forge/1/app/properties/${ISSUE_TYPES_APP_PROPERTY_KEY}`, {
+      method: 'PUT',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify(value),
+    });
+  if (!response.ok) {
+    throw new Error(`Jira answered ${response.status} writing the issue types app property`);
+  }
+}

@@ -1,0 +1,117 @@
+import { ItamClient } from '@itam/common';
+import { ASSET_PROPERTY_KEY } from '../common/constants';
+import type { ChangePanelData, IncidentPanelData } from '../common/types';
+import { edge } from '../testing/forge-api-mock';
+import { startItamBackend } from '../testing/itam-backend';
+import { handler } from '.';
+
+jest.mock('@forge/api', () => jest.requireActual('../testing/forge-api-mock').forgeApiMock());
+jest.mock('@forge/kvs');
+
+const TOKEN = 'jira-acme-0123456789abcdef';
+const SITE = 'acme.atlassian.net';
+const inIssue = (key: string) => ({ extension: { issue: { key } } });
+async function invoke<T>(functionKey: string, payload: object = {}, context: object = inIssue('OPS-9')): Promise<T> {
+  const result = (await handler({ call: { functionKey, payload }, context })) as
+    | { ok: true; data: T }
+    | { ok: false; error: { code: string; message: string } };
+  if (!result.ok) throw new Error(`${functionKey}: ${result.error.code} ${result.error.message}`);
+  return result.data;
+}
+
+/** The resolvers, with Forge's fetch routed to the real ITAM backend and the token it accepts. */
+describe('resolvers against the ITAM backend', () => {
+  let backend: Awaited<ReturnType<typeof startItamBackend>>;
+  let register: ItamClient;
+  let server: { id: string };
+
+  beforeAll(async () => {
+    backend = await startItamBackend({ token: TOKEN, subject: 'jira-acme' });
+    register = new ItamClient({
+      baseUrl: backend.baseUrl,
+      fetch: (url, init) => fetch(url, init),
+      headers: () => ({ authorization: `Bearer ${TOKEN}` }),
+    });
+    server = await register.createAsset({
+      tag: 'SRV-1',
+      name: 'db host',
+      assetClass: 'hardware',
+      type: 'server',
+      criticality: 1,
+      owner: 'group:sre',
+      warrantyEnd: '2020-01-31',
+      endOfLife: '2099-12-31',
+      lifecycleStage: 'deployed',
+    });
+    await register.createAsset({ tag: 'LAP-2', name: 'laptop', assetClass: 'hardware', type: 'laptop' });
+    // An earlier incident on the same server.
+    await register.linkTicket(server.id, { site: SITE, issueKey: 'OPS-1', ticketType: 'incident', resolved: false });
+
+    edge.jira.reset();
+    edge.jira.issues.set('OPS-9', { summary: 'Database down', status: 'Open', issueType: 'Incident' });
+    edge.jira.issues.set('CHG-1', { summary: 'Patch db host', status: 'Planned', issueType: 'Change' });
+    edge.jira.allowUser('OPS-9', 'CHG-1');
+    edge.jira.userPermissions.add('ADMINISTER');
+  });
+  afterAll(() => backend.stop());
+
+  it('connects through the admin page settings', async () => {
+    const saved = await invoke('saveAdminSettings', {
+      baseUrl: backend.baseUrl,
+      site: SITE,
+      token: TOKEN,
+      issueTypes: { incident: ['Incident'], problem: ['Problem'], request: ['Service Request'], change: ['Change'] },
+    });
+    expect(saved).toMatchObject({ baseUrl: backend.baseUrl, site: SITE, tokenSet: true });
+  });
+
+  it('searches the register and links an asset to the incident', async () => {
+    const hits = await invoke<{ tag: string; linked: boolean }[]>('searchAssets', { q: 'srv' });
+    expect(hits.map(h => [h.tag, h.linked])).toEqual([['SRV-1', false]]);
+
+    const panel = await invoke<IncidentPanelData>('linkAsset', { assetId: server.id });
+    expect(panel.assets).toEqual([
+      expect.objectContaining({
+        tag: 'SRV-1',
+        lifecycleStage: 'deployed',
+        criticality: 1,
+        owner: 'group:default/sre',
+        warranty: { date: '2020-01-31', status: 'passed' },
+        endOfLife: { date: '2099-12-31', status: 'ok' },
+        health: 'critical',
+        incidents: { recentCount: 1, recentKeys: ['OPS-1'] },
+      }),
+    ]);
+    // The register has the ticket with its Jira state; the issue property lists the tag for JQL.
+    expect(await register.getAssetTickets(server.id)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ issueKey: 'OPS-9', ticketType: 'incident', summary: 'Database down', status: 'Open', resolved: false, createdBy: 'jira-acme' }),
+      ]),
+    );
+    expect(edge.jira.issueProperties.get('OPS-9')?.get(ASSET_PROPERTY_KEY)).toEqual({ tags: ['SRV-1'], count: 1 });
+    expect((await invoke<{ tag: string; linked: boolean }[]>('searchAssets', { q: 'SRV' }))[0].linked).toBe(true);
+  });
+
+  it('summarises the issue for the context panel', async () => {
+    expect(await invoke('getIssueSummary')).toEqual({ count: 1, worst: 'critical' });
+  });
+
+  it('shows a change what it touches', async () => {
+    await invoke('linkAsset', { assetId: server.id }, inIssue('CHG-1'));
+    const panel = await invoke<ChangePanelData>('getChangePanel', {}, inIssue('CHG-1'));
+    expect(panel).toEqual({
+      issueKey: 'CHG-1',
+      highestCriticality: 1,
+      owners: ['group:default/sre'],
+      assets: [expect.objectContaining({ tag: 'SRV-1', openIncidents: expect.arrayContaining(['OPS-1', 'OPS-9']) })],
+    });
+    expect((await register.getAssetTickets(server.id)).find(t => t.issueKey === 'CHG-1')?.ticketType).toBe('change');
+  });
+
+  it('unlinks, twice without harm, and clears the issue property', async () => {
+    const panel = await invoke<IncidentPanelData>('unlinkAsset', { assetId: server.id });
+    expect(panel.assets).toEqual([]);
+    expect(await invoke<IncidentPanelData>('unlinkAsset', { assetId: server.id })).toEqual({ issueKey: 'OPS-9', assets: [] });
+    expect(edge.jira.issueProperties.get('OPS-9')?.get(ASSET_PROPERTY_KEY)).toEqual({ tags: [], count: 0 });
+  });
+});

@@ -1,0 +1,94 @@
+import { DEFAULT_ISSUE_TYPES } from '../common/constants';
+import { saveBackendConfig } from '../storage/save-backend-config';
+import { saveBackendToken } from '../storage/save-backend-token';
+import { edge } from '../testing/forge-api-mock';
+import { handler } from '.';
+
+jest.mock('@forge/api', () => jest.requireActual('../testing/forge-api-mock').forgeApiMock());
+jest.mock('@forge/kvs');
+const { __store } = jest.requireMock('@forge/kvs');
+
+const TOKEN = 'jira-acme-0123456789';
+const issueContext = { extension: { issue: { key: 'OPS-9', id: '10009', type: 'Incident' } } };
+const invoke = (functionKey: string, payload: object = {}, context: object = issueContext) =>
+  handler({ call: { functionKey, payload }, context }) as Promise<
+    { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } }
+  >;
+
+describe('resolvers (edge mocked: Jira REST and fetch)', () => {
+  const fetched: string[] = [];
+  let answer: { status: number; body: unknown };
+
+  beforeEach(async () => {
+    __store.clear();
+    edge.jira.reset();
+    edge.jira.issues.set('OPS-9', { summary: 'Database down', status: 'Open', issueType: 'Incident' });
+    fetched.length = 0;
+    answer = { status: 200, body: { items: [] } };
+    edge.fetch = async url => {
+      fetched.push(url);
+      return new Response(JSON.stringify(answer.body), { status: answer.status });
+    };
+  });
+
+  const configure = async () => {
+    await saveBackendConfig({ baseUrl: 'https://backstage.example.com/api/itam', site: 'acme.atlassian.net', issueTypes: DEFAULT_ISSUE_TYPES });
+    await saveBackendToken(TOKEN);
+  };
+
+  it('asks for the register to be connected before it is configured', async () => {
+    edge.jira.allowUser('OPS-9');
+    expect(await invoke('getIncidentPanel')).toMatchObject({ ok: false, error: { code: 'not-configured' } });
+  });
+
+  it('refuses users who cannot view the issue, before calling the backend', async () => {
+    await configure();
+    expect(await invoke('getIncidentPanel')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(fetched).toEqual([]);
+  });
+
+  it('needs edit permission to link or unlink', async () => {
+    await configure();
+    edge.jira.userPermissions.add('BROWSE_PROJECTS:OPS-9');
+    expect(await invoke('linkAsset', { assetId: 'a1' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await invoke('unlinkAsset', { assetId: 'a1' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(fetched).toEqual([]);
+  });
+
+  it('reads the issue key from the context, not the payload', async () => {
+    await configure();
+    edge.jira.allowUser('OPS-9');
+    expect(await invoke('getIncidentPanel', {}, { extension: {} })).toMatchObject({ ok: false, error: { code: 'no-issue' } });
+    expect(await invoke('getIncidentPanel', { issueKey: 'OPS-1' })).toEqual({ ok: true, data: { issueKey: 'OPS-9', assets: [] } });
+    expect(fetched).toEqual(['https://backstage.example.com/api/itam/tickets/acme.atlassian.net/OPS-9/assets']);
+  });
+
+  it('explains a refused token and a failing backend, logging neither token nor body', async () => {
+    await configure();
+    edge.jira.allowUser('OPS-9');
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    answer = { status: 401, body: { error: { name: 'AuthenticationError', message: 'Illegal token' } } };
+    expect(await invoke('getIssueSummary')).toMatchObject({ ok: false, error: { code: 'backend-unauthorized' } });
+    answer = { status: 500, body: { error: { name: 'Error', message: `boom ${TOKEN}` } } };
+    expect(await invoke('getChangePanel')).toMatchObject({ ok: false, error: { code: 'backend-error' } });
+    expect(errors).toHaveBeenCalledWith('ITAM backend answered 500 Error');
+    expect(JSON.stringify(errors.mock.calls)).not.toContain(TOKEN);
+    errors.mockRestore();
+  });
+
+  it('checks the search text', async () => {
+    await configure();
+    edge.jira.allowUser('OPS-9');
+    expect(await invoke('searchAssets', { q: ' x ' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it('lets only Jira admins read or change the settings', async () => {
+    expect(await invoke('getAdminSettings', {}, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(
+      await invoke('saveAdminSettings', { baseUrl: 'https://x.example.com', site: 'acme.atlassian.net', token: TOKEN, issueTypes: DEFAULT_ISSUE_TYPES }, {}),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(__store.plain.size + __store.secret.size).toBe(0);
+    edge.jira.userPermissions.add('ADMINISTER');
+    expect(await invoke('getAdminSettings', {}, {})).toEqual({ ok: true, data: { tokenSet: false, issueTypes: DEFAULT_ISSUE_TYPES } });
+  });
+});

@@ -1,0 +1,34 @@
+import type { IncidentPanelData } from '../common/types';
+import { assetHealth } from '../domain/asset-health';
+import { isoDay } from '../domain/dates';
+import { incidentHistory } from '../domain/incident-history';
+import type { IssueScope } from './context';
+
+/**
+ * The incident panel: each linked asset with lifecycle stage, owner, criticality, warranty and
+ * end-of-life status, and its incident history (count in the window, last keys).
+ */
+export async function getIncidentPanel(scope: IssueScope): Promise<IncidentPanelData> {
+  const { client, site, issueKey, now } = scope;
+  const linked = await client.getTicketAssets(site, issueKey);
+  const today = isoDay(now);
+  const assets = await Promise.all(
+    linked.map(async ({ asset }) => {
+      const tickets = await client.getAssetTickets(asset.id);
+      const { warranty, endOfLife, health } = assetHealth(asset, today);
+      return {
+        id: asset.id,
+        tag: asset.tag,
+        name: asset.name,
+        lifecycleStage: asset.lifecycleStage,
+        criticality: asset.criticality,
+        ...(asset.owner ? { owner: asset.owner } : {}),
+        warranty: { ...(asset.warrantyEnd ? { date: asset.warrantyEnd } : {}), status: warranty },
+        endOfLife: { ...(asset.endOfLife ? { date: asset.endOfLife } : {}), status: endOfLife },
+        health,
+        incidents: incidentHistory(tickets, { now, site, excludeIssueKey: issueKey }),
+      };
+    }),
+  );
+  return { issueKey, assets };
+}
