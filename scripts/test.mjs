@@ -43,7 +43,7 @@ async function findPostgres() {
       value: url.replace(/\/postgres$/, ''),
     };
   } catch (e) {
-    return { error: e.message };
+    return { url: url.replace(/\/postgres$/, ''), error: e.message };
   } finally {
     await client.end().catch(() => {});
   }
@@ -55,7 +55,7 @@ if (pg.name) {
   env[pg.name] = pg.value;
   console.log(`PostgreSQL found: backend suites also run on it (${pg.name})`);
 } else {
-  skip('backend suites on PostgreSQL', `no server at 127.0.0.1:5432: ${pg.error}`);
+  skip('backend suites on PostgreSQL', `no server answered at ${pg.url}: ${pg.error}`);
 }
 
 step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
