@@ -9,6 +9,7 @@ import type { Permission } from '@backstage/plugin-permission-common';
 import { AnalyticsService } from './analytics/AnalyticsService';
 import { KnexAuditStore } from './audits/KnexAuditStore';
 import { KnexAssetStore } from './database/KnexAssetStore';
+import { KnexLicenceStore } from './licences/KnexLicenceStore';
 import { CatalogEntityRefChecker } from './service/entityRefs';
 import { createRouter } from './service/router';
 
@@ -52,7 +53,8 @@ export const itamPlugin = createBackendPlugin({
         const store = await KnexAssetStore.create({ database });
         await store.refreshStatistics();
         const audits = new KnexAuditStore(store.knex);
-        const analytics = new AnalyticsService({ store, audits, catalog, auth, logger });
+        const licences = new KnexLicenceStore(store.knex);
+        const analytics = new AnalyticsService({ store, audits, licences, catalog, auth, logger });
         // The scheduler's default scope is global: with several instances on one PostgreSQL the
         // task runs once per interval, on whichever instance takes the lock.
         const schedule = config.has('itam.analytics.schedule')
@@ -70,6 +72,7 @@ export const itamPlugin = createBackendPlugin({
             store,
             audits,
             analytics,
+            licences,
             httpAuth,
             permissions,
             auditor,

@@ -28,6 +28,13 @@ export { deviceDemand, ProcessorRatings, type Demand, type LicensedDevice } from
 export { sumTrueUps } from './trueUp';
 export { reconcileLicences } from './reconcile';
 export { summarizeLicencePositions } from './summary';
+export {
+  compileRecognition,
+  recognitionRuleSchema,
+  type DiscoveredSoftware,
+  type RecognisableProduct,
+  type RecognitionRule,
+} from './recognition';
 export type { ProcessorIdentity } from './vendor/processorMatch';
 export * from './vendor/windowsServer';
 export * from './vendor/sqlServer';

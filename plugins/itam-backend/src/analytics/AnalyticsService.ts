@@ -1,16 +1,66 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { ImpactGraph, MaturityAssessment, RiskFinding } from '@itam/common';
+import type {
+  ImpactGraph,
+  LicenceCompliance,
+  LicencePositionReport,
+  MaturityAssessment,
+  RiskFinding,
+} from '@itam/common';
 import type { AuditStore } from '../audits/AuditStore';
 import type { KnexAssetStore } from '../database/KnexAssetStore';
-import { loadEstate } from './estate';
+import { KnexLicenceStore } from '../licences/KnexLicenceStore';
+import { computeLicencePositions } from '../licences/licenceInput';
+import type { LicenceStore } from '../licences/LicenceStore';
+import { loadEstate, type Estate } from './estate';
 import { ImpactGraphSource } from './impactGraph';
 import { computeKpiReport, computeMaturity, type KpiReport } from './kpis';
-import { computeRiskFindings } from './riskFindings';
+import { computeRiskFindings, type LicenceRiskInputs } from './riskFindings';
 import { SnapshotStore, type Snapshot } from './SnapshotStore';
 
 /** Snapshot kinds the periodic task writes. */
 export const RISK_FINDINGS_SNAPSHOT = 'risk-findings';
+export const LICENCE_POSITIONS_SNAPSHOT = 'licence-positions';
+
+const productName = (p: { publisher: string; name: string; version?: string }) =>
+  [p.publisher, p.name, p.version].filter(Boolean).join(' ');
+
+/** What the risk rules read from a licence report: shortfalls and entitlement terms. */
+export function licenceRiskInputs(
+  report: LicencePositionReport,
+  entitlements: readonly { id: string; productId: string; termEnd?: string }[],
+): LicenceRiskInputs {
+  const names = new Map(report.products.map(p => [p.productId, productName(p)]));
+  return {
+    licenceShortfalls: report.products
+      .filter(p => p.status === 'under-licensed')
+      .map(p => {
+        const devices = new Set<string>();
+        for (const c of p.explanation.consumers) {
+          if (c.shortfall <= 0 || c.consumerKind !== 'device') continue;
+          for (const id of c.deviceIds ?? [c.consumerId]) devices.add(id);
+        }
+        return {
+          productId: p.productId,
+          productName: productName(p),
+          shortfall: p.lines.reduce((n, l) => n + l.shortfall, 0),
+          deviceAssetIds: [...devices].sort(),
+        };
+      }),
+    entitlements: entitlements.map(e => ({
+      id: e.id,
+      product: names.get(e.productId) ?? e.productId,
+      ...(e.termEnd ? { termEnd: e.termEnd } : {}),
+    })),
+  };
+}
+
+/** Reconciled products, compliant when proven to have no shortfall (as the summary counts). */
+export function licenceCompliance(report: LicencePositionReport): LicenceCompliance[] {
+  return report.products
+    .filter(p => p.underManagement)
+    .map(p => ({ productId: p.productId, compliant: p.status === 'compliant' || p.status === 'over-licensed' }));
+}
 
 /**
  * The estate-wide analytics of the plugin: risk findings (computed periodically and kept as a
@@ -20,6 +70,7 @@ export const RISK_FINDINGS_SNAPSHOT = 'risk-findings';
 export class AnalyticsService {
   private readonly snapshots: SnapshotStore;
   private readonly graphs: ImpactGraphSource;
+  private readonly licences: LicenceStore;
 
   constructor(
     private readonly deps: {
@@ -28,10 +79,13 @@ export class AnalyticsService {
       catalog: CatalogService;
       auth: AuthService;
       logger: LoggerService;
+      /** The licence data; the knex store on the plugin's database when absent. */
+      licences?: LicenceStore;
       clock?: () => Date;
     },
   ) {
     this.snapshots = new SnapshotStore(deps.store.knex);
+    this.licences = deps.licences ?? new KnexLicenceStore(deps.store.knex);
     this.graphs = new ImpactGraphSource({ store: deps.store, catalog: deps.catalog, auth: deps.auth });
   }
 
@@ -40,20 +94,30 @@ export class AnalyticsService {
   }
 
   /**
-   * The periodic task's body: refreshes planner statistics and recomputes the risk findings.
+   * The periodic task's body: refreshes planner statistics, reconciles the licence positions and
+   * recomputes the risk findings (which include licence shortfalls and expiring entitlements).
    * Returns what it wrote.
    */
-  async recompute(): Promise<{ riskFindings: number; computedAt: string }> {
+  async recompute(): Promise<{ riskFindings: number; licenceProducts: number; computedAt: string }> {
     await this.deps.store.refreshStatistics();
     const computedAt = this.now();
     const estate = await loadEstate(this.deps.store, this.deps.audits);
-    const findings = computeRiskFindings(estate, computedAt);
+    const licence = await this.recomputeLicences(estate, computedAt);
+    const findings = computeRiskFindings(estate, computedAt, licence.risks);
     await this.snapshots.put(RISK_FINDINGS_SNAPSHOT, computedAt, findings);
     this.graphs.invalidate();
     this.deps.logger.info(
-      `ITAM analytics recomputed: ${findings.length} risk findings over ${estate.assets.length} assets`,
+      `ITAM analytics recomputed: ${findings.length} risk findings over ${estate.assets.length} assets, ` +
+        `${licence.products} licence positions`,
     );
-    return { riskFindings: findings.length, computedAt };
+    return { riskFindings: findings.length, licenceProducts: licence.products, computedAt };
+  }
+
+  private async recomputeLicences(estate: Estate, computedAt: string) {
+    const report = await computeLicencePositions(this.licences, estate, computedAt.slice(0, 10));
+    await this.snapshots.put(LICENCE_POSITIONS_SNAPSHOT, computedAt, report);
+    const entitlements = await this.licences.listEntitlements();
+    return { products: report.products.length, risks: licenceRiskInputs(report, entitlements) };
   }
 
   /** The latest risk findings; computed now if the periodic task has not run yet. */
@@ -64,20 +128,47 @@ export class AnalyticsService {
     return (await this.snapshots.get<RiskFinding[]>(RISK_FINDINGS_SNAPSHOT))!;
   }
 
+  /**
+   * The latest licence positions; computed now if the periodic task has not run yet or licence
+   * data changed since (risk findings follow on the next periodic run).
+   */
+  async licencePositions(): Promise<Snapshot<LicencePositionReport>> {
+    const snapshot = await this.snapshots.get<LicencePositionReport>(LICENCE_POSITIONS_SNAPSHOT);
+    if (snapshot) return snapshot;
+    const computedAt = this.now();
+    const estate = await loadEstate(this.deps.store, this.deps.audits);
+    const report = await computeLicencePositions(this.licences, estate, computedAt.slice(0, 10));
+    return this.snapshots.put(LICENCE_POSITIONS_SNAPSHOT, computedAt, report);
+  }
+
+  /** Called after a licence write: the next read of the positions reconciles again. */
+  async invalidateLicencePositions(): Promise<void> {
+    await this.snapshots.delete(LICENCE_POSITIONS_SNAPSHOT);
+  }
+
   async kpis(window: { from: string; to: string }, currency?: string): Promise<KpiReport> {
     const estate = await loadEstate(this.deps.store, this.deps.audits);
     const events = await this.deps.store.listTransitions(
       `${window.from}T00:00:00.000Z`,
       `${window.to}T23:59:59.999Z`,
     );
+    const positions = licenceCompliance((await this.licencePositions()).data);
     return computeKpiReport(estate, window, {
       currency,
+      // Without products under management the compliance rate stays "no data", as before.
+      ...(positions.length > 0 ? { licencePositions: positions } : {}),
       lifecycleEvents: events.map(e => ({ assetId: e.assetId, at: e.at, transition: e.transition })),
     });
   }
 
   async maturity(asOf: string): Promise<MaturityAssessment> {
-    return computeMaturity(await loadEstate(this.deps.store, this.deps.audits), asOf);
+    const positions = licenceCompliance((await this.licencePositions()).data);
+    const licensing = { productsUnderManagement: positions.map(p => p.productId), positions };
+    return computeMaturity(
+      await loadEstate(this.deps.store, this.deps.audits),
+      asOf,
+      positions.length > 0 ? licensing : undefined,
+    );
   }
 
   impactGraph(): Promise<ImpactGraph> {

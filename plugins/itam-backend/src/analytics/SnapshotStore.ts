@@ -31,4 +31,9 @@ export class SnapshotStore {
       .merge();
     return { kind, computedAt, data };
   }
+
+  /** Drops a snapshot, so the next read computes it afresh. */
+  async delete(kind: string): Promise<void> {
+    await this.db('itam_analytics_snapshots').where('kind', kind).delete();
+  }
 }

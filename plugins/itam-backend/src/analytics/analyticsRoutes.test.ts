@@ -99,7 +99,7 @@ describe('the scheduled analytics task', () => {
         clock: () => NOW,
       });
     const result = await service().recompute();
-    expect(result).toEqual({ riskFindings: expect.any(Number), computedAt: NOW.toISOString() });
+    expect(result).toEqual({ riskFindings: expect.any(Number), licenceProducts: expect.any(Number), computedAt: NOW.toISOString() });
     expect(result.riskFindings).toBeGreaterThan(0);
     // Another instance reads the same snapshot without recomputing.
     const snapshot = await service().riskFindings();

@@ -3,6 +3,8 @@ import { KnexAssetStore, migrateItamDatabase } from '../database/KnexAssetStore'
 import { itamTestDatabases } from '../tests/testBackend';
 import { EXAMPLE_ASSETS } from './exampleAssets';
 import { seedExampleData } from './seedExampleData';
+import { KnexLicenceStore } from '../licences/KnexLicenceStore';
+import { computeLicencePositions } from '../licences/licenceInput';
 
 const databases = itamTestDatabases();
 
@@ -24,5 +26,27 @@ describe('example data', () => {
     const db = (await store.getAsset('SRV-00001'))!;
     expect(await store.listTicketLinks(db.id)).toHaveLength(3);
     expect(replayHistory(await store.getHistory(db.id))).toEqual(db);
+  });
+
+  it('has software with a shortfall, a compliant product and an entitlement ending within 90 days', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await migrateItamDatabase(knex);
+    const store = KnexAssetStore.fromKnex(knex);
+    await seedExampleData(store, { now: () => new Date('2026-12-01T09:00:00Z') });
+    const licences = new KnexLicenceStore(knex);
+    const assets = (await store.listAssets({ limit: 100 })).items;
+    const report = await computeLicencePositions(
+      licences,
+      { assets, assetLinks: await store.listAllAssetLinks() },
+      '2026-12-01',
+    );
+    const sql = report.products.find(p => p.productId === 'microsoft-sql-server-2022-enterprise')!;
+    // The raw GLPI installation is recognised; 2 × 16 cores need 32 core licences, 16 are owned.
+    expect(sql).toMatchObject({ status: 'under-licensed', required: 32, owned: 16, position: -16 });
+    expect(sql.trueUp).toEqual({ cost: 16 * 7200, currency: 'EUR', complete: true });
+    const rhel = report.products.find(p => p.productId === 'redhat-enterprise-linux-9')!;
+    expect(rhel).toMatchObject({ status: 'compliant', required: 2, owned: 2 });
+    const ending = (await licences.listEntitlements()).filter(e => e.termEnd && e.termEnd <= '2027-03-01');
+    expect(ending.map(e => [e.id, e.termEnd])).toEqual([['RH-SUB-2026-0042', '2027-01-30']]);
   });
 });

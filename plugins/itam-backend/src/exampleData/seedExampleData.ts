@@ -1,6 +1,10 @@
-import { createAsset, newAssetSchema, parseOrThrow, type Asset } from '@itam/common';
-import type { AssetStore } from '../database/AssetStore';
+import { createAsset, entitlementSchema, newAssetSchema, parseOrThrow, type Asset } from '@itam/common';
+import type { KnexAssetStore } from '../database/KnexAssetStore';
+import { writeInstallations } from '../imports/writeBatches';
+import { KnexLicenceStore } from '../licences/KnexLicenceStore';
+import { productBodySchema } from '../licences/licenceRoutes';
 import { EXAMPLE_ASSETS } from './exampleAssets';
+import { EXAMPLE_ENTITLEMENTS, EXAMPLE_INSTALLATIONS, EXAMPLE_PRODUCTS } from './exampleLicences';
 
 const ACTOR = 'itam:example-data';
 
@@ -13,7 +17,7 @@ const ACTOR = 'itam:example-data';
  * @public
  */
 export async function seedExampleData(
-  store: AssetStore,
+  store: KnexAssetStore,
   options: { now?: () => Date; newId?: () => string } = {},
 ): Promise<number> {
   const existing = await store.listAssets({ limit: 1 });
@@ -38,5 +42,44 @@ export async function seedExampleData(
     }
     for (const ticket of example.tickets ?? []) await store.upsertTicketLink(asset.id, ticket, stamp);
   }
+  await seedExampleLicences(store, byTag, now);
   return EXAMPLE_ASSETS.length;
+}
+
+/** Software products, entitlements and installations, through the licence store's checks. */
+async function seedExampleLicences(store: KnexAssetStore, byTag: Map<string, Asset>, now: () => string) {
+  const licences = new KnexLicenceStore(store.knex);
+  const stamp = { actor: ACTOR, at: now() };
+  const today = Date.parse(`${stamp.at.slice(0, 10)}T00:00:00Z`);
+  const day = (offset: number) => new Date(today + offset * 86_400_000).toISOString().slice(0, 10);
+  for (const product of EXAMPLE_PRODUCTS) {
+    await licences.createProduct(parseOrThrow(productBodySchema, product, `example product ${product.id}`), stamp);
+  }
+  for (const { termEndInDays, ...example } of EXAMPLE_ENTITLEMENTS) {
+    const input = termEndInDays === undefined ? example : { ...example, termStart: day(termEndInDays - 364), termEnd: day(termEndInDays) };
+    await licences.createEntitlement(parseOrThrow(entitlementSchema, input, `example entitlement ${example.id}`), stamp);
+  }
+  const raw = new Map<string, { productName: string; publisher: string; version: string }[]>();
+  for (const example of EXAMPLE_INSTALLATIONS) {
+    const asset = byTag.get(example.assetTag)!;
+    if ('raw' in example) {
+      raw.set(asset.id, [...(raw.get(asset.id) ?? []), example.raw]);
+      continue;
+    }
+    const product = EXAMPLE_PRODUCTS.find(p => p.id === example.productId)!;
+    await licences.createInstallation(
+      {
+        assetId: asset.id,
+        productId: product.id,
+        productName: [product.publisher, product.name, product.version].filter(Boolean).join(' '),
+        ...(example.version ? { version: example.version } : {}),
+      },
+      stamp,
+    );
+  }
+  await writeInstallations(
+    store.knex,
+    [...raw].map(([assetId, items]) => ({ assetId, source: 'glpi', items })),
+    stamp.at,
+  );
 }

@@ -12,6 +12,7 @@ import type { Request } from 'express';
 import type { AnalyticsService } from '../analytics/AnalyticsService';
 import type { AuditStore } from '../audits/AuditStore';
 import type { AssetStore } from '../database/AssetStore';
+import type { LicenceStore } from '../licences/LicenceStore';
 import type { EntityRefChecker } from './entityRefs';
 
 /**
@@ -22,6 +23,7 @@ export interface RouterOptions {
   store: AssetStore;
   audits: AuditStore;
   analytics: AnalyticsService;
+  licences: LicenceStore;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;

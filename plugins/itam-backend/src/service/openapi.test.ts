@@ -3,6 +3,7 @@ import type { Router } from 'express';
 import type { AnalyticsService } from '../analytics/AnalyticsService';
 import type { AuditStore } from '../audits/AuditStore';
 import type { AssetStore } from '../database/AssetStore';
+import type { LicenceStore } from '../licences/LicenceStore';
 import { itamOpenApiSpec } from './openapi';
 import { createRouter } from './router';
 
@@ -29,6 +30,7 @@ describe('OpenAPI document', () => {
       store: {} as AssetStore,
       audits: {} as AuditStore,
       analytics: {} as AnalyticsService,
+      licences: {} as LicenceStore,
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
       auditor: mockServices.auditor.mock(),

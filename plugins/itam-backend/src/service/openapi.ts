@@ -13,6 +13,7 @@ import {
 import { analyticsPaths } from '../analytics/openapi';
 import { auditPaths } from '../audits/openapi';
 import { importPaths } from '../imports/openapi';
+import { licencePaths } from '../licences/openapi';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -224,6 +225,7 @@ export const itamOpenApiSpec = {
     ...auditPaths,
     ...analyticsPaths,
     ...importPaths,
+    ...licencePaths,
     '/health': {
       get: {
         operationId: 'getHealth',

@@ -3,6 +3,7 @@ import express, { type Router } from 'express';
 import { registerAnalyticsRoutes } from '../analytics/analyticsRoutes';
 import { registerAuditRoutes } from '../audits/auditRoutes';
 import { registerImportRoutes } from '../imports/importRoutes';
+import { registerLicenceRoutes } from '../licences/licenceRoutes';
 import { registerAssetRoutes } from './assetRoutes';
 import { RouteContext, type RouterOptions } from './context';
 import { itamErrorHandler } from './errors';
@@ -37,6 +38,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
   registerAuditRoutes(router, ctx, options.audits);
   registerAnalyticsRoutes(router, ctx, options.analytics);
   registerImportRoutes(router, ctx);
+  registerLicenceRoutes(router, ctx, options.licences, options.analytics);
   router.use(itamErrorHandler);
   return router;
 }

@@ -1,0 +1,53 @@
+import { validate } from '../validation';
+import { compileRecognition, recognitionRuleSchema } from './recognition';
+
+describe('recognition rules', () => {
+  const recognise = compileRecognition([
+    { id: 'sql-2022-ent', recognition: [{ publisher: 'Microsoft', namePattern: 'SQL Server 2022 Enterprise' }] },
+    { id: 'sql-any', recognition: [{ namePattern: 'SQL Server' }] },
+    { id: 'office', recognition: [{ namePattern: '/^microsoft (office|365) .*professional plus/' }] },
+    { id: 'unrecognised' },
+  ]);
+
+  it('matches a case-insensitive substring of the name, with the publisher as a substring too', () => {
+    expect(recognise({ productName: 'microsoft sql server 2022 enterprise (64-bit)', publisher: 'Microsoft Corporation' })).toBe('sql-2022-ent');
+  });
+
+  it('prefers the more specific rule and falls back to the broader one', () => {
+    // The publisher rule does not apply without the publisher; the broader rule still does.
+    expect(recognise({ productName: 'Microsoft SQL Server 2022 Enterprise' })).toBe('sql-any');
+    expect(recognise({ productName: 'Microsoft SQL Server 2019 Standard', publisher: 'Microsoft Corporation' })).toBe('sql-any');
+  });
+
+  it('reads a pattern wrapped in slashes as a case-insensitive regular expression', () => {
+    expect(recognise({ productName: 'Microsoft Office Professional Plus 2021' })).toBe('office');
+    expect(recognise({ productName: 'Office Professional Plus 2021' })).toBeUndefined();
+  });
+
+  it('names no product when nothing matches', () => {
+    expect(recognise({ productName: 'Mozilla Firefox', publisher: 'Mozilla' })).toBeUndefined();
+  });
+
+  it('does not depend on the order of products', () => {
+    const a = compileRecognition([
+      { id: 'b', recognition: [{ namePattern: 'Acrobat' }] },
+      { id: 'a', recognition: [{ namePattern: 'acrobat' }] },
+    ]);
+    const b = compileRecognition([
+      { id: 'a', recognition: [{ namePattern: 'acrobat' }] },
+      { id: 'b', recognition: [{ namePattern: 'Acrobat' }] },
+    ]);
+    expect(a({ productName: 'Adobe Acrobat' })).toBe('a');
+    expect(b({ productName: 'Adobe Acrobat' })).toBe('a');
+  });
+
+  it('refuses an empty pattern and a regular expression that does not compile', () => {
+    expect(validate(recognitionRuleSchema, { namePattern: ' ' })).toMatchObject({
+      ok: false,
+      issues: [{ path: 'namePattern', message: 'must not be empty' }],
+    });
+    const bad = validate(recognitionRuleSchema, { namePattern: '/sql(/' });
+    expect(bad).toMatchObject({ ok: false, issues: [{ path: 'namePattern' }] });
+    expect(validate(recognitionRuleSchema, { namePattern: '/^sql server \\d{4}$/', publisher: 'Microsoft' })).toMatchObject({ ok: true });
+  });
+});

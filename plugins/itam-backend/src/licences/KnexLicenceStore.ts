@@ -1,0 +1,251 @@
+import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import type { ConcurrentUsagePeak, Entitlement, UserAssignment } from '@itam/common';
+import type { Knex } from 'knex';
+import type {
+  LicenceStamp,
+  LicenceStore,
+  NewInstallation,
+  ProductInput,
+  StoredEntitlement,
+  StoredInstallation,
+  StoredProduct,
+} from './LicenceStore';
+
+/** Source recorded on installations entered through the API. */
+export const API_INSTALLATION_SOURCE = 'api';
+
+interface VersionedRow {
+  data: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The licence store on knex (SQLite or PostgreSQL). @public */
+export class KnexLicenceStore implements LicenceStore {
+  constructor(private readonly db: Knex) {}
+
+  async listProducts(): Promise<StoredProduct[]> {
+    const rows = await this.db<VersionedRow>('itam_software_products').orderBy('id');
+    return rows.map(r => fromRow<StoredProduct>(r));
+  }
+
+  async getProduct(id: string): Promise<StoredProduct | undefined> {
+    const row = await this.db<VersionedRow>('itam_software_products').where('id', id).first();
+    return row ? fromRow<StoredProduct>(row) : undefined;
+  }
+
+  async createProduct(product: ProductInput, stamp: LicenceStamp): Promise<StoredProduct> {
+    await this.insertUniquely(`A software product with id ${product.id} already exists`, () =>
+      this.db('itam_software_products').insert({
+        ...productColumns(product),
+        version: 1,
+        created_at: stamp.at,
+        updated_at: stamp.at,
+      }),
+    );
+    return { ...product, revision: 1, createdAt: stamp.at, updatedAt: stamp.at };
+  }
+
+  async updateProduct(product: ProductInput, expectedRevision: number, stamp: LicenceStamp): Promise<StoredProduct> {
+    const current = await this.getProduct(product.id);
+    if (!current) throw new NotFoundError(`No software product ${product.id}`);
+    await this.updateVersioned('itam_software_products', 'Software product', product.id, expectedRevision, {
+      ...productColumns(product),
+      updated_at: stamp.at,
+    });
+    return { ...product, revision: expectedRevision + 1, createdAt: current.createdAt, updatedAt: stamp.at };
+  }
+
+  async listEntitlements(filter: { productId?: string } = {}): Promise<StoredEntitlement[]> {
+    const query = this.db<VersionedRow>('itam_entitlements').orderBy('id');
+    if (filter.productId !== undefined) query.where('product_id', filter.productId);
+    return (await query).map(r => fromRow<StoredEntitlement>(r));
+  }
+
+  async getEntitlement(id: string): Promise<StoredEntitlement | undefined> {
+    const row = await this.db<VersionedRow>('itam_entitlements').where('id', id).first();
+    return row ? fromRow<StoredEntitlement>(row) : undefined;
+  }
+
+  async createEntitlement(entitlement: Entitlement, stamp: LicenceStamp): Promise<StoredEntitlement> {
+    await this.insertUniquely(`An entitlement with id ${entitlement.id} already exists`, () =>
+      this.db('itam_entitlements').insert({
+        ...entitlementColumns(entitlement),
+        version: 1,
+        created_at: stamp.at,
+        updated_at: stamp.at,
+      }),
+    );
+    return { ...entitlement, revision: 1, createdAt: stamp.at, updatedAt: stamp.at };
+  }
+
+  async updateEntitlement(
+    entitlement: Entitlement,
+    expectedRevision: number,
+    stamp: LicenceStamp,
+  ): Promise<StoredEntitlement> {
+    const current = await this.getEntitlement(entitlement.id);
+    if (!current) throw new NotFoundError(`No entitlement ${entitlement.id}`);
+    await this.updateVersioned('itam_entitlements', 'Entitlement', entitlement.id, expectedRevision, {
+      ...entitlementColumns(entitlement),
+      updated_at: stamp.at,
+    });
+    return { ...entitlement, revision: expectedRevision + 1, createdAt: current.createdAt, updatedAt: stamp.at };
+  }
+
+  async deleteEntitlement(id: string): Promise<boolean> {
+    return (await this.db('itam_entitlements').where('id', id).delete()) > 0;
+  }
+
+  async listInstallations(
+    filter: { assetId?: string; productId?: string | null } = {},
+  ): Promise<StoredInstallation[]> {
+    const query = this.db('itam_installations').orderBy('id');
+    if (filter.assetId !== undefined) query.where('asset_id', filter.assetId);
+    if (filter.productId === null) query.whereNull('product_id');
+    else if (filter.productId !== undefined) query.where('product_id', filter.productId);
+    return (await query).map(rowToInstallation);
+  }
+
+  async createInstallation(installation: NewInstallation, stamp: LicenceStamp): Promise<StoredInstallation> {
+    const row = {
+      asset_id: installation.assetId,
+      product_id: installation.productId,
+      product_name: installation.productName.slice(0, 255),
+      version: installation.version ?? null,
+      publisher: null,
+      install_date: null,
+      // '' marks metered but never used (null: not metered), as the domain distinguishes them.
+      last_used: installation.lastUsed === null ? '' : (installation.lastUsed ?? null),
+      source: API_INSTALLATION_SOURCE,
+      imported_at: stamp.at,
+    };
+    const [inserted] = await this.db('itam_installations').insert(row, ['id']);
+    const id = typeof inserted === 'object' ? (inserted as { id: number | string }).id : inserted;
+    return rowToInstallation({ ...row, id });
+  }
+
+  async deleteInstallation(id: string): Promise<boolean> {
+    if (!/^\d{1,18}$/.test(id)) return false;
+    return (await this.db('itam_installations').where('id', id).delete()) > 0;
+  }
+
+  async listAssignments(): Promise<UserAssignment[]> {
+    const rows = await this.db('itam_user_assignments').orderBy(['product_id', 'user_ref']);
+    return rows.map(r => ({ productId: r.product_id, userRef: r.user_ref }));
+  }
+
+  async addAssignment(assignment: UserAssignment, stamp: LicenceStamp): Promise<boolean> {
+    const inserted = await this.db('itam_user_assignments')
+      .insert({
+        product_id: assignment.productId,
+        user_ref: assignment.userRef,
+        created_by: stamp.actor,
+        created_at: stamp.at,
+      })
+      .onConflict(['product_id', 'user_ref'])
+      .ignore()
+      .returning('user_ref');
+    return inserted.length > 0;
+  }
+
+  async removeAssignment(assignment: UserAssignment): Promise<boolean> {
+    const n = await this.db('itam_user_assignments')
+      .where({ product_id: assignment.productId, user_ref: assignment.userRef })
+      .delete();
+    return n > 0;
+  }
+
+  async listPeaks(): Promise<ConcurrentUsagePeak[]> {
+    const rows = await this.db('itam_concurrent_peaks').orderBy('id');
+    return rows.map(r => ({ productId: r.product_id, peak: Number(r.peak), observedAt: r.observed_at }));
+  }
+
+  async addPeak(peak: ConcurrentUsagePeak, stamp: LicenceStamp): Promise<void> {
+    await this.db('itam_concurrent_peaks').insert({
+      product_id: peak.productId,
+      peak: peak.peak,
+      observed_at: peak.observedAt,
+      created_by: stamp.actor,
+      created_at: stamp.at,
+    });
+  }
+
+  /** One conditional UPDATE: it changes the row only if nobody changed it since `expected`. */
+  private async updateVersioned(
+    table: string,
+    what: string,
+    id: string,
+    expected: number,
+    columns: Record<string, unknown>,
+  ): Promise<void> {
+    const n = await this.db(table)
+      .where({ id, version: expected })
+      .update({ ...columns, version: expected + 1 });
+    if (n === 1) return;
+    const row = await this.db(table).where('id', id).first('version');
+    if (!row) throw new NotFoundError(`No ${what.toLowerCase()} ${id}`);
+    throw new ConflictError(
+      `${what} ${id} is at revision ${row.version}, not ${expected}: someone changed it; reload and retry`,
+    );
+  }
+
+  private async insertUniquely(message: string, write: () => Promise<unknown>): Promise<void> {
+    try {
+      await write();
+    } catch (e) {
+      if (isDatabaseConflictError(e)) throw new ConflictError(message);
+      throw e;
+    }
+  }
+}
+
+function productColumns(product: ProductInput) {
+  return {
+    id: product.id,
+    publisher: product.publisher,
+    name: product.name,
+    product_version: product.version ?? null,
+    under_management: product.underManagement,
+    data: JSON.stringify(product),
+  };
+}
+
+function entitlementColumns(entitlement: Entitlement) {
+  return {
+    id: entitlement.id,
+    product_id: entitlement.productId,
+    metric: entitlement.metric,
+    term_end: entitlement.termEnd ?? null,
+    data: JSON.stringify(entitlement),
+  };
+}
+
+function fromRow<T>(row: VersionedRow): T {
+  return {
+    ...JSON.parse(row.data),
+    revision: Number(row.version),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  } as T;
+}
+
+function rowToInstallation(r: Record<string, unknown>): StoredInstallation {
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const i: StoredInstallation = {
+    id: String(r.id),
+    assetId: String(r.asset_id),
+    productId: text(r.product_id) ?? null,
+    productName: String(r.product_name),
+    source: String(r.source),
+    recordedAt: String(r.imported_at),
+  };
+  if (text(r.version)) i.version = text(r.version);
+  if (text(r.publisher)) i.publisher = text(r.publisher);
+  if (text(r.install_date)) i.installDate = text(r.install_date);
+  if (r.last_used === '') i.lastUsed = null;
+  else if (text(r.last_used)) i.lastUsed = text(r.last_used);
+  return i;
+}

@@ -1,0 +1,157 @@
+import {
+  compileRecognition,
+  reconcileLicences,
+  type Asset,
+  type DeviceFacts,
+  type Entitlement,
+  type Installation,
+  type LicenceInput,
+  type LicencePositionReport,
+  type SoftwareProduct,
+} from '@itam/common';
+import type { StoredAssetLink } from '../database/AssetStore';
+import type { LicenceStore, StoredEntitlement, StoredInstallation, StoredProduct } from './LicenceStore';
+
+/** The domain product, without what only the store keeps. */
+export function toDomainProduct(p: StoredProduct): SoftwareProduct {
+  const { recognition: _r, revision: _v, createdAt: _c, updatedAt: _u, ...product } = p;
+  return product;
+}
+
+export function toDomainEntitlement(e: StoredEntitlement): Entitlement {
+  const { revision: _v, createdAt: _c, updatedAt: _u, ...entitlement } = e;
+  return entitlement;
+}
+
+const count = (value: unknown): number | undefined => {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
+};
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 200) : undefined;
+
+/** Vendors the processor tables know, read from a free-text model when no vendor is recorded. */
+const VENDORS: [RegExp, string][] = [
+  [/\bintel\b|\bxeon\b/i, 'Intel'],
+  [/\bamd\b|\bepyc\b|\bopteron\b/i, 'AMD'],
+  [/\bampere\b/i, 'Ampere'],
+  [/\bpower\s?\d+\b/i, 'IBM'],
+  [/\bsparc\b/i, 'Oracle'],
+];
+
+export function isVirtual(asset: Asset): boolean {
+  return asset.assetClass === 'cloud' || asset.type === 'virtual-machine';
+}
+
+/**
+ * The hardware facts of a device asset, from its `attributes` as a GLPI import writes them
+ * (`processors`, `cores` in total, `processorModel`, `maxSockets`) or as entered by hand
+ * (`processors`, `coresPerProcessor`, `cpu`, `processorVendor`). A VM with only `vcpus` is one
+ * virtual processor with that many cores. Missing counts are 0, which the reconciliation reports
+ * as incomplete facts rather than guessing.
+ */
+export function deviceFactsOf(asset: Asset, hostId?: string): DeviceFacts {
+  const a = asset.attributes ?? {};
+  const vcpus = count(a.vcpus);
+  let processors = count(a.processors) ?? 0;
+  let coresPerProcessor = count(a.coresPerProcessor) ?? 0;
+  const totalCores = count(a.cores);
+  if (coresPerProcessor === 0 && totalCores !== undefined && processors > 0) {
+    // Rounded up: counting fewer cores than present would understate the requirement.
+    coresPerProcessor = Math.ceil(totalCores / processors);
+  }
+  if (processors === 0 && coresPerProcessor === 0 && vcpus !== undefined && vcpus > 0) {
+    processors = 1;
+    coresPerProcessor = vcpus;
+  }
+  const model = text(a.processorModel) ?? text(a.cpu);
+  const vendor = text(a.processorVendor) ?? (model ? VENDORS.find(([re]) => re.test(model))?.[1] : undefined);
+  const maxSockets = count(a.maxSockets);
+  const virtual = isVirtual(asset);
+  return {
+    deviceId: asset.id,
+    kind: virtual ? 'virtual' : 'physical',
+    processors,
+    coresPerProcessor,
+    ...(vendor ? { processorVendor: vendor } : {}),
+    ...(model ? { processorModel: model } : {}),
+    ...(maxSockets !== undefined && maxSockets >= Math.max(1, processors) ? { maxSockets } : {}),
+    ...(virtual && hostId ? { hostDeviceId: hostId } : {}),
+  };
+}
+
+/** An installation as the reconciliation reads it, or undefined when no product is known. */
+function toDomainInstallation(
+  row: StoredInstallation,
+  recognise: (row: StoredInstallation) => string | undefined,
+): Installation | undefined {
+  const productId = row.productId ?? recognise(row);
+  if (!productId) return undefined;
+  return {
+    id: row.id,
+    deviceId: row.assetId,
+    productId,
+    ...(row.version ? { version: row.version.slice(0, 100) } : {}),
+    ...(row.lastUsed !== undefined ? { lastUsed: row.lastUsed } : {}),
+  };
+}
+
+/**
+ * Builds the reconciliation input from the stores: products, entitlements, installations (those
+ * recorded against a product, and imported raw ones the recognition rules match), the facts of
+ * every device that consumes or holds an allocation (and of the hosts of its VMs), user
+ * assignments and concurrent-use peaks.
+ */
+export async function loadLicenceInput(
+  licences: LicenceStore,
+  estate: { assets: readonly Asset[]; assetLinks: readonly StoredAssetLink[] },
+): Promise<LicenceInput> {
+  const products = await licences.listProducts();
+  const productIds = new Set(products.map(p => p.id));
+  const recognise = compileRecognition(products);
+  const entitlements = (await licences.listEntitlements()).map(toDomainEntitlement);
+  const installations: Installation[] = [];
+  for (const row of await licences.listInstallations()) {
+    const installation = toDomainInstallation(row, recognise);
+    if (installation && productIds.has(installation.productId)) installations.push(installation);
+  }
+
+  const assetsById = new Map(estate.assets.map(a => [a.id, a]));
+  const hostOf = new Map<string, string>();
+  for (const link of estate.assetLinks) {
+    if (link.type !== 'hosts' || link.sourceAssetId === link.targetAssetId) continue;
+    const host = assetsById.get(link.sourceAssetId);
+    if (host && !isVirtual(host)) hostOf.set(link.targetAssetId, link.sourceAssetId);
+  }
+  const deviceIds = new Set<string>();
+  const addDevice = (id: string) => {
+    if (!assetsById.has(id) || deviceIds.has(id)) return;
+    deviceIds.add(id);
+    const host = hostOf.get(id);
+    if (host) addDevice(host);
+  };
+  for (const i of installations) addDevice(i.deviceId);
+  for (const e of entitlements) for (const id of e.allocations?.deviceIds ?? []) addDevice(id);
+  const devices = [...deviceIds].sort().map(id => {
+    const asset = assetsById.get(id)!;
+    return deviceFactsOf(asset, hostOf.get(id));
+  });
+
+  return {
+    products: products.map(toDomainProduct),
+    entitlements,
+    installations,
+    devices,
+    userAssignments: await licences.listAssignments(),
+    concurrentPeaks: await licences.listPeaks(),
+  };
+}
+
+/** The licence position of every product as of a day. */
+export async function computeLicencePositions(
+  licences: LicenceStore,
+  estate: { assets: readonly Asset[]; assetLinks: readonly StoredAssetLink[] },
+  asOf: string,
+): Promise<LicencePositionReport> {
+  return reconcileLicences(await loadLicenceInput(licences, estate), { asOf });
+}

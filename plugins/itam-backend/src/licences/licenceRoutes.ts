@@ -1,0 +1,370 @@
+import { NotFoundError } from '@backstage/errors';
+import {
+  compileRecognition,
+  concurrentUsagePeakSchema,
+  entitlementSchema,
+  installationSchema,
+  ItamRuleViolationError,
+  itamAssetReadPermission,
+  itamLicenceManagePermission,
+  recognitionRuleSchema,
+  softwareProductSchema,
+  userAssignmentSchema,
+  type Entitlement,
+  type ProductPosition,
+} from '@itam/common';
+import type { AuditorServiceCreateEventOptions } from '@backstage/backend-plugin-api';
+import type { Request, Response, Router } from 'express';
+import { z } from 'zod';
+import type { AnalyticsService } from '../analytics/AnalyticsService';
+import { audited } from '../service/audit';
+import type { RouteContext } from '../service/context';
+import { ItamInputError } from '../service/errors';
+import { parseIfMatch, parseRequest } from '../service/validate';
+import type { LicenceStore, StoredEntitlement, StoredInstallation, StoredProduct } from './LicenceStore';
+
+/** A product as the API takes it: the domain product plus its recognition rules. */
+export const productBodySchema = softwareProductSchema.extend({
+  recognition: z.array(recognitionRuleSchema).max(50, 'must have at most 50 rules').optional(),
+});
+
+const installationBodySchema = installationSchema.omit({ id: true });
+const assignmentBodySchema = userAssignmentSchema.omit({ productId: true });
+const peakBodySchema = concurrentUsagePeakSchema.omit({ productId: true });
+const entitlementQuerySchema = z.object({ productId: z.string().min(1).optional() }).strict();
+const installationQuerySchema = z
+  .object({ assetId: z.string().min(1).optional(), productId: z.string().min(1).optional() })
+  .strict();
+const positionsQuerySchema = z.object({ explain: z.enum(['true', 'false']).optional() }).strict();
+
+const sendVersioned = (res: Response, status: number, body: { revision: number }) =>
+  res.status(status).setHeader('etag', `"${body.revision}"`).json(body);
+
+/** The body with the id of the path, or the generated one; a different id in the body is a 400. */
+function withId(body: unknown, id: string, fromPath: boolean): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const given = (body as { id?: unknown }).id;
+  if (fromPath && given !== undefined && given !== id) {
+    throw new ItamInputError(
+      [{ path: 'id', message: `must be ${JSON.stringify(id)}, the id in the path, or absent` }],
+      `Invalid request body: id must be ${JSON.stringify(id)}, the id in the path, or absent`,
+    );
+  }
+  return fromPath ? { ...body, id } : { id, ...body };
+}
+
+const withoutExplanation = ({ explanation: _e, ...position }: ProductPosition) => position;
+
+/**
+ * Software asset management: products with recognition rules, entitlements, installations,
+ * user assignments, concurrent-use peaks, and the effective licence positions.
+ */
+export function registerLicenceRoutes(
+  router: Router,
+  ctx: RouteContext,
+  licences: LicenceStore,
+  analytics: AnalyticsService,
+) {
+  const requireProduct = async (id: string): Promise<StoredProduct> => {
+    const product = await licences.getProduct(id);
+    if (!product) throw new NotFoundError(`No software product ${id}`);
+    return product;
+  };
+  const requireEntitlement = async (id: string): Promise<StoredEntitlement> => {
+    const entitlement = await licences.getEntitlement(id);
+    if (!entitlement) throw new NotFoundError(`No entitlement ${id}`);
+    return entitlement;
+  };
+  /** A product named in a body: unknown is a 422 (the request is well-formed). */
+  const referencedProduct = async (id: string, field: string): Promise<StoredProduct> => {
+    const product = await licences.getProduct(id);
+    if (!product) {
+      throw new ItamRuleViolationError([
+        { ruleId: 'licence-unknown-product', message: `${field}: no software product "${id}" exists` },
+      ]);
+    }
+    return product;
+  };
+  /** Checks what an entitlement refers to and normalises allocated devices to asset ids. */
+  const checkEntitlement = async (e: Entitlement): Promise<Entitlement> => {
+    await referencedProduct(e.productId, 'productId');
+    if (e.allocations?.userRefs?.length) await ctx.entityRefs.assertExist(e.allocations.userRefs, 'allocations.userRefs');
+    let checked = e;
+    if (e.allocations?.deviceIds?.length) {
+      const ids: string[] = [];
+      const unknown: string[] = [];
+      for (const idOrTag of e.allocations.deviceIds) {
+        const asset = await ctx.store.getAsset(idOrTag);
+        if (asset) ids.push(asset.id);
+        else unknown.push(idOrTag);
+      }
+      if (unknown.length > 0) {
+        throw new ItamRuleViolationError([
+          {
+            ruleId: 'licence-unknown-device',
+            message: `allocations.deviceIds: no asset ${unknown.map(u => `"${u}"`).join(', ')} exists`,
+          },
+        ]);
+      }
+      if (new Set(ids).size !== ids.length) {
+        throw new ItamInputError(
+          [{ path: 'allocations.deviceIds', message: 'names one asset twice (by id and by tag)' }],
+          'Invalid request body: allocations.deviceIds names one asset twice (by id and by tag)',
+        );
+      }
+      checked = { ...e, allocations: { ...e.allocations, deviceIds: ids } };
+    }
+    if (e.currency !== undefined) {
+      // The reconciliation refuses prices in mixed currencies: refuse them when they are written.
+      const other = (await licences.listEntitlements()).find(
+        x => x.id !== e.id && x.currency !== undefined && x.currency !== e.currency,
+      );
+      if (other) {
+        throw new ItamRuleViolationError([
+          {
+            ruleId: 'licence-single-currency',
+            message: `currency: entitlement ${other.id} is priced in ${other.currency}; all entitlement prices must be in one currency, not ${e.currency}`,
+          },
+        ]);
+      }
+    }
+    return checked;
+  };
+  const changed = <T>(work: () => Promise<T>) => async () => {
+    const result = await work();
+    await analytics.invalidateLicencePositions();
+    return result;
+  };
+  const writeEvent = (req: Request, eventId: string, meta: NonNullable<AuditorServiceCreateEventOptions['meta']>) => ({
+    eventId,
+    severityLevel: 'medium' as const,
+    request: req,
+    meta,
+  });
+
+  router.get('/products', async (req, res) => {
+    await ctx.authorize(req, itamAssetReadPermission);
+    res.json({ items: await licences.listProducts() });
+  });
+
+  router.post('/products', async (req, res) => {
+    const credentials = await ctx.authorize(req, itamLicenceManagePermission);
+    const product = parseRequest(productBodySchema, withId(req.body, ctx.newId(), false));
+    const created = await audited(
+      ctx.auditor,
+      writeEvent(req, 'licence-product-mutate', { action: 'create', productId: product.id }),
+      changed(() => licences.createProduct(product, { actor: ctx.actor(credentials), at: ctx.now() })),
+    );
+    sendVersioned(res, 201, created);
+  });
+
+  router.get('/products/:id', async (req, res) => {
+    await ctx.authorize(req, itamAssetReadPermission);
+    sendVersioned(res, 200, await requireProduct(req.params.id));
+  });
+
+  router.put('/products/:id', async (req, res) => {
+    const credentials = await ctx.authorize(req, itamLicenceManagePermission);
+    const revision = parseIfMatch(req.header('if-match'));
+    const product = parseRequest(productBodySchema, withId(req.body, req.params.id, true));
+    const updated = await audited(
+      ctx.auditor,
+      writeEvent(req, 'licence-product-mutate', { action: 'update', productId: product.id, revision }),
+      changed(() => licences.updateProduct(product, revision, { actor: ctx.actor(credentials), at: ctx.now() })),
+    );
+    sendVersioned(res, 200, updated);
+  });
+
+  router.get('/entitlements', async (req, res) => {
+    await ctx.authorize(req, itamAssetReadPermission);
+    const query = parseRequest(entitlementQuerySchema, req.query, 'query');
+    res.json({ items: await licences.listEntitlements(query) });
+  });
+
+  router.post('/entitlements', async (req, res) => {
+    const credentials = await ctx.authorize(req, itamLicenceManagePermission);
+    const input = parseRequest(entitlementSchema, withId(req.body, ctx.newId(), false));
+    const created = await audited(
+      ctx.auditor,
+      writeEvent(req, 'licence-entitlement-mutate', { action: 'create', entitlementId: input.id, productId: input.productId }),
+      changed(async () =>
+        licences.createEntitlement(await checkEntitlement(input), { actor: ctx.actor(credentials), at: ctx.now() }),
+      ),
+    );
+    sendVersioned(res, 201, created);
+  });
+
+  router.get('/entitlements/:id', async (req, res) => {
+    await ctx.authorize(req, itamAssetReadPermission);
+    sendVersioned(res, 200, await requireEntitlement(req.params.id));
+  });
+
+  router.put('/entitlements/:id', async (req, res) => {
+    const credentials = await ctx.authorize(req, itamLicenceManagePermission);
+    const revision = parseIfMatch(req.header('if-match'));
+    const input = parseRequest(entitlementSchema, withId(req.body, req.params.id, true));
+    const updated = await audited(
+      ctx.auditor,
+      writeEvent(req, 'licence-entitlement-mutate', { action: 'update', entitlementId: input.id, revision }),
+      changed(async () => {
+        await requireEntitlement(input.id);
+        return licences.updateEntitlement(await checkEntitlement(input), revision, {
+          actor: ctx.actor(credentials),
+          at: ctx.now(),
+        });
+      }),
+    );
+    sendVersioned(res, 200, updated);
+  });
+
+  router.delete('/entitlements/:id', async (req, res) => {
+    await ctx.authorize(req, itamLicenceManagePermission);
+    await audited(
+      ctx.auditor,
+      writeEvent(req, 'licence-entitlement-mutate', { action: 'delete', entitlementId: req.params.id }),
+      changed(async () => {
+        if (!(await licences.deleteEntitlement(req.params.id))) throw new NotFoundError(`No entitlement ${req.params.id}`);
+      }),
+    );
+    res.status(204).end();
+  });
+
+  router.get('/installations', async (req, res) => {
+    await ctx.authorize(req, itamAssetReadPermission);
+    const query = parseRequest(installationQuerySchema, req.query, 'query');
+    let assetId: string | undefined;
+    if (query.assetId !== undefined) {
+      const asset = await ctx.store.getAsset(query.assetId);
+      if (!asset) {
+        res.json({ items: [] });
+        return;
+      }
+      assetId = asset.id;
+    }
+    // Each installation with the product it counts for: its own, or the one recognition names.
+    const recognise = compileRecognition(await licences.listProducts());
+    const withProduct = (i: StoredInstallation) => ({
+      ...i,
+      matchedProductId: i.productId ?? recognise(i) ?? null,
+    });
+    let items;
+    if (query.productId === undefined) {
+      items = (await licences.listInstallations({ assetId })).map(withProduct);
+    } else {
+      const direct = await licences.listInstallations({ assetId, productId: query.productId });
+      const raw = (await licences.listInstallations({ assetId, productId: null }))
+        .map(withProduct)
+        .filter(i => i.matchedProductId === query.productId);
+      items = [...direct.map(withProduct), ...raw].sort((a, b) => Number(a.id) - Number(b.id));
+    }
+    res.json({ items });
+  });
+
+  router.post('/installations', async (req, res) => {
+    const credentials = await ctx.authorize(req, itamLicenceManagePermission);
+    const input = parseRequest(installationBodySchema, req.body);
+    const created = await audited(
+      ctx.auditor,
+      writeEvent(req, 'licence-installation-mutate', { action: 'create', deviceId: input.deviceId, productId: input.productId }),
+      changed(async () => {
+        const product = await referencedProduct(input.productId, 'productId');
+        const asset = await ctx.store.getAsset(input.deviceId);
+        if (!asset) {
+          throw new ItamRuleViolationError([
+            { ruleId: 'licence-unknown-device', message: `deviceId: no asset "${input.deviceId}" exists` },
+          ]);
+        }
+        return licences.createInstallation(
+          {
+            assetId: asset.id,
+            productId: product.id,
+            productName: [product.publisher, product.name, product.version].filter(Boolean).join(' '),
+            ...(input.version !== undefined ? { version: input.version } : {}),
+            ...(input.lastUsed !== undefined ? { lastUsed: input.lastUsed } : {}),
+          },
+          { actor: ctx.actor(credentials), at: ctx.now() },
+        );
+      }),
+    );
+    res.status(201).json({ ...created, matchedProductId: created.productId });
+  });
+
+  router.delete('/installations/:id', async (req, res) => {
+    await ctx.authorize(req, itamLicenceManagePermission);
+    await audited(
+      ctx.auditor,
+      writeEvent(req, 'licence-installation-mutate', { action: 'delete', installationId: req.params.id }),
+      changed(async () => {
+        if (!(await licences.deleteInstallation(req.params.id))) {
+          throw new NotFoundError(`No installation ${req.params.id}`);
+        }
+      }),
+    );
+    res.status(204).end();
+  });
+
+  router.post('/products/:id/assignments', async (req, res) => {
+    const credentials = await ctx.authorize(req, itamLicenceManagePermission);
+    const { userRef } = parseRequest(assignmentBodySchema, req.body);
+    const product = await requireProduct(req.params.id);
+    const added = await audited(
+      ctx.auditor,
+      writeEvent(req, 'licence-assignment-mutate', { action: 'assign', productId: product.id, userRef }),
+      changed(async () => {
+        await ctx.entityRefs.assertExist([userRef], 'userRef');
+        return licences.addAssignment({ productId: product.id, userRef }, { actor: ctx.actor(credentials), at: ctx.now() });
+      }),
+    );
+    res.status(added ? 201 : 200).json({ productId: product.id, userRef });
+  });
+
+  router.delete('/products/:id/assignments', async (req, res) => {
+    await ctx.authorize(req, itamLicenceManagePermission);
+    const { userRef } = parseRequest(assignmentBodySchema, req.query, 'query');
+    const product = await requireProduct(req.params.id);
+    await audited(
+      ctx.auditor,
+      writeEvent(req, 'licence-assignment-mutate', { action: 'unassign', productId: product.id, userRef }),
+      changed(async () => {
+        if (!(await licences.removeAssignment({ productId: product.id, userRef }))) {
+          throw new NotFoundError(`${userRef} has no assignment of ${product.id}`);
+        }
+      }),
+    );
+    res.status(204).end();
+  });
+
+  router.post('/products/:id/concurrent-peaks', async (req, res) => {
+    const credentials = await ctx.authorize(req, itamLicenceManagePermission);
+    const peak = parseRequest(peakBodySchema, req.body);
+    const product = await requireProduct(req.params.id);
+    const recorded = { productId: product.id, ...peak };
+    await audited(
+      ctx.auditor,
+      writeEvent(req, 'licence-peak-record', { productId: product.id, peak: peak.peak, observedAt: peak.observedAt }),
+      changed(() => licences.addPeak(recorded, { actor: ctx.actor(credentials), at: ctx.now() })),
+    );
+    res.status(201).json(recorded);
+  });
+
+  router.get('/licences/positions', async (req, res) => {
+    await ctx.authorize(req, itamAssetReadPermission);
+    const query = parseRequest(positionsQuerySchema, req.query, 'query');
+    const { computedAt, data } = await analytics.licencePositions();
+    res.json({
+      computedAt,
+      ...data,
+      products: query.explain === 'true' ? data.products : data.products.map(withoutExplanation),
+    });
+  });
+
+  router.get('/licences/positions/:productId', async (req, res) => {
+    await ctx.authorize(req, itamAssetReadPermission);
+    await requireProduct(req.params.productId);
+    const { computedAt, data } = await analytics.licencePositions();
+    const position = data.products.find(p => p.productId === req.params.productId);
+    // Every stored product is in a fresh report (writes drop the old one).
+    if (!position) throw new NotFoundError(`No licence position for ${req.params.productId}`);
+    res.json({ computedAt, asOf: data.asOf, harvestAfterDays: data.harvestAfterDays, ...position });
+  });
+}

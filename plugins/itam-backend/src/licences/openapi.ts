@@ -1,0 +1,157 @@
+// OpenAPI paths of the licence routes, merged into the plugin's document. Bodies are checked in
+// depth by the zod schemas of @itam/common (400 naming the field).
+const pathParam = (name: string, description: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string', minLength: 1 },
+});
+const queryParam = (name: string, description: string, schema: object = { type: 'string', minLength: 1 }) => ({
+  name,
+  in: 'query',
+  required: false,
+  allowReserved: true,
+  description,
+  schema,
+});
+const ifMatch = {
+  name: 'if-match',
+  in: 'header',
+  required: true,
+  description: 'The revision the change is based on, as its ETag, e.g. "3"',
+  schema: { type: 'string' },
+};
+const json = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { type: 'object' } } },
+});
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map(code => [String(code), { $ref: `#/components/responses/Error${code}` }]));
+const body = { required: true, content: { 'application/json': { schema: { type: 'object' } } } };
+const productId = pathParam('id', 'Software product id');
+const entitlementId = pathParam('id', 'Entitlement id');
+
+/** @public */
+export const licencePaths = {
+  '/products': {
+    get: {
+      operationId: 'listSoftwareProducts',
+      responses: { '200': json('Software products in id order, with their recognition rules'), ...errors(401, 403) },
+    },
+    post: {
+      operationId: 'createSoftwareProduct',
+      requestBody: body,
+      responses: { '201': json('The product; its revision is the ETag'), ...errors(400, 401, 403, 409) },
+    },
+  },
+  '/products/{id}': {
+    get: {
+      operationId: 'getSoftwareProduct',
+      parameters: [productId],
+      responses: { '200': json('The product; its revision is the ETag'), ...errors(401, 403, 404) },
+    },
+    put: {
+      operationId: 'replaceSoftwareProduct',
+      parameters: [productId, ifMatch],
+      requestBody: body,
+      responses: { '200': json('The replaced product'), ...errors(400, 401, 403, 404, 409) },
+    },
+  },
+  '/products/{id}/assignments': {
+    post: {
+      operationId: 'assignSoftwareProduct',
+      parameters: [productId],
+      requestBody: body,
+      responses: {
+        '200': json('The user already had the product'),
+        '201': json('The assignment'),
+        ...errors(400, 401, 403, 404, 422),
+      },
+    },
+    delete: {
+      operationId: 'unassignSoftwareProduct',
+      parameters: [productId, { ...queryParam('userRef', 'The user entity ref'), required: true }],
+      responses: { '204': { description: 'Removed' }, ...errors(400, 401, 403, 404) },
+    },
+  },
+  '/products/{id}/concurrent-peaks': {
+    post: {
+      operationId: 'recordConcurrentPeak',
+      parameters: [productId],
+      requestBody: body,
+      responses: { '201': json('The recorded peak'), ...errors(400, 401, 403, 404) },
+    },
+  },
+  '/entitlements': {
+    get: {
+      operationId: 'listEntitlements',
+      parameters: [queryParam('productId', 'Only the entitlements of this product')],
+      responses: { '200': json('Entitlements in id order'), ...errors(400, 401, 403) },
+    },
+    post: {
+      operationId: 'createEntitlement',
+      requestBody: body,
+      responses: { '201': json('The entitlement; its revision is the ETag'), ...errors(400, 401, 403, 409, 422) },
+    },
+  },
+  '/entitlements/{id}': {
+    get: {
+      operationId: 'getEntitlement',
+      parameters: [entitlementId],
+      responses: { '200': json('The entitlement; its revision is the ETag'), ...errors(401, 403, 404) },
+    },
+    put: {
+      operationId: 'replaceEntitlement',
+      parameters: [entitlementId, ifMatch],
+      requestBody: body,
+      responses: { '200': json('The replaced entitlement'), ...errors(400, 401, 403, 404, 409, 422) },
+    },
+    delete: {
+      operationId: 'deleteEntitlement',
+      parameters: [entitlementId],
+      responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404) },
+    },
+  },
+  '/installations': {
+    get: {
+      operationId: 'listInstallations',
+      parameters: [
+        queryParam('assetId', 'Only the installations on this asset (id or tag)'),
+        queryParam('productId', 'Only the installations counted for this product (recorded or recognised)'),
+      ],
+      responses: { '200': json('Installations with the product each counts for'), ...errors(400, 401, 403) },
+    },
+    post: {
+      operationId: 'createInstallation',
+      requestBody: body,
+      responses: { '201': json('The installation'), ...errors(400, 401, 403, 422) },
+    },
+  },
+  '/installations/{id}': {
+    delete: {
+      operationId: 'deleteInstallation',
+      parameters: [pathParam('id', 'Installation id')],
+      responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404) },
+    },
+  },
+  '/licences/positions': {
+    get: {
+      operationId: 'getLicencePositions',
+      parameters: [
+        queryParam('explain', 'Include each product’s per-consumer explanation', {
+          type: 'string',
+          enum: ['true', 'false'],
+        }),
+      ],
+      responses: { '200': json('The summary and every product’s effective licence position'), ...errors(400, 401, 403) },
+    },
+  },
+  '/licences/positions/{productId}': {
+    get: {
+      operationId: 'getLicencePosition',
+      parameters: [pathParam('productId', 'Software product id')],
+      responses: { '200': json('The product’s position with its full explanation'), ...errors(401, 403, 404) },
+    },
+  },
+} as const;
