@@ -9,8 +9,17 @@ import type {
   TicketLink,
   TicketLinkInput,
 } from '../links/schema';
+import type { ChangeImpactResult } from '../impact/types';
+import type { MaturityAssessment } from '../kpi/itamMaturity';
+import type { StoredEntitlement, StoredProduct } from '../licence/stored';
 import type {
   AssetListQuery,
+  ImpactRequest,
+  KpiReport,
+  LicencePositionResponse,
+  LicencePositionsResponse,
+  ListedInstallation,
+  RiskFindingsResponse,
   AssetTicket,
   EntityAsset,
   ListedAsset,
@@ -190,6 +199,42 @@ export class ItamClient implements ItamApi {
       `/tickets/${encodeURIComponent(site)}/${encodeURIComponent(issueKey)}/assets`,
     );
     return body.items;
+  }
+
+  getRiskFindings(query: { assetId?: string } = {}): Promise<RiskFindingsResponse> {
+    return this.request('GET', `/risks${toQueryString(query)}`);
+  }
+
+  getKpis(query: { from?: string; to?: string; currency?: string } = {}): Promise<KpiReport> {
+    return this.request('GET', `/kpis${toQueryString(query)}`);
+  }
+
+  getMaturity(): Promise<MaturityAssessment> {
+    return this.request('GET', '/maturity');
+  }
+
+  assessImpact(request: ImpactRequest): Promise<ChangeImpactResult> {
+    return this.request('POST', '/impact', { assets: [], entityRefs: [], ...request });
+  }
+
+  async listProducts(): Promise<StoredProduct[]> {
+    return (await this.request<{ items: StoredProduct[] }>('GET', '/products')).items;
+  }
+
+  async listEntitlements(query: { productId?: string } = {}): Promise<StoredEntitlement[]> {
+    return (await this.request<{ items: StoredEntitlement[] }>('GET', `/entitlements${toQueryString(query)}`)).items;
+  }
+
+  async listInstallations(query: { assetId?: string; productId?: string } = {}): Promise<ListedInstallation[]> {
+    return (await this.request<{ items: ListedInstallation[] }>('GET', `/installations${toQueryString(query)}`)).items;
+  }
+
+  getLicencePositions(query: { explain?: boolean } = {}): Promise<LicencePositionsResponse> {
+    return this.request('GET', `/licences/positions${query.explain ? '?explain=true' : ''}`);
+  }
+
+  getLicencePosition(productId: string): Promise<LicencePositionResponse> {
+    return this.request('GET', `/licences/positions/${encodeURIComponent(productId)}`);
   }
 
   private async request<T>(

@@ -1,6 +1,13 @@
 import type { AssetClass, LifecycleStage } from '../asset/constants';
 import type { Asset, AssetPatchInput, NewAssetInput, SanitisationRecord } from '../asset/types';
 import type { HistoryEvent } from '../history/events';
+import type { ChangeImpactOptionsInput } from '../impact/options';
+import type { ChangeImpactResult } from '../impact/types';
+import type { KpiResult } from '../kpi/kpiResult';
+import type { MaturityAssessment } from '../kpi/itamMaturity';
+import type { LicencePositionReport, ProductPosition } from '../licence/resultTypes';
+import type { StoredEntitlement, StoredInstallation, StoredProduct } from '../licence/stored';
+import type { RiskFinding } from '../risk/types';
 import type { TransitionOption } from '../lifecycle/transition';
 import type {
   AssetLink,
@@ -93,6 +100,51 @@ export interface AssetTicket extends TicketLink {
 }
 
 /**
+ * The KPI dashboard of a window: each KPI with its formula, and how many assets' costs were left
+ * out because they are in another currency (amounts are never converted).
+ *
+ * @public
+ */
+export interface KpiReport {
+  window: { from: string; to: string };
+  currency?: string;
+  assetsWithOtherCurrency: number;
+  kpis: KpiResult[];
+}
+
+/** The latest risk findings and when they were computed. @public */
+export interface RiskFindingsResponse {
+  computedAt: string;
+  items: RiskFinding[];
+}
+
+/** Every product's licence position (explanations only when asked for). @public */
+export type LicencePositionsResponse = LicencePositionReport & { computedAt: string };
+
+/** One product's licence position with its full explanation. @public */
+export type LicencePositionResponse = ProductPosition & {
+  computedAt: string;
+  asOf: string;
+  harvestAfterDays: number;
+};
+
+/** An installation as listed, with the product recognition matched it to. @public */
+export type ListedInstallation = StoredInstallation & { matchedProductId: string | null };
+
+/**
+ * What a change names, for an impact assessment: assets by id or tag, catalogue entity refs, and
+ * the change window.
+ *
+ * @public
+ */
+export interface ImpactRequest {
+  assets?: string[];
+  entityRefs?: string[];
+  window: { start: string; end: string; inMaintenanceWindow?: boolean };
+  options?: ChangeImpactOptionsInput;
+}
+
+/**
  * The ITAM backend API as the typed client offers it.
  *
  * @public
@@ -117,4 +169,13 @@ export interface ItamApi {
   linkTicket(id: string, link: TicketLinkInput): Promise<TicketLink>;
   unlinkTicket(id: string, site: string, issueKey: string): Promise<void>;
   getTicketAssets(site: string, issueKey: string): Promise<{ asset: Asset; link: AssetTicket }[]>;
+  getRiskFindings(query?: { assetId?: string }): Promise<RiskFindingsResponse>;
+  getKpis(query?: { from?: string; to?: string; currency?: string }): Promise<KpiReport>;
+  getMaturity(): Promise<MaturityAssessment>;
+  assessImpact(request: ImpactRequest): Promise<ChangeImpactResult>;
+  listProducts(): Promise<StoredProduct[]>;
+  listEntitlements(query?: { productId?: string }): Promise<StoredEntitlement[]>;
+  listInstallations(query?: { assetId?: string; productId?: string }): Promise<ListedInstallation[]>;
+  getLicencePositions(query?: { explain?: boolean }): Promise<LicencePositionsResponse>;
+  getLicencePosition(productId: string): Promise<LicencePositionResponse>;
 }

@@ -49,3 +49,4 @@ export {
   type OracleCoreFactorMatch,
 } from './vendor/oracleCoreFactor';
 export * from './vendor/ibmPvu';
+export type * from './stored';

@@ -2,6 +2,7 @@ import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type {
   ImpactGraph,
+  KpiReport,
   LicenceCompliance,
   LicencePositionReport,
   MaturityAssessment,
@@ -14,7 +15,7 @@ import { computeLicencePositions } from '../licences/licenceInput';
 import type { LicenceStore } from '../licences/LicenceStore';
 import { loadEstate, type Estate } from './estate';
 import { ImpactGraphSource } from './impactGraph';
-import { computeKpiReport, computeMaturity, type KpiReport } from './kpis';
+import { computeKpiReport, computeMaturity } from './kpis';
 import { computeRiskFindings, type LicenceRiskInputs } from './riskFindings';
 import { SnapshotStore, type Snapshot } from './SnapshotStore';
 

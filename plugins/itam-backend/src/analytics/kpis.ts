@@ -2,21 +2,12 @@ import {
   assessItamMaturity,
   computeKpis,
   costItemsFromAsset,
-  type KpiResult,
+  type KpiReport,
   type LicenceCompliance,
   type LifecycleEvent,
   type MaturityAssessment,
 } from '@itam/common';
 import type { Estate } from './estate';
-
-/** The KPI dashboard: the KPIs for a window, and which assets' costs were left out. */
-export interface KpiReport {
-  window: { from: string; to: string };
-  currency?: string;
-  /** Assets whose purchase cost is in another currency than the report's (never converted). */
-  assetsWithOtherCurrency: number;
-  kpis: KpiResult[];
-}
 
 /** The currency most assets' purchases are in, the default for cost KPIs. */
 export function dominantCurrency(estate: Estate): string | undefined {

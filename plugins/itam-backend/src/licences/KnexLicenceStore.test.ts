@@ -91,6 +91,6 @@ describe('the scheduled recompute', () => {
       subject: { kind: 'entitlement', id: 'RH-SUB-2026-0042' },
     });
     const kpis = await service.kpis({ from: '2026-09-02', to: '2026-12-01' });
-    expect(kpis.kpis.find(k => k.id === 'licence-compliance-rate')).toMatchObject({ value: 0.5 });
+    expect(kpis.kpis.find((k: { id: string }) => k.id === 'licence-compliance-rate')).toMatchObject({ value: 0.5 });
   });
 });

@@ -21,6 +21,15 @@ const ITAM_API_METHODS: { [K in keyof ItamApi]-?: true } = {
   linkTicket: true,
   unlinkTicket: true,
   getTicketAssets: true,
+  getRiskFindings: true,
+  getKpis: true,
+  getMaturity: true,
+  assessImpact: true,
+  listProducts: true,
+  listEntitlements: true,
+  listInstallations: true,
+  getLicencePositions: true,
+  getLicencePosition: true,
 };
 
 /**
