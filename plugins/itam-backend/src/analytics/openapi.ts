@@ -1,10 +1,8 @@
 // OpenAPI paths of the analytics routes, merged into the plugin's document.
-const json = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { type: 'object' } } },
-});
-const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map(code => [String(code), { $ref: `#/components/responses/Error${code}` }]));
+import { errorResponses, jsonObjectResponse } from '../service/openapiParts';
+
+const json = jsonObjectResponse;
+const errors = errorResponses;
 const day = (name: string, description: string) => ({
   name,
   in: 'query',

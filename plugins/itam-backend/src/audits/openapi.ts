@@ -1,18 +1,15 @@
 // OpenAPI paths of the audit routes, merged into the plugin's document.
-const campaignId = {
-  name: 'id',
-  in: 'path',
-  required: true,
-  description: 'Audit campaign id',
-  schema: { type: 'string', minLength: 1 },
-};
-const json = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { type: 'object' } } },
-});
-const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map(code => [String(code), { $ref: `#/components/responses/Error${code}` }]));
-const body = { required: true, content: { 'application/json': { schema: { type: 'object' } } } };
+import {
+  errorResponses,
+  jsonObjectBody,
+  jsonObjectResponse,
+  pathParam,
+} from '../service/openapiParts';
+
+const campaignId = pathParam('id', 'Audit campaign id');
+const json = jsonObjectResponse;
+const errors = errorResponses;
+const body = jsonObjectBody;
 
 /** @public */
 export const auditPaths = {

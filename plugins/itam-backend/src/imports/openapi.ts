@@ -1,8 +1,8 @@
 // OpenAPI paths of the import routes, merged into the plugin's document.
+import { errorResponses } from '../service/openapiParts';
 import { IMPORT_FORMATS, IMPORT_STATUSES } from './types';
 
-const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map(code => [String(code), { $ref: `#/components/responses/Error${code}` }]));
+const errors = errorResponses;
 
 const rowError = {
   type: 'object',

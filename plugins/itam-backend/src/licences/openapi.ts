@@ -1,34 +1,21 @@
 // OpenAPI paths of the licence routes, merged into the plugin's document. Bodies are checked in
 // depth by the zod schemas of @itam/common (400 naming the field).
-const pathParam = (name: string, description: string) => ({
-  name,
-  in: 'path',
-  required: true,
-  description,
-  schema: { type: 'string', minLength: 1 },
-});
-const queryParam = (name: string, description: string, schema: object = { type: 'string', minLength: 1 }) => ({
-  name,
-  in: 'query',
-  required: false,
-  allowReserved: true,
-  description,
-  schema,
-});
-const ifMatch = {
-  name: 'if-match',
-  in: 'header',
-  required: true,
-  description: 'The revision the change is based on, as its ETag, e.g. "3"',
-  schema: { type: 'string' },
-};
-const json = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { type: 'object' } } },
-});
-const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map(code => [String(code), { $ref: `#/components/responses/Error${code}` }]));
-const body = { required: true, content: { 'application/json': { schema: { type: 'object' } } } };
+import {
+  errorResponses,
+  ifMatchHeader,
+  jsonObjectBody,
+  jsonObjectResponse,
+  pathParam,
+  queryParam,
+} from '../service/openapiParts';
+
+// Licence query parameters are optional non-empty strings unless a schema is given.
+const query = (name: string, description: string, schema: object = { type: 'string', minLength: 1 }) =>
+  queryParam(name, schema, description);
+const ifMatch = ifMatchHeader('The revision the change is based on, as its ETag, e.g. "3"');
+const json = jsonObjectResponse;
+const errors = errorResponses;
+const body = jsonObjectBody;
 const productId = pathParam('id', 'Software product id');
 const entitlementId = pathParam('id', 'Entitlement id');
 
@@ -71,7 +58,7 @@ export const licencePaths = {
     },
     delete: {
       operationId: 'unassignSoftwareProduct',
-      parameters: [productId, { ...queryParam('userRef', 'The user entity ref'), required: true }],
+      parameters: [productId, { ...query('userRef', 'The user entity ref'), required: true }],
       responses: { '204': { description: 'Removed' }, ...errors(400, 401, 403, 404) },
     },
   },
@@ -86,7 +73,7 @@ export const licencePaths = {
   '/entitlements': {
     get: {
       operationId: 'listEntitlements',
-      parameters: [queryParam('productId', 'Only the entitlements of this product')],
+      parameters: [query('productId', 'Only the entitlements of this product')],
       responses: { '200': json('Entitlements in id order'), ...errors(400, 401, 403) },
     },
     post: {
@@ -117,8 +104,8 @@ export const licencePaths = {
     get: {
       operationId: 'listInstallations',
       parameters: [
-        queryParam('assetId', 'Only the installations on this asset (id or tag)'),
-        queryParam('productId', 'Only the installations counted for this product (recorded or recognised)'),
+        query('assetId', 'Only the installations on this asset (id or tag)'),
+        query('productId', 'Only the installations counted for this product (recorded or recognised)'),
       ],
       responses: { '200': json('Installations with the product each counts for'), ...errors(400, 401, 403) },
     },
@@ -139,7 +126,7 @@ export const licencePaths = {
     get: {
       operationId: 'getLicencePositions',
       parameters: [
-        queryParam('explain', 'Include each product’s per-consumer explanation', {
+        query('explain', 'Include each product’s per-consumer explanation', {
           type: 'string',
           enum: ['true', 'false'],
         }),

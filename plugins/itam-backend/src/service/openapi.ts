@@ -14,6 +14,7 @@ import { analyticsPaths } from '../analytics/openapi';
 import { auditPaths } from '../audits/openapi';
 import { importPaths } from '../imports/openapi';
 import { licencePaths } from '../licences/openapi';
+import { errorResponses, ifMatchHeader, pathParam, queryParam } from './openapiParts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -23,31 +24,8 @@ const list = (item: object) => ({
   required: ['items'],
   properties: { items: { type: 'array', items: item } },
 });
-const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map(code => [String(code), { $ref: `#/components/responses/Error${code}` }]));
-const pathParam = (name: string, description: string) => ({
-  name,
-  in: 'path',
-  required: true,
-  description,
-  schema: { type: 'string', minLength: 1 },
-});
-// allowReserved: entity refs (`component:default/x`) read naturally unencoded in a query.
-const queryParam = (name: string, schema: object, description: string) => ({
-  name,
-  in: 'query',
-  required: false,
-  allowReserved: true,
-  description,
-  schema,
-});
-const ifMatch = {
-  name: 'if-match',
-  in: 'header',
-  required: true,
-  description: 'The version of the asset the change is based on, as its ETag, e.g. "3"',
-  schema: { type: 'string' },
-};
+const errors = errorResponses;
+const ifMatch = ifMatchHeader('The version of the asset the change is based on, as its ETag, e.g. "3"');
 const assetId = pathParam('id', 'Asset id');
 
 const assetFilters = [
