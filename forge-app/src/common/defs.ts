@@ -5,6 +5,7 @@ import type {
   ChangePanelData,
   IncidentPanelData,
   IssueSummaryData,
+  RecordedAssessment,
   ResolverResult,
 } from './types';
 
@@ -18,6 +19,7 @@ export type Defs = {
   linkAsset: (args: { assetId: string }) => ResolverResult<IncidentPanelData>;
   unlinkAsset: (args: { assetId: string }) => ResolverResult<IncidentPanelData>;
   getChangePanel: () => ResolverResult<ChangePanelData>;
+  recordAssessment: () => ResolverResult<RecordedAssessment>;
   getIssueSummary: () => ResolverResult<IssueSummaryData>;
   getAdminSettings: () => ResolverResult<AdminSettings>;
   saveAdminSettings: (args: AdminSettingsInput) => ResolverResult<AdminSettings>;

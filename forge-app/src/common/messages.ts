@@ -5,6 +5,8 @@ export const messages = {
   notAdmin: 'Only Jira administrators can change the ITAM register settings.',
   cannotView: 'You do not have permission to view this issue.',
   cannotEdit: 'You need permission to edit this issue to link or unlink assets.',
+  cannotComment: 'You need permission to comment on this issue to record the assessment.',
+  nothingToRecord: 'No assets are linked to this change, so there is no assessment to record.',
   noIssue: 'This view has no issue.',
   backendUnauthorized:
     'The ITAM register refused the app’s token. A Jira admin should paste the current token on the ITAM register admin page.',

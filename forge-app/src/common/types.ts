@@ -1,4 +1,4 @@
-import type { Criticality, LifecycleStage, TicketType } from '@itam/common';
+import type { ChangeImpactResult, Criticality, LifecycleStage, TicketType } from '@itam/common';
 
 /** Jira issue type names per ticket type; decides panel visibility and the link's ticket type. */
 export type IssueTypeConfig = Record<TicketType, string[]>;
@@ -57,6 +57,21 @@ export interface ChangePanelData {
   owners: string[];
   /** Most critical tier among the linked assets (1 is the most critical). */
   highestCriticality?: Criticality;
+  /** The register's impact assessment of the change; absent when no assets are linked. */
+  assessment?: ChangeAssessment;
+}
+
+/** A change impact assessment with the window it was made for. */
+export interface ChangeAssessment {
+  window: { start: string; end: string };
+  result: ChangeImpactResult;
+}
+
+/** What recording the assessment as a Jira comment answers. */
+export interface RecordedAssessment {
+  commentId: string;
+  score: number;
+  level: string;
 }
 
 export interface IssueSummaryData {

@@ -1,6 +1,6 @@
 import { ItamClient } from '@itam/common';
 import { ASSET_PROPERTY_KEY } from '../common/constants';
-import type { ChangePanelData, IncidentPanelData } from '../common/types';
+import type { ChangePanelData, IncidentPanelData, RecordedAssessment } from '../common/types';
 import { edge } from '../testing/forge-api-mock';
 import { startItamBackend } from '../testing/itam-backend';
 import { handler } from '.';
@@ -44,12 +44,15 @@ describe('resolvers against the ITAM backend', () => {
       lifecycleStage: 'deployed',
     });
     await register.createAsset({ tag: 'LAP-2', name: 'laptop', assetClass: 'hardware', type: 'laptop' });
+    // A host the server runs: what a change to the server reaches.
+    const vm = await register.createAsset({ tag: 'VM-7', name: 'app vm', assetClass: 'hardware', type: 'server', criticality: 2 });
+    await register.addAssetLink(server.id, { type: 'hosts', targetAssetId: vm.id });
     // An earlier incident on the same server.
     await register.linkTicket(server.id, { site: SITE, issueKey: 'OPS-1', ticketType: 'incident', resolved: false });
 
     edge.jira.reset();
     edge.jira.issues.set('OPS-9', { summary: 'Database down', status: 'Open', issueType: 'Incident' });
-    edge.jira.issues.set('CHG-1', { summary: 'Patch db host', status: 'Planned', issueType: 'Change' });
+    edge.jira.issues.set('CHG-1', { summary: 'Patch db host', status: 'Planned', issueType: 'Change', dueDate: '2026-12-01' });
     edge.jira.allowUser('OPS-9', 'CHG-1');
     edge.jira.userPermissions.add('ADMINISTER');
   });
@@ -104,8 +107,48 @@ describe('resolvers against the ITAM backend', () => {
       highestCriticality: 1,
       owners: ['group:default/sre'],
       assets: [expect.objectContaining({ tag: 'SRV-1', openIncidents: expect.arrayContaining(['OPS-1', 'OPS-9']) })],
+      assessment: {
+        // The issue's due date is the change window.
+        window: { start: '2026-12-01T00:00:00.000Z', end: '2026-12-01T23:59:59.999Z' },
+        result: expect.objectContaining({
+          notFound: { assetIds: [], entityRefs: [] },
+          affectedAssets: [
+            expect.objectContaining({ tag: 'SRV-1', distance: 0, path: [] }),
+            expect.objectContaining({ tag: 'VM-7', distance: 1, path: [expect.objectContaining({ relation: 'hosts' })] }),
+          ],
+          highestCriticality: expect.objectContaining({ tier: 1 }),
+          openIncidents: [expect.objectContaining({ issueKeys: expect.arrayContaining(['OPS-1', 'OPS-9']) })],
+        }),
+      },
     });
+    const { risk } = panel.assessment!.result;
+    expect(risk.score).toBeGreaterThanOrEqual(1);
+    expect(risk.reasons.map(r => r.factor)).toEqual(expect.arrayContaining(['criticality']));
     expect((await register.getAssetTickets(server.id)).find(t => t.issueKey === 'CHG-1')?.ticketType).toBe('change');
+  });
+
+  it('records the assessment on the change as a comment, in ADF', async () => {
+    const recorded = await invoke<RecordedAssessment>('recordAssessment', {}, inIssue('CHG-1'));
+    const { risk } = (await invoke<ChangePanelData>('getChangePanel', {}, inIssue('CHG-1'))).assessment!.result;
+    expect(recorded).toEqual({ commentId: expect.any(String), score: risk.score, level: risk.level });
+    const [comment] = edge.jira.comments.get('CHG-1') ?? [];
+    expect(edge.jira.writes().filter(c => c.path.endsWith('/comment'))).toEqual([
+      expect.objectContaining({ as: 'user', method: 'POST', path: '/rest/api/3/issue/CHG-1/comment' }),
+    ]);
+    expect(comment.body).toMatchObject({ version: 1, type: 'doc' });
+    const texts = JSON.stringify(comment.body);
+    expect(texts).toContain(`risk ${risk.score}/25 (${risk.level})`);
+    expect(texts).toContain(risk.reasons[0].explanation);
+    expect(texts).toContain('"type":"bulletList"');
+    expect(texts).toContain('VM-7 app vm (asset): SRV-1 → hosts → VM-7');
+  });
+
+  it('has no assessment, and records none, for a change without assets', async () => {
+    edge.jira.issues.set('CHG-2', { summary: 'Nothing linked', status: 'Planned', issueType: 'Change' });
+    edge.jira.allowUser('CHG-2');
+    expect(await invoke('getChangePanel', {}, inIssue('CHG-2'))).toEqual({ issueKey: 'CHG-2', assets: [], owners: [] });
+    await expect(invoke('recordAssessment', {}, inIssue('CHG-2'))).rejects.toThrow('invalid-input');
+    expect(edge.jira.comments.get('CHG-2')).toBeUndefined();
   });
 
   it('unlinks, twice without harm, and clears the issue property', async () => {

@@ -55,6 +55,18 @@ describe('resolvers (edge mocked: Jira REST and fetch)', () => {
     expect(fetched).toEqual([]);
   });
 
+  it('needs comment permission to record the assessment, before calling the backend', async () => {
+    await configure();
+    edge.jira.userPermissions.add('BROWSE_PROJECTS:OPS-9');
+    edge.jira.userPermissions.add('EDIT_ISSUES:OPS-9');
+    expect(await invoke('recordAssessment')).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'You need permission to comment on this issue to record the assessment.' },
+    });
+    expect(fetched).toEqual([]);
+    expect(edge.jira.writes()).toEqual([]);
+  });
+
   it('reads the issue key from the context, not the payload', async () => {
     await configure();
     edge.jira.allowUser('OPS-9');

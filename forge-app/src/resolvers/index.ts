@@ -2,6 +2,11 @@ import Resolver from '@forge/resolver';
 import { loadBackend } from '../backend-client/create-backend-client';
 import type { Defs } from '../common/defs';
 import { ItamForgeError } from '../common/errors';
+import { messages } from '../common/messages';
+import { assessmentComment } from '../domain/assessment-comment';
+import { changeWindow } from '../domain/change-window';
+import { addComment } from '../jira-client/add-comment';
+import { getIssueDueDate } from '../jira-client/get-issue-due-date';
 import type { AdminSettingsInput } from '../common/types';
 import { getAdminSettings, saveAdminSettings } from '../services/admin-settings';
 import { getChangePanel } from '../services/get-change-panel';
@@ -20,6 +25,12 @@ const assetIdOf = (payload: { assetId?: unknown }): string => {
     throw new ItamForgeError('invalid-input', 'No asset given.');
   }
   return payload.assetId;
+};
+
+/** The change panel of the issue, assessed over the window its due date (or now) gives. */
+const loadChangePanel = async (issueKey: string) => {
+  const [{ client, config }, dueDate] = await Promise.all([loadBackend(), getIssueDueDate(issueKey)]);
+  return getChangePanel({ client, site: config.site, issueKey, window: changeWindow(new Date(), dueDate) });
 };
 
 const resolver = new Resolver();
@@ -67,8 +78,21 @@ resolver.define<object, Result<'getChangePanel'>>('getChangePanel', ({ context }
   respond(async () => {
     const issueKey = issueKeyFromContext(context);
     await requireIssuePermission('BROWSE_PROJECTS', issueKey);
-    const { client, config } = await loadBackend();
-    return getChangePanel({ client, site: config.site, issueKey });
+    return loadChangePanel(issueKey);
+  }),
+);
+
+// The assessment is made again here rather than taken from the payload, so the comment says what
+// the register says now and a caller cannot put words in the app's mouth.
+resolver.define<object, Result<'recordAssessment'>>('recordAssessment', ({ context }) =>
+  respond(async () => {
+    const issueKey = issueKeyFromContext(context);
+    await requireIssuePermission('BROWSE_PROJECTS', issueKey);
+    await requireIssuePermission('ADD_COMMENTS', issueKey);
+    const { assessment } = await loadChangePanel(issueKey);
+    if (!assessment) throw new ItamForgeError('invalid-input', messages.nothingToRecord);
+    const { id } = await addComment(issueKey, assessmentComment(assessment.result, assessment.window));
+    return { commentId: id, score: assessment.result.risk.score, level: assessment.result.risk.level };
   }),
 );
 

@@ -12,16 +12,19 @@ export function issueKeyFromContext(context: { extension?: { issue?: { key?: unk
 
 /** Throws `forbidden` unless the calling user holds the permission on the issue. */
 export async function requireIssuePermission(
-  permission: 'BROWSE_PROJECTS' | 'EDIT_ISSUES',
+  permission: 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'ADD_COMMENTS',
   issueKey: string,
 ): Promise<void> {
   if (!(await hasPermission(permission, issueKey))) {
-    throw new ItamForgeError(
-      'forbidden',
-      permission === 'EDIT_ISSUES' ? messages.cannotEdit : messages.cannotView,
-    );
+    throw new ItamForgeError('forbidden', refusal[permission]);
   }
 }
+
+const refusal = {
+  BROWSE_PROJECTS: messages.cannotView,
+  EDIT_ISSUES: messages.cannotEdit,
+  ADD_COMMENTS: messages.cannotComment,
+} as const;
 
 /** Throws `forbidden` unless the calling user administers Jira. */
 export async function requireJiraAdmin(): Promise<void> {

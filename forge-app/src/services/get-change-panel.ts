@@ -1,14 +1,18 @@
 import type { Criticality } from '@itam/common';
+import type { ChangeWindow } from '../domain/change-window';
 import type { ChangePanelData } from '../common/types';
 import type { IssueScope } from './context';
 
 /**
  * The change panel from what the register serves today: the linked assets with criticality,
- * lifecycle stage and owner, the owners to notify, the highest criticality, and the unresolved
- * incidents on those assets.
+ * lifecycle stage and owner, the owners to notify, the highest criticality, the unresolved
+ * incidents on those assets, and the register's impact assessment of the change over `window`
+ * (what it reaches and how, and its risk), made only when assets are linked.
  */
-export async function getChangePanel(scope: Omit<IssueScope, 'now'>): Promise<ChangePanelData> {
-  const { client, site, issueKey } = scope;
+export async function getChangePanel(
+  scope: Omit<IssueScope, 'now'> & { window: ChangeWindow },
+): Promise<ChangePanelData> {
+  const { client, site, issueKey, window } = scope;
   const linked = await client.getTicketAssets(site, issueKey);
   const assets = await Promise.all(
     linked.map(async ({ asset }) => {
@@ -32,10 +36,15 @@ export async function getChangePanel(scope: Omit<IssueScope, 'now'>): Promise<Ch
     (best, a) => (best === undefined || a.criticality < best ? a.criticality : best),
     undefined,
   );
+  const assessment =
+    assets.length === 0
+      ? undefined
+      : { window, result: await client.assessImpact({ assets: assets.map(a => a.id), window }) };
   return {
     issueKey,
     assets,
     owners,
     ...(highestCriticality === undefined ? {} : { highestCriticality }),
+    ...(assessment === undefined ? {} : { assessment }),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * An in-memory Jira site behind `requestJira`, for tests that mock `@forge/api` at its edge: the
- * REST calls the app makes (issue fields, issue and app properties, my permissions) answered from
+ * REST calls the app makes (issue fields, issue and app properties, comments, my permissions) answered from
  * plain data, and every call recorded.
  */
 export interface FakeIssue {
@@ -9,6 +9,14 @@ export interface FakeIssue {
   statusCategory?: 'new' | 'indeterminate' | 'done';
   resolution?: string;
   issueType: string;
+  /** `YYYY-MM-DD`, Jira's `duedate`. */
+  dueDate?: string;
+}
+
+export interface FakeComment {
+  id: string;
+  author: 'user';
+  body: unknown;
 }
 
 export interface RecordedCall {
@@ -25,6 +33,8 @@ export class FakeJira {
   readonly issues = new Map<string, FakeIssue>();
   readonly issueProperties = new Map<string, Map<string, unknown>>();
   readonly appProperties = new Map<string, unknown>();
+  /** Comments per issue key, oldest first. */
+  readonly comments = new Map<string, FakeComment[]>();
   /** Permissions the calling user holds: `ADMINISTER`, or `EDIT_ISSUES:OPS-1` per issue. */
   readonly userPermissions = new Set<string>();
   readonly calls: RecordedCall[] = [];
@@ -33,15 +43,17 @@ export class FakeJira {
     this.issues.clear();
     this.issueProperties.clear();
     this.appProperties.clear();
+    this.comments.clear();
     this.userPermissions.clear();
     this.calls.length = 0;
   }
 
-  /** Grants the user browse and edit permission on the issues. */
+  /** Grants the user browse, edit and comment permission on the issues. */
   allowUser(...issueKeys: string[]) {
     for (const key of issueKeys) {
       this.userPermissions.add(`BROWSE_PROJECTS:${key}`);
       this.userPermissions.add(`EDIT_ISSUES:${key}`);
+      this.userPermissions.add(`ADD_COMMENTS:${key}`);
     }
   }
 
@@ -96,8 +108,19 @@ export class FakeJira {
           status: { name: issue.status, statusCategory: { key: issue.statusCategory ?? 'indeterminate' } },
           resolution: issue.resolution ? { name: issue.resolution } : null,
           issuetype: { name: issue.issueType },
+          duedate: issue.dueDate ?? null,
         },
       });
+    }
+    m = url.pathname.match(/^\/rest\/api\/3\/issue\/([^/]+)\/comment$/);
+    if (m && method === 'POST' && as === 'user') {
+      const key = decodeURIComponent(m[1]);
+      if (!this.issues.has(key)) return respond(404, { errorMessages: ['Issue does not exist'] });
+      if (!this.userPermissions.has(`ADD_COMMENTS:${key}`)) return respond(403, { errorMessages: ['No permission'] });
+      const comments = this.comments.get(key) ?? [];
+      const comment: FakeComment = { id: String(10000 + comments.length), author: 'user', body: (body as { body?: unknown })?.body };
+      this.comments.set(key, [...comments, comment]);
+      return respond(201, { id: comment.id, body: comment.body });
     }
     m = url.pathname.match(/^\/rest\/forge\/1\/app\/properties\/([^/]+)$/);
     if (m && method === 'PUT' && as === 'app') {

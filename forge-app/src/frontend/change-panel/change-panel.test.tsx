@@ -7,6 +7,39 @@ const changePanel = (assets: object[]) => ({
   data: { issueKey: 'CHG-1', assets, owners: assets.length ? ['group:default/sre'] : [], ...(assets.length ? { highestCriticality: 1 } : {}) },
 });
 
+const srvRef = { type: 'asset', id: 'a1', tag: 'SRV-1' };
+const vmRef = { type: 'asset', id: 'a2', tag: 'VM-7' };
+const shopRef = { type: 'entity', ref: 'component:default/shop' };
+const hops = [
+  { from: srvRef, to: vmRef, relation: 'hosts', inverse: false },
+  { from: vmRef, to: shopRef, relation: 'runs-on', inverse: true },
+];
+const assessment = {
+  window: { start: '2026-12-01T00:00:00.000Z', end: '2026-12-01T23:59:59.999Z' },
+  result: {
+    notFound: { assetIds: [], entityRefs: [] },
+    affectedAssets: [{ ...srv, distance: 0, path: [] }],
+    affectedEntities: [{ ref: 'component:default/shop', kind: 'component', title: 'Shop', owners: ['group:default/shop-team'], distance: 2, path: hops }],
+    ownersToNotify: [
+      { owner: 'group:default/sre', owns: [srvRef], why: 'owns SRV-1' },
+      { owner: 'group:default/shop-team', owns: [shopRef], why: 'owns the shop' },
+    ],
+    highestCriticality: { tier: 1, items: [srvRef] },
+    openIncidents: [{ asset: srvRef, issueKeys: ['OPS-4'] }],
+    traversal: { maxDepth: 4, deepest: 2, truncated: false },
+    risk: {
+      score: 12,
+      level: 'high',
+      impact: 3,
+      likelihood: 4,
+      reasons: [
+        { factor: 'criticality', dimension: 'impact', points: 3, explanation: 'A tier 1 asset is affected.' },
+        { factor: 'incident-history', dimension: 'likelihood', points: 4, explanation: '1 open incident on affected assets.' },
+      ],
+    },
+  },
+};
+
 describe('ChangePanel', () => {
   it('shows a spinner while loading', async () => {
     answerInvoke(() => new Promise(() => undefined));
@@ -52,6 +85,47 @@ describe('ChangePanel', () => {
         'No open incidents.',
       ]),
     );
+  });
+
+  it('shows the impact assessment: risk with every reason, what it reaches and how, owners, criticality, incidents', async () => {
+    answerInvoke(() => ({ ok: true, data: { ...changePanel([srv]).data, assessment } }));
+    await render(<ChangePanel />);
+    expect(textsOf('Heading')).toEqual(['SRV-1', 'Impact assessment', 'Affected services and systems']);
+    expect(textsOf('Lozenge')).toEqual(expect.arrayContaining(['high risk']));
+    expect(textsOf('Text')).toEqual(
+      expect.arrayContaining([
+        'Risk score: 12 / 25',
+        'criticality (+3 impact): A tier 1 asset is affected.',
+        'incident-history (+4 likelihood): 1 open incident on affected assets.',
+        'Shop (component:default/shop) (component): SRV-1 → hosts → VM-7 → reverse of runs-on → component:default/shop',
+        'Owners to notify (assessment): group:default/sre, group:default/shop-team',
+        'Open incidents (assessment): OPS-4',
+      ]),
+    );
+  });
+
+  it('records the assessment as a comment, and says so', async () => {
+    const calls: string[] = [];
+    answerInvoke(key => {
+      calls.push(key);
+      if (key === 'recordAssessment') return { ok: true, data: { commentId: '10000', score: 12, level: 'high' } };
+      return { ok: true, data: { ...changePanel([srv]).data, assessment } };
+    });
+    await render(<ChangePanel />);
+    await click('Record assessment as comment');
+    expect(calls).toEqual(['getChangePanel', 'recordAssessment']);
+    expect(textsOf('SectionMessage')).toEqual(['Added to the issue as a comment: risk 12 / 25 (high).']);
+  });
+
+  it('shows why recording the assessment failed', async () => {
+    answerInvoke(key =>
+      key === 'recordAssessment'
+        ? { ok: false, error: { code: 'forbidden', message: 'You need permission to comment on this issue to record the assessment.' } }
+        : { ok: true, data: { ...changePanel([srv]).data, assessment } },
+    );
+    await render(<ChangePanel />);
+    await click('Record assessment as comment');
+    expect(textsOf('SectionMessage')).toEqual(['You need permission to comment on this issue to record the assessment.']);
   });
 
   it('links an asset found in the register, then shows the change again', async () => {

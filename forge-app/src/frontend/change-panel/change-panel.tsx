@@ -6,22 +6,26 @@ import { AssetSearch } from '../shared/asset-search';
 import { ErrorMessage } from '../shared/error-message';
 import { stageLabel, tierLabel } from '../shared/labels';
 import { unexpectedError, useResolver, type ResolverError } from '../shared/use-resolver';
+import { ChangeAssessmentView } from './change-assessment';
 
 const loadPanel = () => call('getChangePanel');
 
 /**
  * The change panel: what the change touches as the register knows it today (the linked assets
- * with criticality, lifecycle stage and owner), who to notify, and open incidents on them; link
- * and unlink assets as on the incident panel.
+ * with criticality, lifecycle stage and owner), who to notify, and open incidents on them; the
+ * register's impact assessment (risk, reasons, what the change reaches and how), which can be
+ * recorded on the issue as a comment; link and unlink assets as on the incident panel.
  */
 export function ChangePanel() {
   const { state, reload } = useResolver(loadPanel);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<ResolverError>();
+  const [recorded, setRecorded] = useState<string>();
 
   const change = async (work: () => Promise<ResolverResult<unknown>>) => {
     setBusy(true);
     setActionError(undefined);
+    setRecorded(undefined);
     try {
       const result = await work();
       if (result.ok) await reload();
@@ -33,9 +37,24 @@ export function ChangePanel() {
     }
   };
 
+  const record = async () => {
+    setBusy(true);
+    setActionError(undefined);
+    setRecorded(undefined);
+    try {
+      const result = await call('recordAssessment');
+      if (result.ok) setRecorded(`Added to the issue as a comment: risk ${result.data.score} / 25 (${result.data.level}).`);
+      else setActionError(result.error);
+    } catch {
+      setActionError(unexpectedError);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   if (state.status === 'loading') return <Spinner label="Loading the assets this change touches" />;
   if (state.status === 'error') return <ErrorMessage error={state.error} />;
-  const { assets, owners, highestCriticality } = state.data;
+  const { assets, owners, highestCriticality, assessment } = state.data;
   const search = <AssetSearch busy={busy} onLink={assetId => change(() => call('linkAsset', { assetId }))} />;
   if (assets.length === 0) {
     return (
@@ -64,6 +83,7 @@ export function ChangePanel() {
           onUnlink={() => change(() => call('unlinkAsset', { assetId: asset.id }))}
         />
       ))}
+      {assessment && <ChangeAssessmentView assessment={assessment} busy={busy} recorded={recorded} onRecord={record} />}
       {search}
     </Stack>
   );
