@@ -1,4 +1,4 @@
-import type { ChangeImpactResult, Criticality, LifecycleStage, TicketType } from '@itam/common';
+import type { ChangeImpactResult, Criticality, LicenceStatus, LifecycleStage, TicketType } from '@itam/common';
 
 /** Jira issue type names per ticket type; decides panel visibility and the link's ticket type. */
 export type IssueTypeConfig = Record<TicketType, string[]>;
@@ -18,6 +18,23 @@ export type DateStatus = 'none' | 'ok' | 'due-soon' | 'passed';
 /** Overall state of a linked asset, worst first: `critical`, `attention`, `ok`. */
 export type Health = 'ok' | 'attention' | 'critical';
 
+/**
+ * Licence status of the software on an asset, worst first: `under-licensed` (a product installed
+ * on it is short of rights), `incomplete` (compliance not proven), `compliant` (every product
+ * covered), `none` (no managed software installed); `unknown` when the register could not say.
+ */
+export type AssetLicenceStatus = 'under-licensed' | 'incomplete' | 'compliant' | 'none' | 'unknown';
+
+/** A managed product installed on an asset, with the product's licence position. */
+export interface InstalledProductLicence {
+  productId: string;
+  /** Product name and version. */
+  name: string;
+  status: Exclude<LicenceStatus, 'unreconciled'>;
+  /** Owned minus required over the whole estate, when the product counts in one unit. */
+  position?: number;
+}
+
 /** A linked asset as the incident panel shows it. */
 export interface PanelAsset {
   id: string;
@@ -31,6 +48,8 @@ export interface PanelAsset {
   health: Health;
   /** Other incident tickets linked to the asset: count within the window, newest keys first. */
   incidents: { recentCount: number; recentKeys: string[] };
+  /** Licence status of the software installed on the asset: the worst of its products'. */
+  licences: { status: AssetLicenceStatus; products: InstalledProductLicence[] };
 }
 
 export interface IncidentPanelData {

@@ -1,6 +1,6 @@
 import { ItamClient } from '@itam/common';
 import { ASSET_PROPERTY_KEY } from '../common/constants';
-import type { ChangePanelData, IncidentPanelData, RecordedAssessment } from '../common/types';
+import type { ChangePanelData, IncidentPanelData, PanelAsset, RecordedAssessment } from '../common/types';
 import { edge } from '../testing/forge-api-mock';
 import { startItamBackend } from '../testing/itam-backend';
 import { handler } from '.';
@@ -83,6 +83,8 @@ describe('resolvers against the ITAM backend', () => {
         endOfLife: { date: '2099-12-31', status: 'ok' },
         health: 'critical',
         incidents: { recentCount: 1, recentKeys: ['OPS-1'] },
+        // No software recorded on it.
+        licences: { status: 'none', products: [] },
       }),
     ]);
     // The register has the ticket with its Jira state; the issue property lists the tag for JQL.
@@ -97,6 +99,53 @@ describe('resolvers against the ITAM backend', () => {
 
   it('summarises the issue for the context panel', async () => {
     expect(await invoke('getIssueSummary')).toEqual({ count: 1, worst: 'critical' });
+  });
+
+  it('shows the licence status of the software on a linked asset, and counts a shortfall in the summary', async () => {
+    const dbHost = await register.createAsset({
+      tag: 'SRV-L1',
+      name: 'sql host',
+      assetClass: 'hardware',
+      type: 'server',
+      criticality: 3,
+      warrantyEnd: '2099-12-31',
+      attributes: { processors: 2, coresPerProcessor: 16 },
+    });
+    const post = async (path: string, body: object) => {
+      const response = await fetch(`${backend.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBe(201);
+    };
+    await post('/products', {
+      id: 'sql-ent',
+      publisher: 'Microsoft',
+      name: 'SQL Server 2022 Enterprise',
+      underManagement: true,
+      coreCounting: 'sql-server',
+      recognition: [{ publisher: 'Microsoft', namePattern: 'SQL Server 2022 Enterprise' }],
+    });
+    // 16 core licences for 2 × 16 cores.
+    await post('/entitlements', { id: 'ent-sql', productId: 'sql-ent', metric: 'per-core', quantity: 16 });
+    await post('/installations', { deviceId: 'SRV-L1', productId: 'sql-ent' });
+    edge.jira.issues.set('OPS-10', { summary: 'Reports slow', status: 'Open', issueType: 'Incident' });
+    edge.jira.allowUser('OPS-10');
+
+    const panel = await invoke<IncidentPanelData>('linkAsset', { assetId: dbHost.id }, inIssue('OPS-10'));
+    expect(panel.assets.map((a: PanelAsset) => [a.tag, a.health, a.licences])).toEqual([
+      [
+        'SRV-L1',
+        'ok',
+        {
+          status: 'under-licensed',
+          products: [{ productId: 'sql-ent', name: 'SQL Server 2022 Enterprise', status: 'under-licensed', position: -16 }],
+        },
+      ],
+    ]);
+    expect(await invoke('getIssueSummary', {}, inIssue('OPS-10'))).toEqual({ count: 1, worst: 'attention' });
+    await invoke('unlinkAsset', { assetId: dbHost.id }, inIssue('OPS-10'));
   });
 
   it('shows a change what it touches', async () => {

@@ -75,6 +75,29 @@ describe('resolvers (edge mocked: Jira REST and fetch)', () => {
     expect(fetched).toEqual(['https://backstage.example.com/api/itam/tickets/acme.atlassian.net/OPS-9/assets']);
   });
 
+  it('shows the linked assets with licence status unknown when the backend has no licence routes', async () => {
+    await configure();
+    edge.jira.allowUser('OPS-9');
+    const asset = { id: 'a1', tag: 'SRV-1', name: 'db host', lifecycleStage: 'deployed', criticality: 3, warrantyEnd: '2099-01-01', endOfLife: '2099-12-31' };
+    edge.fetch = async url => {
+      fetched.push(url);
+      const path = new URL(url).pathname;
+      if (path.endsWith('/OPS-9/assets')) return new Response(JSON.stringify({ items: [{ asset, link: {} }] }));
+      if (path.endsWith('/a1/tickets')) return new Response(JSON.stringify({ items: [] }));
+      return new Response(JSON.stringify({ error: { name: 'NotFoundError', message: 'Not found' } }), { status: 404 });
+    };
+    const panel = await invoke('getIncidentPanel');
+    expect(panel).toMatchObject({ ok: true, data: { assets: [{ tag: 'SRV-1', health: 'ok', licences: { status: 'unknown', products: [] } }] } });
+    expect(fetched).toEqual(
+      expect.arrayContaining([
+        'https://backstage.example.com/api/itam/licences/positions',
+        'https://backstage.example.com/api/itam/installations?assetId=a1',
+      ]),
+    );
+    expect(fetched.filter(u => u.endsWith('/licences/positions'))).toHaveLength(1);
+    expect(await invoke('getIssueSummary')).toEqual({ ok: true, data: { count: 1, worst: 'ok' } });
+  });
+
   it('explains a refused token and a failing backend, logging neither token nor body', async () => {
     await configure();
     edge.jira.allowUser('OPS-9');

@@ -1,12 +1,26 @@
 import type { IssueSummaryData } from '../common/types';
 import { assetHealth, worstHealth } from '../domain/asset-health';
 import { isoDay } from '../domain/dates';
+import { licenceHealth } from '../domain/licence-status';
+import { assetLicences } from './asset-licences';
 import type { IssueScope } from './context';
 
-/** The issue context summary: how many assets are linked and the worst status among them. */
+/**
+ * The issue context summary: how many assets are linked and the worst status among them, counting
+ * each asset's health and its licence status (a shortfall needs attention).
+ */
 export async function getIssueSummary(scope: IssueScope): Promise<IssueSummaryData> {
   const linked = await scope.client.getTicketAssets(scope.site, scope.issueKey);
   const today = isoDay(scope.now);
-  const worst = worstHealth(linked.map(({ asset }) => assetHealth(asset, today).health));
+  const licences = await assetLicences(
+    scope.client,
+    linked.map(({ asset }) => asset.id),
+  );
+  const worst = worstHealth(
+    linked.flatMap(({ asset }) => [
+      assetHealth(asset, today).health,
+      licenceHealth(licences.get(asset.id)?.status ?? 'unknown'),
+    ]),
+  );
   return { count: linked.length, ...(worst ? { worst } : {}) };
 }

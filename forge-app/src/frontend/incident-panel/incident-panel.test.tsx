@@ -13,6 +13,13 @@ const asset: PanelAsset = {
   endOfLife: { date: '2026-09-30', status: 'due-soon' },
   health: 'critical',
   incidents: { recentCount: 2, recentKeys: ['OPS-7', 'OPS-3'] },
+  licences: {
+    status: 'under-licensed',
+    products: [
+      { productId: 'office', name: 'Office 2021', status: 'compliant', position: 0 },
+      { productId: 'sql-ent', name: 'SQL Server 2022 Enterprise', status: 'under-licensed', position: -16 },
+    ],
+  },
 };
 const panel = (assets: PanelAsset[]): { ok: true; data: IncidentPanelData } => ({
   ok: true,
@@ -47,7 +54,7 @@ describe('IncidentPanel', () => {
     expect(findAll('Textfield').map(f => f.props.name)).toEqual(['q']);
   });
 
-  it('shows each linked asset with stage, tier, warranty, end of life, owner and incident history', async () => {
+  it('shows each linked asset with stage, tier, warranty, end of life, licences, owner and incident history', async () => {
     answerInvoke(() => panel([asset]));
     await render(<IncidentPanel />);
     expect(textsOf('Heading')).toEqual(['SRV-1']);
@@ -57,14 +64,36 @@ describe('IncidentPanel', () => {
       ['Tier 1', 'removed'],
       ['Warranty ended 2026-01-31', 'removed'],
       ['End of life soon (2026-09-30)', 'moved'],
+      ['Under-licensed', 'removed'],
     ]);
     expect(textsOf('Text')).toEqual(
       expect.arrayContaining([
         'db host',
         'Owner: group:default/sre',
         'Other incidents in the last 90 days: 2 (latest: OPS-7, OPS-3)',
+        'Office 2021 — compliant',
+        'SQL Server 2022 Enterprise — under-licensed (short 16)',
       ]),
     );
+  });
+
+  it('says when the licence status is unknown or there is no managed software, without listing products', async () => {
+    answerInvoke(() =>
+      panel([
+        { ...asset, licences: { status: 'unknown', products: [] } },
+        { ...asset, id: 'a2', tag: 'LAP-2', licences: { status: 'none', products: [] } },
+      ]),
+    );
+    await render(<IncidentPanel />);
+    const lozenges = findAll('Lozenge').map(l => [textOf(l), l.props.appearance]);
+    expect(lozenges).toEqual(
+      expect.arrayContaining([
+        ['Licence status unknown', 'default'],
+        ['No managed software', 'default'],
+      ]),
+    );
+    expect(textsOf('Text').filter(t => t.includes(' — '))).toEqual([]);
+    expect(findAll('SectionMessage')).toHaveLength(0);
   });
 
   it('unlinks an asset and shows the panel the resolver returns', async () => {

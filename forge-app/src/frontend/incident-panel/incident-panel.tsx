@@ -5,14 +5,16 @@ import type { IncidentPanelData, PanelAsset, ResolverResult } from '../../common
 import { AssetSearch } from '../shared/asset-search';
 import { call } from '../shared/api';
 import { ErrorMessage } from '../shared/error-message';
-import { HEALTH, endOfLifeLabel, stageLabel, tierLabel, warrantyLabel } from '../shared/labels';
+import { productLicenceText } from '../../domain/licence-status';
+import { HEALTH, LICENCE, endOfLifeLabel, stageLabel, tierLabel, warrantyLabel } from '../shared/labels';
 import { unexpectedError, useResolver, type ResolverError } from '../shared/use-resolver';
 
 const loadPanel = () => call('getIncidentPanel');
 
 /**
  * The incident panel: the assets linked to the issue with their lifecycle stage, owner,
- * criticality, warranty and end-of-life status and incident history; unlink; search and link.
+ * criticality, warranty and end-of-life status, incident history and the licence status of the
+ * software installed on them; unlink; search and link.
  */
 export function IncidentPanel() {
   const { state, apply } = useResolver(loadPanel);
@@ -64,6 +66,7 @@ function AssetItem(props: { asset: PanelAsset; busy: boolean; onUnlink: () => vo
   const warranty = warrantyLabel(asset.warranty);
   const endOfLife = endOfLifeLabel(asset.endOfLife);
   const { recentCount, recentKeys } = asset.incidents;
+  const licence = LICENCE[asset.licences.status];
   return (
     <Box>
       <Stack space="space.050">
@@ -77,12 +80,16 @@ function AssetItem(props: { asset: PanelAsset; busy: boolean; onUnlink: () => vo
           <Lozenge appearance={tier.appearance}>{tier.text}</Lozenge>
           <Lozenge appearance={warranty.appearance}>{warranty.text}</Lozenge>
           <Lozenge appearance={endOfLife.appearance}>{endOfLife.text}</Lozenge>
+          <Lozenge appearance={licence.appearance}>{licence.text}</Lozenge>
         </Inline>
         <Text>Owner: {asset.owner ?? 'none recorded'}</Text>
         <Text>
           {`Other incidents in the last ${INCIDENT_WINDOW_DAYS} days: ${recentCount}`}
           {recentKeys.length > 0 ? ` (latest: ${recentKeys.join(', ')})` : ''}
         </Text>
+        {asset.licences.products.map(product => (
+          <Text key={product.productId}>{productLicenceText(product)}</Text>
+        ))}
         <Inline>
           <Button appearance="subtle" isDisabled={props.busy} onClick={props.onUnlink}>
             {`Unlink ${asset.tag}`}

@@ -1,5 +1,5 @@
 import type { Criticality, LifecycleStage } from '@itam/common';
-import type { DateStatus, Health } from '../../common/types';
+import type { AssetLicenceStatus, DateStatus, Health } from '../../common/types';
 
 type Appearance = 'default' | 'inprogress' | 'moved' | 'new' | 'removed' | 'success';
 
@@ -7,6 +7,14 @@ export const HEALTH: Record<Health, { text: string; appearance: Appearance }> = 
   ok: { text: 'OK', appearance: 'success' },
   attention: { text: 'Needs attention', appearance: 'moved' },
   critical: { text: 'Critical', appearance: 'removed' },
+};
+
+export const LICENCE: Record<AssetLicenceStatus, { text: string; appearance: Appearance }> = {
+  'under-licensed': { text: 'Under-licensed', appearance: 'removed' },
+  incomplete: { text: 'Licensing incomplete', appearance: 'moved' },
+  compliant: { text: 'Licensed', appearance: 'success' },
+  none: { text: 'No managed software', appearance: 'default' },
+  unknown: { text: 'Licence status unknown', appearance: 'default' },
 };
 
 const STAGE_APPEARANCE: Record<LifecycleStage, Appearance> = {
