@@ -1,20 +1,12 @@
-import type { Server } from 'node:http';
 import request from 'supertest';
-import { asUser, itamTestDatabases, startItamBackend } from '../tests/testBackend';
+import { asUser, itamBackendPerSuite, itamTestDatabases } from '../tests/testBackend';
 
 const databases = itamTestDatabases();
 
 describe.each(databases.eachSupportedId())('audit campaigns on %s', databaseId => {
-  let server: Server;
-  let stop: () => Promise<void>;
-  beforeAll(async () => {
-    const backend = await startItamBackend({ knex: await databases.init(databaseId) });
-    server = backend.server;
-    stop = () => backend.stop();
-  });
-  afterAll(() => stop());
+  const suite = itamBackendPerSuite(databases, databaseId);
 
-  const api = () => request(server);
+  const api = () => request(suite.server);
   const post = (url: string, body: object) => api().post(url).set('authorization', asUser()).send(body);
 
   it('runs a campaign: observations, live findings, close freezes them', async () => {

@@ -1,11 +1,10 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type { Knex } from 'knex';
 import { readFileSync } from 'node:fs';
-import { request as httpRequest, type Server } from 'node:http';
+import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import request from 'supertest';
-import { asUser, itamTestDatabases, startItamBackend } from '../tests/testBackend';
+import { asUser, itamBackendPerSuite, itamTestDatabases, startItamBackend } from '../tests/testBackend';
 
 const databases = itamTestDatabases();
 const fixture = (name: string) => readFileSync(join(__dirname, '__fixtures__', name));
@@ -15,23 +14,13 @@ const GLPI = JSON.parse(fixture('glpi-computer.json').toString('utf8'));
 const SNIPEIT_TAGS = ['GROK-12782', 'GROK-12783', 'GROK-20011', 'GROK-30001', 'GROK-40005'];
 
 describe.each(databases.eachSupportedId())('imports on %s', databaseId => {
-  let server: Server;
-  let knex: Knex;
-  let stop: () => Promise<void>;
+  const suite = itamBackendPerSuite(databases, databaseId);
 
-  beforeAll(async () => {
-    knex = await databases.init(databaseId);
-    const backend = await startItamBackend({ knex });
-    server = backend.server;
-    stop = () => backend.stop();
-  });
-  afterAll(() => stop());
-
-  const api = () => request(server);
+  const api = () => request(suite.server);
   const upload = (query: string, body: Buffer | string, type = 'text/csv') =>
     api().post(`/api/itam/imports?${query}`).set('authorization', asUser()).set('content-type', type).send(body);
   const getAsset = (tag: string) => api().get(`/api/itam/assets/${tag}`).set('authorization', asUser());
-  const countAssets = async () => Number((await knex('itam_assets').count({ n: '*' }))[0].n);
+  const countAssets = async () => Number((await suite.knex('itam_assets').count({ n: '*' }))[0].n);
 
   it('dry-runs a Snipe-IT file: reports what would be created and writes nothing but the job', async () => {
     const before = await countAssets();
@@ -167,7 +156,7 @@ describe.each(databases.eachSupportedId())('imports on %s', databaseId => {
       },
     });
     const installed = () =>
-      knex('itam_installations').where({ asset_id: asset.id }).orderBy('product_name').select('product_name', 'version', 'publisher', 'source', 'install_date');
+      suite.knex('itam_installations').where({ asset_id: asset.id }).orderBy('product_name').select('product_name', 'version', 'publisher', 'source', 'install_date');
     expect(await installed()).toEqual([
       { product_name: 'code', version: '1.95.1-1730355339', publisher: 'Microsoft Corporation', source: 'glpi', install_date: '2025-11-01' },
       { product_name: 'firefox', version: '132.0.1', publisher: 'Mozilla', source: 'glpi', install_date: '2025-10-30' },
@@ -281,7 +270,7 @@ describe.each(databases.eachSupportedId())('imports on %s', databaseId => {
     const rows = (from: number, to: number) =>
       Array.from({ length: to - from }, (_, i) => `PRG-${from + i},Progress ${from + i},Laptops\n`).join('');
     const upload = httpRequest({
-      port: (server.address() as AddressInfo).port,
+      port: (suite.server.address() as AddressInfo).port,
       method: 'POST',
       path: '/api/itam/imports?format=snipeit-csv',
       headers: { authorization: asUser(), 'content-type': 'text/csv' },
@@ -299,7 +288,7 @@ describe.each(databases.eachSupportedId())('imports on %s', databaseId => {
     let job: { id: string; rows_done: number } | undefined;
     while (!job || job.rows_done < 500) {
       await new Promise(resolve => setTimeout(resolve, 10));
-      job = await knex('itam_import_jobs').where({ status: 'running' }).first();
+      job = await suite.knex('itam_import_jobs').where({ status: 'running' }).first();
     }
     const live = await api().get(`/api/itam/imports/${job.id}`).set('authorization', asUser()).expect(200);
     expect(live.body).toMatchObject({ status: 'running', progress: { rowsDone: 500 } });

@@ -1,28 +1,17 @@
-import type { Server } from 'node:http';
-import type { Knex } from 'knex';
 import request from 'supertest';
-import { asUser, itamTestDatabases, startItamBackend } from '../tests/testBackend';
+import { asUser, itamBackendPerSuite, itamTestDatabases } from '../tests/testBackend';
 
 const databases = itamTestDatabases();
 
 describe.each(databases.eachSupportedId())('licence routes on %s', databaseId => {
-  let server: Server;
-  let knex: Knex;
-  let stop: () => Promise<void>;
-  beforeAll(async () => {
-    knex = await databases.init(databaseId);
-    const backend = await startItamBackend({ knex });
-    server = backend.server;
-    stop = () => backend.stop();
-  });
-  afterAll(() => stop());
+  const suite = itamBackendPerSuite(databases, databaseId);
 
-  const api = () => request(server);
+  const api = () => request(suite.server);
   const get = (url: string) => api().get(url).set('authorization', asUser());
   const post = (url: string, body: object) => api().post(url).set('authorization', asUser()).send(body);
   const put = (url: string, version: string, body: object) =>
     api().put(url).set('authorization', asUser()).set('if-match', version).send(body);
-  const count = async (table: string) => Number((await knex(table).count({ n: '*' }))[0].n);
+  const count = async (table: string) => Number((await suite.knex(table).count({ n: '*' }))[0].n);
 
   const sqlProduct = {
     id: 'sql-ent',
@@ -147,7 +136,7 @@ describe.each(databases.eachSupportedId())('licence routes on %s', databaseId =>
   });
 
   it('matches an imported raw installation to its product through the recognition rules', async () => {
-    await knex('itam_installations').insert({
+    await suite.knex('itam_installations').insert({
       asset_id: otherServerId,
       product_name: 'Microsoft SQL Server 2022 Enterprise (64-bit)',
       publisher: 'Microsoft Corporation',
@@ -155,7 +144,7 @@ describe.each(databases.eachSupportedId())('licence routes on %s', databaseId =>
       source: 'glpi',
       imported_at: '2026-11-30T10:00:00.000Z',
     });
-    await knex('itam_installations').insert({
+    await suite.knex('itam_installations').insert({
       asset_id: otherServerId,
       product_name: 'Mozilla Firefox',
       publisher: 'Mozilla',

@@ -1,9 +1,8 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { replayHistory } from '@itam/common';
-import type { Server } from 'node:http';
 import request from 'supertest';
-import { asUser, itamTestDatabases, startItamBackend } from '../tests/testBackend';
+import { asUser, itamBackendPerSuite, itamTestDatabases, startItamBackend } from '../tests/testBackend';
 
 const databases = itamTestDatabases();
 
@@ -19,18 +18,9 @@ const laptop = {
 };
 
 describe.each(databases.eachSupportedId())('ITAM API on %s', databaseId => {
-  let server: Server;
-  let stop: () => Promise<void>;
+  const suite = itamBackendPerSuite(databases, databaseId);
 
-  beforeAll(async () => {
-    const knex = await databases.init(databaseId);
-    const backend = await startItamBackend({ knex });
-    server = backend.server;
-    stop = () => backend.stop();
-  });
-  afterAll(() => stop());
-
-  const api = () => request(server);
+  const api = () => request(suite.server);
   const create = (body: object) =>
     api().post('/api/itam/assets').set('authorization', asUser()).send(body);
 

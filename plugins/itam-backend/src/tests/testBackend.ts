@@ -9,6 +9,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Knex } from 'knex';
+import type { Server } from 'node:http';
 import { itamPlugin } from '../plugin';
 
 /**
@@ -60,3 +61,20 @@ export async function startItamBackend(options: {
 
 /** Authorization header of a signed-in user. */
 export const asUser = (ref = 'user:default/jane') => mockCredentials.user.header(ref);
+
+/**
+ * Starts the ITAM backend once for the enclosing `describe` on one test database and stops it
+ * after the last test. Read `server` and `knex` inside tests (they are set in `beforeAll`).
+ */
+export function itamBackendPerSuite(databases: TestDatabases, databaseId: TestDatabaseId) {
+  const suite = {} as { server: Server; knex: Knex };
+  let stop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    suite.knex = await databases.init(databaseId);
+    const backend = await startItamBackend({ knex: suite.knex });
+    suite.server = backend.server;
+    stop = () => backend.stop();
+  });
+  afterAll(() => stop?.());
+  return suite;
+}
