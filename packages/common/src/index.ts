@@ -25,6 +25,7 @@ export * from './history/replay';
 export * from './client/types';
 export * from './client/ItamClient';
 export * from './audit';
+export * from './imports';
 export * from './finance';
 export * from './kpi';
 export * from './risk';

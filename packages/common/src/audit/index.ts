@@ -1,2 +1,3 @@
 export * from './schema';
 export * from './findings';
+export * from './campaign';

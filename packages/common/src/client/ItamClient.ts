@@ -12,8 +12,13 @@ import type {
 import type { ChangeImpactResult } from '../impact/types';
 import type { MaturityAssessment } from '../kpi/itamMaturity';
 import type { StoredEntitlement, StoredProduct } from '../licence/stored';
+import type { AuditCampaign } from '../audit/campaign';
+import type { AuditObservationInput, NewAuditCampaignInput } from '../audit/schema';
+import type { ImportJob } from '../imports/job';
 import type {
   AssetListQuery,
+  AuditCampaignWithResult,
+  ImportRequest,
   ImpactRequest,
   KpiReport,
   LicencePositionResponse,
@@ -237,6 +242,49 @@ export class ItamClient implements ItamApi {
     return this.request('GET', `/licences/positions/${encodeURIComponent(productId)}`);
   }
 
+  runImport(request: ImportRequest): Promise<ImportJob> {
+    const { format, content, dryRun, currency } = request;
+    const csv = format.endsWith('-csv');
+    return this.request(
+      'POST',
+      `/imports${toQueryString({ format, dryRun: dryRun ? 'true' : undefined, currency })}`,
+      new RawBody(content, csv ? 'text/csv' : 'application/json'),
+    );
+  }
+
+  async listImports(): Promise<ImportJob[]> {
+    return (await this.request<{ items: ImportJob[] }>('GET', '/imports')).items;
+  }
+
+  getImport(id: string): Promise<ImportJob> {
+    return this.request('GET', `/imports/${encodeURIComponent(id)}`);
+  }
+
+  async listAudits(): Promise<AuditCampaign[]> {
+    return (await this.request<{ items: AuditCampaign[] }>('GET', '/audits')).items;
+  }
+
+  getAudit(id: string): Promise<AuditCampaignWithResult> {
+    return this.request('GET', `/audits/${encodeURIComponent(id)}`);
+  }
+
+  createAudit(input: NewAuditCampaignInput): Promise<AuditCampaign> {
+    return this.request('POST', '/audits', input);
+  }
+
+  addAuditObservations(
+    id: string,
+    observations: AuditObservationInput[],
+  ): Promise<AuditCampaignWithResult> {
+    return this.request('POST', `/audits/${encodeURIComponent(id)}/observations`, {
+      observations,
+    });
+  }
+
+  closeAudit(id: string): Promise<AuditCampaign> {
+    return this.request('POST', `/audits/${encodeURIComponent(id)}/close`);
+  }
+
   private async request<T>(
     method: string,
     path: string,
@@ -252,11 +300,14 @@ export class ItamClient implements ItamApi {
       ...(await this.options.headers?.()),
       ...extraHeaders,
     };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined) {
+      headers['content-type'] = body instanceof RawBody ? body.contentType : 'application/json';
+    }
     const response = await this.options.fetch(`${base.replace(/\/+$/, '')}${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body:
+        body === undefined ? undefined : body instanceof RawBody ? body.text : JSON.stringify(body),
     });
     const text = await response.text();
     const parsed = text ? safeJson(text) : undefined;
@@ -271,6 +322,14 @@ export class ItamClient implements ItamApi {
     }
     return parsed as T;
   }
+}
+
+/** A request body sent as is (an uploaded file), not serialised as JSON. */
+class RawBody {
+  constructor(
+    readonly text: string,
+    readonly contentType: string,
+  ) {}
 }
 
 function safeJson(text: string): unknown {

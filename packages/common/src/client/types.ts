@@ -1,4 +1,8 @@
 import type { AssetClass, LifecycleStage } from '../asset/constants';
+import type { AuditCampaign } from '../audit/campaign';
+import type { AuditResult } from '../audit/findings';
+import type { AuditObservationInput, NewAuditCampaignInput } from '../audit/schema';
+import type { ImportFormat, ImportJob } from '../imports/job';
 import type { Asset, AssetPatchInput, NewAssetInput, SanitisationRecord } from '../asset/types';
 import type { HistoryEvent } from '../history/events';
 import type { ChangeImpactOptionsInput } from '../impact/options';
@@ -145,6 +149,28 @@ export interface ImpactRequest {
 }
 
 /**
+ * An import upload: the file's text in one of the formats, optionally as a dry run.
+ *
+ * @public
+ */
+export interface ImportRequest {
+  format: ImportFormat;
+  /** The whole file: CSV text for `snipeit-csv` and `itam-csv`, JSON for the JSON formats. */
+  content: string;
+  /** Report what the import would change without writing anything. */
+  dryRun?: boolean;
+  /** Currency of the file's amounts where it does not say (Snipe-IT), ISO 4217. */
+  currency?: string;
+}
+
+/**
+ * An audit campaign with its findings: live while open, frozen when closed.
+ *
+ * @public
+ */
+export type AuditCampaignWithResult = AuditCampaign & { result: AuditResult };
+
+/**
  * The ITAM backend API as the typed client offers it.
  *
  * @public
@@ -178,4 +204,17 @@ export interface ItamApi {
   listInstallations(query?: { assetId?: string; productId?: string }): Promise<ListedInstallation[]>;
   getLicencePositions(query?: { explain?: boolean }): Promise<LicencePositionsResponse>;
   getLicencePosition(productId: string): Promise<LicencePositionResponse>;
+  /** Uploads a file as an import job and resolves with the finished job (rows refused included). */
+  runImport(request: ImportRequest): Promise<ImportJob>;
+  /** The recent import jobs, newest first; running ones show their live progress. */
+  listImports(): Promise<ImportJob[]>;
+  getImport(id: string): Promise<ImportJob>;
+  listAudits(): Promise<AuditCampaign[]>;
+  getAudit(id: string): Promise<AuditCampaignWithResult>;
+  createAudit(input: NewAuditCampaignInput): Promise<AuditCampaign>;
+  addAuditObservations(
+    id: string,
+    observations: AuditObservationInput[],
+  ): Promise<AuditCampaignWithResult>;
+  closeAudit(id: string): Promise<AuditCampaign>;
 }

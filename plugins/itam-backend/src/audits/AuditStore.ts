@@ -1,23 +1,6 @@
-import type { AuditObservation, AuditResult, AuditScope } from '@itam/common';
+import type { AuditCampaign, AuditObservation, AuditResult } from '@itam/common';
 
-/**
- * An audit campaign as stored.
- *
- * @public
- */
-export interface AuditCampaign {
-  id: string;
-  name: string;
-  scope: AuditScope;
-  dueDate?: string;
-  status: 'open' | 'closed';
-  createdBy: string;
-  createdAt: string;
-  closedBy?: string;
-  closedAt?: string;
-  /** The findings frozen at closing; open campaigns are evaluated live. */
-  result?: AuditResult;
-}
+export type { AuditCampaign } from '@itam/common';
 
 /**
  * Persistence of audit campaigns and observations.

@@ -1,78 +1,17 @@
-/** The file formats an import accepts. */
-export const IMPORT_FORMATS = ['snipeit-csv', 'glpi-json', 'itam-csv', 'itam-json'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-
-export const IMPORT_STATUSES = ['running', 'succeeded', 'failed'] as const;
-export type ImportStatus = (typeof IMPORT_STATUSES)[number];
-
-/** A problem with one row: its number in the file, the column (or field) and what is wrong. */
-export interface ImportRowError {
-  row: number;
-  field: string;
-  message: string;
-}
-
-/** What an import did (or, in a dry run, would do) with one row. */
-export type ImportAction = 'create' | 'update' | 'unchanged';
-
-export interface ImportRowOutcome {
-  row: number;
-  action: ImportAction;
-  tag: string;
-  assetId: string;
-  /** The fields an update changes. */
-  fields?: string[];
-}
-
-export interface ImportCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  refused: number;
-}
-
-export interface ImportSummary {
-  /** True when the job's changes were written (never for a dry run or a failed job). */
-  applied: boolean;
-  /** Why the job failed, when it failed as a whole (unreadable file, refused rows). */
-  message?: string;
-  /** Columns of the file the format does not use. */
-  ignoredColumns?: string[];
-  /** Software installations reported (and, when applied, stored). */
-  installations?: number;
-  /** The first row outcomes, so a dry run shows what would change. */
-  outcomes?: ImportRowOutcome[];
-}
-
-/** An import job as the API returns it. */
-export interface ImportJob {
-  id: string;
-  format: ImportFormat;
-  dryRun: boolean;
-  status: ImportStatus;
-  progress: {
-    rowsDone: number;
-    /** Known once the whole file has been read. */
-    rowsTotal?: number;
-    bytesDone: number;
-    /** The upload's Content-Length, when the client sent one. */
-    bytesTotal?: number;
-  };
-  counts: ImportCounts;
-  /** Every row error is counted; `errors` keeps the first {@link MAX_STORED_ERRORS}. */
-  errorCount: number;
-  errors: ImportRowError[];
-  summary: ImportSummary;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  finishedAt?: string;
-}
-
-/** How many row errors a job keeps (all are counted). */
-export const MAX_STORED_ERRORS = 1000;
-/** How many row outcomes a job's summary keeps. */
-export const MAX_STORED_OUTCOMES = 200;
+export {
+  IMPORT_FORMATS,
+  IMPORT_STATUSES,
+  MAX_STORED_ERRORS,
+  MAX_STORED_OUTCOMES,
+  type ImportAction,
+  type ImportCounts,
+  type ImportFormat,
+  type ImportJob,
+  type ImportRowError,
+  type ImportRowOutcome,
+  type ImportStatus,
+  type ImportSummary,
+} from '@itam/common';
 
 /** A software installation a discovery source saw on a device. */
 export interface InstallationInput {

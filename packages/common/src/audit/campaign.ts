@@ -1,0 +1,22 @@
+import type { AuditResult } from './findings';
+import type { AuditScope } from './schema';
+
+/**
+ * An audit campaign as stored and as the API returns it.
+ *
+ * @public
+ */
+export interface AuditCampaign {
+  id: string;
+  name: string;
+  scope: AuditScope;
+  dueDate?: string;
+  status: 'open' | 'closed';
+  createdBy: string;
+  createdAt: string;
+  closedBy?: string;
+  closedAt?: string;
+  /** The findings frozen at closing; open campaigns are evaluated live. */
+  result?: AuditResult;
+}
+
