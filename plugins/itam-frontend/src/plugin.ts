@@ -10,10 +10,17 @@ import { ITAM_PLUGIN_ID } from '@itam/common';
 import { itamApiRef, ItamBackendClient } from './api';
 import {
   assetRouteRef,
+  auditRouteRef,
+  auditsRouteRef,
   editAssetRouteRef,
+  importsRouteRef,
+  kpisRouteRef,
+  licenceRouteRef,
+  licencesRouteRef,
   entityContentRouteRef,
   newAssetRouteRef,
   registerRouteRef,
+  risksRouteRef,
   rootRouteRef,
 } from './routes';
 
@@ -40,6 +47,13 @@ export const itamPlugin = createPlugin({
     asset: assetRouteRef,
     editAsset: editAssetRouteRef,
     entityContent: entityContentRouteRef,
+    licences: licencesRouteRef,
+    licence: licenceRouteRef,
+    kpis: kpisRouteRef,
+    risks: risksRouteRef,
+    imports: importsRouteRef,
+    audits: auditsRouteRef,
+    audit: auditRouteRef,
   },
 });
 

@@ -33,3 +33,52 @@ export const editAssetRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/assets/:assetId/edit',
 });
+
+/** Licence positions per product, shortfalls first. */
+export const licencesRouteRef = createSubRouteRef({
+  id: 'itam:licences',
+  parent: rootRouteRef,
+  path: '/licences',
+});
+
+/** One product's licence position with the explanation behind each number. */
+export const licenceRouteRef = createSubRouteRef({
+  id: 'itam:licence',
+  parent: rootRouteRef,
+  path: '/licences/:productId',
+});
+
+/** The KPI dashboard and maturity level. */
+export const kpisRouteRef = createSubRouteRef({
+  id: 'itam:kpis',
+  parent: rootRouteRef,
+  path: '/kpis',
+});
+
+/** Risk findings. */
+export const risksRouteRef = createSubRouteRef({
+  id: 'itam:risks',
+  parent: rootRouteRef,
+  path: '/risks',
+});
+
+/** Imports: upload, dry run, progress, row errors, recent jobs. */
+export const importsRouteRef = createSubRouteRef({
+  id: 'itam:imports',
+  parent: rootRouteRef,
+  path: '/imports',
+});
+
+/** Audit campaigns. */
+export const auditsRouteRef = createSubRouteRef({
+  id: 'itam:audits',
+  parent: rootRouteRef,
+  path: '/audits',
+});
+
+/** One audit campaign: scope, observations, findings. */
+export const auditRouteRef = createSubRouteRef({
+  id: 'itam:audit',
+  parent: rootRouteRef,
+  path: '/audits/:auditId',
+});

@@ -11,16 +11,24 @@ import {
   PageBlueprint,
   SubPageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import DevicesOtherIcon from '@material-ui/icons/DevicesOther';
 import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { ITAM_PLUGIN_ID } from '@itam/common';
 import { itamApiRef, ItamBackendClient } from '../api';
 import { isItamAvailable } from '../isItamAvailable';
 import {
   assetRouteRef,
+  auditRouteRef,
+  auditsRouteRef,
   editAssetRouteRef,
+  importsRouteRef,
+  kpisRouteRef,
+  licenceRouteRef,
+  licencesRouteRef,
   entityContentRouteRef,
   newAssetRouteRef,
   registerRouteRef,
+  risksRouteRef,
   rootRouteRef,
 } from '../routes';
 
@@ -39,6 +47,7 @@ export const itamPage = PageBlueprint.make({
   params: {
     path: '/itam',
     title: 'IT asset management',
+    icon: <DevicesOtherIcon fontSize="inherit" />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
   },
 });
@@ -51,6 +60,61 @@ export const itamRegisterSubPage = SubPageBlueprint.make({
     title: 'Asset register',
     loader: () =>
       import('../components/AssetsRouter').then(m => compatWrapper(<m.AssetsRouter />)),
+  },
+});
+
+/** Licence positions per product, and each product's explanation, at `/itam/licences`. @alpha */
+export const itamLicencesSubPage = SubPageBlueprint.make({
+  name: 'licences',
+  params: {
+    path: 'licences',
+    title: 'Licences',
+    loader: () =>
+      import('../components/LicencesPage').then(m => compatWrapper(<m.LicencesRouter />)),
+  },
+});
+
+/** The KPI dashboard and maturity level at `/itam/kpis`. @alpha */
+export const itamKpisSubPage = SubPageBlueprint.make({
+  name: 'kpis',
+  params: {
+    path: 'kpis',
+    title: 'KPIs',
+    loader: () =>
+      import('../components/KpiDashboardPage').then(m => compatWrapper(<m.KpiDashboardPage />)),
+  },
+});
+
+/** Risk findings at `/itam/risks`. @alpha */
+export const itamRisksSubPage = SubPageBlueprint.make({
+  name: 'risks',
+  params: {
+    path: 'risks',
+    title: 'Risk findings',
+    loader: () =>
+      import('../components/RiskFindingsPage').then(m => compatWrapper(<m.RiskFindingsPage />)),
+  },
+});
+
+/** Imports (upload, dry run, progress, row errors) at `/itam/imports`. @alpha */
+export const itamImportsSubPage = SubPageBlueprint.make({
+  name: 'imports',
+  params: {
+    path: 'imports',
+    title: 'Imports',
+    loader: () =>
+      import('../components/ImportsPage').then(m => compatWrapper(<m.ImportsPage />)),
+  },
+});
+
+/** Audit campaigns at `/itam/audits`. @alpha */
+export const itamAuditsSubPage = SubPageBlueprint.make({
+  name: 'audits',
+  params: {
+    path: 'audits',
+    title: 'Audits',
+    loader: () =>
+      import('../components/AuditsPage').then(m => compatWrapper(<m.AuditsRouter />)),
   },
 });
 
@@ -94,6 +158,24 @@ export default createFrontendPlugin({
     asset: assetRouteRef,
     editAsset: editAssetRouteRef,
     entityContent: entityContentRouteRef,
+    licences: licencesRouteRef,
+    licence: licenceRouteRef,
+    kpis: kpisRouteRef,
+    risks: risksRouteRef,
+    imports: importsRouteRef,
+    audits: auditsRouteRef,
+    audit: auditRouteRef,
   }),
-  extensions: [itamApi, itamPage, itamRegisterSubPage, itamEntityContent, itamEntityCard],
+  extensions: [
+    itamApi,
+    itamPage,
+    itamRegisterSubPage,
+    itamLicencesSubPage,
+    itamKpisSubPage,
+    itamRisksSubPage,
+    itamImportsSubPage,
+    itamAuditsSubPage,
+    itamEntityContent,
+    itamEntityCard,
+  ],
 });

@@ -1,5 +1,17 @@
 import { useRouteRef, type RouteFunc } from '@backstage/core-plugin-api';
-import { assetRouteRef, editAssetRouteRef, newAssetRouteRef, registerRouteRef } from '../routes';
+import {
+  assetRouteRef,
+  auditRouteRef,
+  auditsRouteRef,
+  editAssetRouteRef,
+  importsRouteRef,
+  kpisRouteRef,
+  licenceRouteRef,
+  licencesRouteRef,
+  newAssetRouteRef,
+  registerRouteRef,
+  risksRouteRef,
+} from '../routes';
 
 type AnyRouteRef = Parameters<typeof useRouteRef>[0];
 
@@ -24,18 +36,39 @@ export interface ItamLinks {
   newAsset?: string;
   asset?: (assetId: string) => string;
   editAsset?: (assetId: string) => string;
+  licences?: string;
+  licence?: (productId: string) => string;
+  kpis?: string;
+  risks?: string;
+  imports?: string;
+  audits?: string;
+  audit?: (auditId: string) => string;
 }
 
-/** Links to the register, the new-asset form, an asset's page and its edit form. */
+/** Links to every page of the ITAM section. */
 export function useItamRoutes(): ItamLinks {
   const register = useOptionalRouteRef<undefined>(registerRouteRef);
   const newAsset = useOptionalRouteRef<undefined>(newAssetRouteRef);
   const asset = useOptionalRouteRef<{ assetId: string }>(assetRouteRef);
   const editAsset = useOptionalRouteRef<{ assetId: string }>(editAssetRouteRef);
+  const licences = useOptionalRouteRef<undefined>(licencesRouteRef);
+  const licence = useOptionalRouteRef<{ productId: string }>(licenceRouteRef);
+  const kpis = useOptionalRouteRef<undefined>(kpisRouteRef);
+  const risks = useOptionalRouteRef<undefined>(risksRouteRef);
+  const imports = useOptionalRouteRef<undefined>(importsRouteRef);
+  const audits = useOptionalRouteRef<undefined>(auditsRouteRef);
+  const audit = useOptionalRouteRef<{ auditId: string }>(auditRouteRef);
   return {
     register: register?.(),
     newAsset: newAsset?.(),
     asset: asset && (assetId => asset({ assetId })),
     editAsset: editAsset && (assetId => editAsset({ assetId })),
+    licences: licences?.(),
+    licence: licence && (productId => licence({ productId })),
+    kpis: kpis?.(),
+    risks: risks?.(),
+    imports: imports?.(),
+    audits: audits?.(),
+    audit: audit && (auditId => audit({ auditId })),
   };
 }

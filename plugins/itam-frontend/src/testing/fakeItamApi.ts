@@ -30,6 +30,14 @@ const ITAM_API_METHODS: { [K in keyof ItamApi]-?: true } = {
   listInstallations: true,
   getLicencePositions: true,
   getLicencePosition: true,
+  runImport: true,
+  listImports: true,
+  getImport: true,
+  listAudits: true,
+  getAudit: true,
+  createAudit: true,
+  addAuditObservations: true,
+  closeAudit: true,
 };
 
 /**

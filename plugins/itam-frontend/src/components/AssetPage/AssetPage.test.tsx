@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { addDays, todayIso } from '../../testing/dates';
 import { anAsset, apiError, fakeItamApi, pending } from '../../testing/fakeItamApi';
 import { permissions, renderWithItam } from '../../testing/renderWithItam';
 import { AssetPage } from './AssetPage';
@@ -71,6 +72,29 @@ describe('AssetPage', () => {
     expect(screen.getByText('Not linked to any catalogue entity.')).toBeInTheDocument();
     expect(screen.getByText('No history recorded')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Edit' })).toHaveAttribute('href', '/itam/assets/a1/edit');
+  });
+
+  it('shows the depreciation from the purchase data, or what it lacks', async () => {
+    const api = detailsApi({
+      getAsset: jest
+        .fn()
+        .mockResolvedValueOnce(
+          anAsset({
+            purchase: { date: addDays(todayIso(), -400), cost: 1200, currency: 'EUR' },
+            attributes: { usefulLifeYears: 4 },
+          }),
+        )
+        .mockResolvedValue(anAsset({ purchase: undefined, version: 2 })),
+    });
+    const { unmount } = await renderWithItam(<AssetPage assetId="a1" />, { api });
+    const section = await screen.findByRole('region', { name: 'Depreciation' });
+    expect(within(section).getByTestId('current-book-value')).toHaveTextContent(/^€\d/);
+    expect(within(section).getByText('Current year')).toBeInTheDocument();
+    unmount();
+
+    await renderWithItam(<AssetPage assetId="a1" />, { api });
+    const lacking = await screen.findByRole('region', { name: 'Depreciation' });
+    expect(within(lacking).getByText(/^Missing: Purchase cost, Purchase date\./)).toBeInTheDocument();
   });
 
   it('reloads the asset, its moves and its history after a move', async () => {

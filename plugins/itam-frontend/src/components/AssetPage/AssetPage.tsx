@@ -13,6 +13,7 @@ import {
   fieldLabel,
 } from '../../utils/labels';
 import { AssetDateChips, CriticalityChip, LifecycleStageChip } from '../AssetChips';
+import { AssetDepreciation } from '../AssetDepreciation';
 import { AssetHistory } from '../AssetHistory';
 import { AssetLifecycle } from '../AssetLifecycle';
 import { AssetLinks } from '../AssetLinks';
@@ -115,6 +116,7 @@ export function AssetPage(props: { assetId: string }) {
           <StructuredMetadataTable metadata={details(asset)} options={{ titleFormat: k => k }} />
         </CardBody>
       </Card>
+      <AssetDepreciation asset={asset} />
       <AssetLinks assetId={asset.id} version={asset.version} canUpdate={canUpdate} />
       <AssetHistory assetId={asset.id} version={asset.version} />
     </Flex>

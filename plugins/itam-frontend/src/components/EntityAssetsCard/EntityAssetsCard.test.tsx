@@ -3,6 +3,12 @@ import type { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { addDays, todayIso } from '../../testing/dates';
 import { anAsset, apiError, fakeItamApi, pending } from '../../testing/fakeItamApi';
+import {
+  aFinding,
+  anInstallation,
+  assetInsightsApi,
+  sqlServerShortfall,
+} from '../../testing/licenceFixtures';
 import { renderWithItam } from '../../testing/renderWithItam';
 import { EntityAssetsCard } from './EntityAssetsCard';
 
@@ -49,6 +55,7 @@ describe('EntityAssetsCard', () => {
     const today = todayIso();
     await render(
       fakeItamApi({
+        ...assetInsightsApi(),
         getEntityAssets: async () => [
           { role: 'uses', asset: anAsset({ id: 'ok', tag: 'A-OK', name: 'Healthy' }) },
           {
@@ -77,8 +84,52 @@ describe('EntityAssetsCard', () => {
       role: 'uses' as const,
       asset: anAsset({ id: `a${i}`, tag: `T-${i}` }),
     }));
-    await render(fakeItamApi({ getEntityAssets: async () => items }));
+    await render(fakeItamApi({ ...assetInsightsApi(), getEntityAssets: async () => items }));
     expect(screen.getByText('5 of 7 linked assets, those needing attention first')).toBeInTheDocument();
     expect(screen.getAllByRole('listitem')).toHaveLength(5);
+  });
+
+  it('flags the licence status, the open findings and the cost of each asset', async () => {
+    await render(
+      fakeItamApi({
+        ...assetInsightsApi({
+          positions: [sqlServerShortfall()],
+          installations: [anInstallation({ assetId: 'srv-1' })],
+          findings: [aFinding({ assetId: 'srv-1', assetTag: 'SRV-00001', severity: 'high' })],
+        }),
+        getEntityAssets: async () => [
+          {
+            role: 'runs-on',
+            asset: anAsset({
+              id: 'srv-1',
+              tag: 'SRV-00001',
+              name: 'Payments DB host',
+              type: 'server',
+              purchase: { cost: 18450, currency: 'EUR' },
+            }),
+          },
+        ],
+      }),
+    );
+    expect(await screen.findByText('1 open risk finding, 1 running under-licensed software')).toBeInTheDocument();
+    const [item] = within(screen.getByRole('list', { name: 'Linked assets' })).getAllByRole('listitem');
+    expect(within(item).getByText('Under-licensed')).toBeInTheDocument();
+    expect(within(item).getByText('High')).toBeInTheDocument();
+    expect(within(item).getByText('1 open risk finding')).toBeInTheDocument();
+    expect(within(item).getByText('Hardware · server · €18,450.00')).toBeInTheDocument();
+  });
+
+  it('keeps listing the assets when the licence and risk details fail', async () => {
+    await render(
+      fakeItamApi({
+        ...assetInsightsApi(),
+        getLicencePositions: async () => Promise.reject(apiError(500, 'reconciliation failed')),
+        getEntityAssets: async () => [{ role: 'uses', asset: anAsset() }],
+      }),
+    );
+    expect(
+      await screen.findByText('Error: Could not load the licence and risk details: reconciliation failed'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'LAP-00042' })).toBeInTheDocument();
   });
 });

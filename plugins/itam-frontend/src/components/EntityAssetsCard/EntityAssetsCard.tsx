@@ -1,13 +1,20 @@
+import { useMemo } from 'react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Card, CardBody, CardHeader, Flex, Link, Text } from '@backstage/ui';
 import type { EntityAsset } from '@itam/common';
 import { useEntityAssets, useItamRoutes } from '../../hooks';
+import { useAssetInsights, type AssetInsight } from '../../hooks/useAssetInsights';
+import { worstLicenceStatus } from '../../utils/licences';
+import { formatMoney } from '../../utils/money';
+import { highestSeverity } from '../../utils/risks';
 import { endOfLifeStatus, todayIso, warrantyStatus, type StatusLevel } from '../../utils/assetStatus';
 import { ASSET_CLASS_LABELS } from '../../utils/labels';
 import { CriticalityChip, LifecycleStageChip, StatusChip } from '../AssetChips';
 import { ItamErrorPanel } from '../ItamErrorPanel';
+import { LicenceStatusChip } from '../LicencesPage';
+import { RiskSeverityChip } from '../RiskFindingsPage';
 
 const SEVERITY: Record<StatusLevel, number> = { error: 3, warning: 2, unknown: 1, ok: 0 };
 
@@ -22,7 +29,38 @@ function byConcern(today: string) {
     concern(b) - concern(a) || a.asset.criticality - b.asset.criticality || a.asset.tag.localeCompare(b.asset.tag);
 }
 
-function CardFrame(props: { children: React.ReactNode; subtitle?: string }) {
+/** The licence and risk chips of one asset; nothing for what it does not have. */
+function InsightChips(props: { insight?: AssetInsight }) {
+  if (!props.insight) return null;
+  const licence = worstLicenceStatus(props.insight.licences);
+  const severity = highestSeverity(props.insight.findings);
+  const count = props.insight.findings.length;
+  return (
+    <>
+      {licence && <LicenceStatusChip status={licence} />}
+      {severity && <RiskSeverityChip severity={severity} />}
+      {count > 0 && (
+        <Text color="secondary">
+          {count} open risk {count === 1 ? 'finding' : 'findings'}
+        </Text>
+      )}
+    </>
+  );
+}
+
+/** e.g. "2 open risk findings, 1 running under-licensed software"; empty when all is well. */
+function attention(insights: ReadonlyMap<string, AssetInsight> | undefined, assetIds: string[]): string {
+  if (!insights) return '';
+  const assets = [...new Set(assetIds)].map(id => insights.get(id));
+  const findings = assets.reduce((n, a) => n + (a?.findings.length ?? 0), 0);
+  const short = assets.filter(a => a && worstLicenceStatus(a.licences) === 'under-licensed').length;
+  const parts: string[] = [];
+  if (findings > 0) parts.push(`${findings} open risk ${findings === 1 ? 'finding' : 'findings'}`);
+  if (short > 0) parts.push(`${short} running under-licensed software`);
+  return parts.join(', ');
+}
+
+function CardFrame(props: { children: React.ReactNode; subtitle?: string; attention?: string }) {
   return (
     <Card>
       <CardHeader>
@@ -31,6 +69,7 @@ function CardFrame(props: { children: React.ReactNode; subtitle?: string }) {
             Assets
           </Text>
           {props.subtitle && <Text color="secondary">{props.subtitle}</Text>}
+          {props.attention && <Text color="secondary">{props.attention}</Text>}
         </Flex>
       </CardHeader>
       <CardBody>{props.children}</CardBody>
@@ -43,7 +82,8 @@ const MAX_ROWS = 5;
 
 /**
  * The entity overview card: the linked assets that need attention first, each with its stage,
- * criticality and the worse of its warranty and end-of-life status, linking to the asset page.
+ * criticality, the worse of its warranty and end-of-life status, the licence status of its
+ * managed software, its open risk findings and purchase cost, linking to the asset page.
  *
  * It renders nothing when the entity has no linked assets, so overview pages of the many
  * entities without assets stay uncluttered (the Assets tab explains how to link one).
@@ -53,6 +93,8 @@ export function EntityAssetsCard() {
   const { items, loading, error, retry } = useEntityAssets(stringifyEntityRef(entity));
   const routes = useItamRoutes();
   const today = todayIso();
+  const assetIds = useMemo(() => items?.map(i => i.asset.id), [items]);
+  const insights = useAssetInsights(assetIds);
 
   if (loading && !items) {
     return (
@@ -74,12 +116,20 @@ export function EntityAssetsCard() {
   const shown = sorted.slice(0, MAX_ROWS);
   return (
     <CardFrame
+      attention={attention(insights.insights, assetIds ?? [])}
       subtitle={
         items.length > shown.length
           ? `${shown.length} of ${items.length} linked assets, those needing attention first`
           : `${items.length} linked ${items.length === 1 ? 'asset' : 'assets'}`
       }
     >
+      {insights.error && (
+        <ItamErrorPanel
+          error={insights.error}
+          title="Could not load the licence and risk details"
+          onRetry={insights.retry}
+        />
+      )}
       <Flex direction="column" gap="3" role="list" aria-label="Linked assets">
         {shown.map(({ asset, role }) => {
           const warranty = warrantyStatus(asset, today);
@@ -98,12 +148,15 @@ export function EntityAssetsCard() {
                 <Text>{asset.name}</Text>
                 <Text color="secondary">
                   {ASSET_CLASS_LABELS[asset.assetClass]} · {asset.type}
+                  {asset.purchase?.cost !== undefined &&
+                    ` · ${formatMoney(asset.purchase.cost, asset.purchase.currency)}`}
                 </Text>
               </Flex>
               <Flex gap="2" align="center">
                 <LifecycleStageChip stage={asset.lifecycleStage} />
                 <CriticalityChip criticality={asset.criticality} />
                 <StatusChip {...worst} />
+                <InsightChips insight={insights.insights?.get(asset.id)} />
               </Flex>
             </Flex>
           );

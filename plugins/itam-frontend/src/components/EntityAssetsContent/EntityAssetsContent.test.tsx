@@ -4,6 +4,13 @@ import type { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { addDays, todayIso } from '../../testing/dates';
 import { anAsset, apiError, fakeItamApi, pending } from '../../testing/fakeItamApi';
+import {
+  aFinding,
+  anInstallation,
+  aPosition,
+  assetInsightsApi,
+  sqlServerShortfall,
+} from '../../testing/licenceFixtures';
 import { renderWithItam } from '../../testing/renderWithItam';
 import { EntityAssetsContent } from './EntityAssetsContent';
 
@@ -60,6 +67,7 @@ describe('EntityAssetsContent', () => {
     const today = todayIso();
     await render(
       fakeItamApi({
+        ...assetInsightsApi(),
         getEntityAssets: async () => [
           {
             role: 'runs-on',
@@ -113,10 +121,103 @@ describe('EntityAssetsContent', () => {
 
   it('still lists the assets, without links, when the app does not mount the ITAM section', async () => {
     await render(
-      fakeItamApi({ getEntityAssets: async () => [{ role: 'uses', asset: anAsset() }] }),
+      fakeItamApi({ ...assetInsightsApi(), getEntityAssets: async () => [{ role: 'uses', asset: anAsset() }] }),
       false,
     );
     expect(screen.getByText('LAP-00042')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: /LAP-00042/ })).not.toBeInTheDocument();
+  });
+
+  describe('licence, risk and cost of each asset', () => {
+    const linked = [
+      {
+        role: 'runs-on' as const,
+        asset: anAsset({
+          id: 'srv-1',
+          tag: 'SRV-00001',
+          name: 'Payments DB host',
+          purchase: { date: '2022-04-01', cost: 18450, currency: 'EUR' },
+        }),
+      },
+      {
+        role: 'uses' as const,
+        asset: anAsset({ id: 'saas-1', tag: 'SAAS-00030', name: 'Stripe', purchase: undefined }),
+      },
+    ];
+
+    it('shows the worst licence status of the software, the findings and the cost, with a summary', async () => {
+      const api = fakeItamApi({
+        ...assetInsightsApi({
+          positions: [aPosition(), sqlServerShortfall()],
+          installations: [
+            anInstallation({ id: 'i1', assetId: 'srv-1', matchedProductId: 'redhat-enterprise-linux-9' }),
+            anInstallation({ id: 'i2', assetId: 'srv-1' }),
+            anInstallation({ id: 'i3', assetId: 'srv-1', matchedProductId: null, productName: 'Notepad++' }),
+          ],
+          findings: [
+            aFinding({ assetId: 'srv-1', assetTag: 'SRV-00001', severity: 'medium', ruleId: 'audit-overdue' }),
+            aFinding({ assetId: 'srv-1', assetTag: 'SRV-00001', severity: 'critical', ruleId: 'end-of-support' }),
+            aFinding({ assetId: 'other', assetTag: 'OTHER-1', severity: 'critical' }),
+          ],
+        }),
+        getEntityAssets: async () => linked,
+      });
+      await render(api);
+      const server = await screen.findByRole('row', { name: /SRV-00001/ });
+      expect(await within(server).findByText('Under-licensed')).toBeInTheDocument();
+      expect(
+        within(server).getByText('SQL Server Enterprise 2022 (Short 16 cores), Enterprise Linux 9'),
+      ).toBeInTheDocument();
+      expect(within(server).getByText('Critical')).toBeInTheDocument();
+      expect(within(server).getByText('2 open findings')).toBeInTheDocument();
+      expect(within(server).getByText('€18,450.00')).toBeInTheDocument();
+      expect(within(server).getByText('bought 2022-04-01')).toBeInTheDocument();
+
+      const saas = screen.getByRole('row', { name: /SAAS-00030/ });
+      expect(within(saas).getByText('No managed software')).toBeInTheDocument();
+      expect(within(saas).getByText('No open findings')).toBeInTheDocument();
+      expect(within(saas).getByText('No cost recorded')).toBeInTheDocument();
+
+      expect(
+        screen.getByText('2 assets, 2 open risk findings, 1 running under-licensed software'),
+      ).toBeInTheDocument();
+      expect(api.getLicencePositions).toHaveBeenCalledTimes(1);
+      expect(api.getRiskFindings).toHaveBeenCalledTimes(1);
+      expect(api.listInstallations).toHaveBeenCalledWith({ assetId: 'srv-1' });
+      expect(api.listInstallations).toHaveBeenCalledWith({ assetId: 'saas-1' });
+    });
+
+    it('says the details are loading in their cells while the assets already show', async () => {
+      await render(
+        fakeItamApi({
+          getLicencePositions: () => pending(),
+          getRiskFindings: () => pending(),
+          listInstallations: () => pending(),
+          getEntityAssets: async () => linked,
+        }),
+      );
+      const server = screen.getByRole('row', { name: /SRV-00001/ });
+      expect(within(server).getAllByText('Loading…')).toHaveLength(2);
+      expect(within(server).getByText('€18,450.00')).toBeInTheDocument();
+    });
+
+    it('keeps the assets and shows the error, with a retry, when the details cannot be loaded', async () => {
+      const api = fakeItamApi({
+        ...assetInsightsApi(),
+        getRiskFindings: jest
+          .fn()
+          .mockRejectedValueOnce(apiError(503, 'risk scan unavailable'))
+          .mockResolvedValue({ computedAt: '2026-12-01T09:00:00Z', items: [] }),
+        getEntityAssets: async () => linked,
+      });
+      await render(api);
+      expect(
+        await screen.findByText('Error: Could not load the licence and risk details: risk scan unavailable'),
+      ).toBeInTheDocument();
+      const server = screen.getByRole('row', { name: /SRV-00001/ });
+      expect(within(server).getAllByText('Unavailable')).toHaveLength(2);
+      await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+      expect(await within(server).findByText('No open findings')).toBeInTheDocument();
+    });
   });
 });

@@ -16,6 +16,8 @@ import {
 } from '@backstage/ui';
 import type { EntityAsset } from '@itam/common';
 import { useEntityAssets, useItamRoutes } from '../../hooks';
+import { useAssetInsights, type AssetInsight } from '../../hooks/useAssetInsights';
+import { worstLicenceStatus } from '../../utils/licences';
 import { endOfLifeStatus, todayIso, warrantyStatus } from '../../utils/assetStatus';
 import { ASSET_CLASS_LABELS, ENTITY_LINK_ROLE_LABELS } from '../../utils/labels';
 import {
@@ -25,8 +27,9 @@ import {
   WarrantyChip,
 } from '../AssetChips';
 import { ItamErrorPanel } from '../ItamErrorPanel';
+import { CostCell, FindingsCell, LicenceCell, type InsightState } from './AssetInsightCells';
 
-type Row = EntityAsset & { id: string };
+type Row = EntityAsset & { id: string; insight: InsightState };
 
 function useColumns(assetLink: ((assetId: string) => string) | undefined, today: string) {
   return useMemo<ColumnConfig<Row>[]>(
@@ -100,24 +103,47 @@ function useColumns(assetLink: ((assetId: string) => string) | undefined, today:
           </Cell>
         ),
       },
+      { id: 'licences', label: 'Licences', cell: row => <LicenceCell state={row.insight} /> },
+      { id: 'risks', label: 'Risk findings', cell: row => <FindingsCell state={row.insight} /> },
+      { id: 'cost', label: 'Cost', cell: row => <CostCell asset={row.asset} /> },
     ],
     [assetLink, today],
   );
 }
 
-/** One line that counts what needs attention, e.g. "3 assets, 1 with an expired warranty". */
-function summarise(items: EntityAsset[], today: string): string {
-  const expired = items.filter(i => warrantyStatus(i.asset, today).level === 'error').length;
-  const endOfLife = items.filter(i => endOfLifeStatus(i.asset, today).level === 'error').length;
+/**
+ * One line that counts what needs attention, e.g. "3 assets, 1 with an expired warranty,
+ * 2 open risk findings, 1 running under-licensed software"; counts of zero are left out.
+ */
+function summarise(
+  items: EntityAsset[],
+  today: string,
+  insights: ReadonlyMap<string, AssetInsight> | undefined,
+): string {
+  const count = (test: (i: EntityAsset) => boolean) => items.filter(test).length;
+  const expired = count(i => warrantyStatus(i.asset, today).level === 'error');
+  const ending = count(i => warrantyStatus(i.asset, today).level === 'warning');
+  const endOfLife = count(i => endOfLifeStatus(i.asset, today).level === 'error');
   const parts = [`${items.length} ${items.length === 1 ? 'asset' : 'assets'}`];
   if (expired > 0) parts.push(`${expired} with an expired warranty`);
+  if (ending > 0) parts.push(`${ending} with a warranty ending soon`);
   if (endOfLife > 0) parts.push(`${endOfLife} past end of life or support`);
+  if (insights) {
+    // An asset linked twice (two roles) counts once.
+    const assets = [...new Set(items.map(i => i.asset.id))].map(id => insights.get(id));
+    const findings = assets.reduce((n, a) => n + (a?.findings.length ?? 0), 0);
+    const short = assets.filter(a => a && worstLicenceStatus(a.licences) === 'under-licensed').length;
+    if (findings > 0) parts.push(`${findings} open risk ${findings === 1 ? 'finding' : 'findings'}`);
+    if (short > 0) parts.push(`${short} running under-licensed software`);
+  }
   return parts.join(', ');
 }
 
 /**
  * The entity page's "Assets" tab: every asset linked to the entity with its class, lifecycle
- * stage, owner, criticality, warranty and end-of-life status; each opens the asset's page.
+ * stage, owner, criticality, warranty and end-of-life status, the worst licence status of the
+ * managed software installed on it, its open risk findings (count and highest severity) and its
+ * purchase cost; each opens the asset's page. A summary line above counts what needs attention.
  * An entity without linked assets gets an empty state saying how to link one.
  */
 export function EntityAssetsContent() {
@@ -127,7 +153,21 @@ export function EntityAssetsContent() {
   const routes = useItamRoutes();
   const today = todayIso();
   const columns = useColumns(routes.asset, today);
-  const rows = useMemo(() => items?.map(i => ({ ...i, id: `${i.asset.id}:${i.role}` })), [items]);
+  const assetIds = useMemo(() => items?.map(i => i.asset.id), [items]);
+  const insights = useAssetInsights(assetIds);
+  const rows = useMemo(
+    () =>
+      items?.map(i => ({
+        ...i,
+        id: `${i.asset.id}:${i.role}`,
+        insight: {
+          insight: insights.insights?.get(i.asset.id),
+          loading: insights.loading,
+          failed: insights.error !== undefined,
+        },
+      })),
+    [items, insights.insights, insights.loading, insights.error],
+  );
 
   if (loading && !rows) return <Progress />;
   if (error) return <ItamErrorPanel error={error} title="Could not load the assets" onRetry={retry} />;
@@ -155,10 +195,17 @@ export function EntityAssetsContent() {
           <Text as="h2" variant="title-small">
             Assets
           </Text>
-          <Text color="secondary">{summarise(rows, today)}</Text>
+          <Text color="secondary">{summarise(rows, today, insights.insights)}</Text>
         </Flex>
       </CardHeader>
       <CardBody>
+        {insights.error && (
+          <ItamErrorPanel
+            error={insights.error}
+            title="Could not load the licence and risk details"
+            onRetry={insights.retry}
+          />
+        )}
         <Table
           columnConfig={columns}
           data={rows}

@@ -1,0 +1,3 @@
+export { AuditsPage } from './AuditsPage';
+export { AuditCampaignPage } from './AuditCampaignPage';
+export { AuditsRouter } from './AuditsRouter';

@@ -1,0 +1,67 @@
+import { CellText, Cell, Flex, Text } from '@backstage/ui';
+import type { Asset } from '@itam/common';
+import type { AssetInsight } from '../../hooks/useAssetInsights';
+import { worstLicenceStatus } from '../../utils/licences';
+import { formatMoney } from '../../utils/money';
+import { highestSeverity } from '../../utils/risks';
+import { LicenceStatusChip } from '../LicencesPage';
+import { RiskSeverityChip } from '../RiskFindingsPage';
+
+/** Where the licence and risk details of the entity's assets stand. */
+export type InsightState = { insight?: AssetInsight; loading: boolean; failed: boolean };
+
+function pendingCell(state: InsightState) {
+  if (state.failed) return <CellText title="Unavailable" color="secondary" />;
+  if (state.loading || !state.insight) return <CellText title="Loading…" color="secondary" />;
+  return undefined;
+}
+
+/** The worst licence status of the managed software on the asset, with the products. */
+export function LicenceCell(props: { state: InsightState }) {
+  const pending = pendingCell(props.state);
+  if (pending) return pending;
+  const products = props.state.insight!.licences;
+  const worst = worstLicenceStatus(products);
+  if (!worst) return <CellText title="No managed software" color="secondary" />;
+  return (
+    <Cell>
+      <Flex direction="column" gap="1" align="start">
+        <LicenceStatusChip status={worst} />
+        <Text color="secondary">
+          {products.map(p => (p.positionText && p.status !== 'compliant' ? `${p.name} (${p.positionText})` : p.name)).join(', ')}
+        </Text>
+      </Flex>
+    </Cell>
+  );
+}
+
+/** How many risk findings the asset has and the highest severity among them. */
+export function FindingsCell(props: { state: InsightState }) {
+  const pending = pendingCell(props.state);
+  if (pending) return pending;
+  const findings = props.state.insight!.findings;
+  const highest = highestSeverity(findings);
+  if (!highest) return <CellText title="No open findings" color="secondary" />;
+  return (
+    <Cell>
+      <Flex direction="column" gap="1" align="start">
+        <RiskSeverityChip severity={highest} />
+        <Text color="secondary">
+          {findings.length} open {findings.length === 1 ? 'finding' : 'findings'}
+        </Text>
+      </Flex>
+    </Cell>
+  );
+}
+
+/** The purchase cost in its own currency (never converted), with the purchase date. */
+export function CostCell(props: { asset: Asset }) {
+  const p = props.asset.purchase;
+  if (p?.cost === undefined) return <CellText title="No cost recorded" color="secondary" />;
+  return (
+    <CellText
+      title={formatMoney(p.cost, p.currency)}
+      description={p.date ? `bought ${p.date}` : undefined}
+    />
+  );
+}

@@ -1,0 +1,2 @@
+export { ImportsPage } from './ImportsPage';
+export { ImportJobResult } from './ImportJobResult';

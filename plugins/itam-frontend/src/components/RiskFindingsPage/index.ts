@@ -1,0 +1,2 @@
+export { RiskFindingsPage } from './RiskFindingsPage';
+export { RiskSeverityChip } from './RiskSeverityChip';
