@@ -50,5 +50,8 @@ module.exports = {
     project('forge', ['<rootDir>/forge-app/src'], {
       testTimeout: 60_000,
     }),
+    // Browser tests: the example portal (real backend serving the built app) driven in Debian's
+    // Chromium. `npm test` builds the app and runs this project on its own, after the others.
+    project('e2e', ['<rootDir>/examples/app/e2e']),
   ],
 };

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The one test command (`npm test`): typecheck, lint, then every jest suite (unit and
-// integration) on SQLite and, when a server answers, PostgreSQL. A suite whose service is
-// missing is skipped with one loud SKIPPED line; ITAM_REQUIRE_ALL=1 turns that into a failure.
+// The one test command (`npm test`): typecheck, lint, every jest suite (unit and integration)
+// on SQLite and, when a server answers, PostgreSQL, then the browser tests of the example portal
+// in Chromium. A suite whose service is missing is skipped with one loud SKIPPED line;
+// ITAM_REQUIRE_ALL=1 turns that into a failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,16 +63,36 @@ step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 
 const reportDir = mkdtempSync(join(tmpdir(), 'itam-jest-'));
-const report = join(reportDir, 'jest.json');
-step('unit and integration (jest)', 'npx', ['jest', '--ci', '--json', '--outputFile', report], env);
-
 let passed = 0;
 let failedTests = 0;
-if (existsSync(report)) {
+
+/** Runs jest over some projects and adds its counts to the totals. */
+function jest(name, projects, extraArgs = []) {
+  const report = join(reportDir, `${projects.join('-')}.json`);
+  step(
+    name,
+    'npx',
+    ['jest', '--ci', '--json', '--outputFile', report, '--selectProjects', ...projects, ...extraArgs],
+    env,
+  );
+  if (!existsSync(report)) return;
   const results = JSON.parse(readFileSync(report, 'utf8'));
-  passed = results.numPassedTests;
-  failedTests = results.numFailedTests;
-  if (results.numTotalTests === 0) failed.push('jest ran no test');
+  passed += results.numPassedTests;
+  failedTests += results.numFailedTests;
+  if (results.numTotalTests === 0) failed.push(`${name}: jest ran no test`);
+}
+
+jest('unit and integration (jest)', ['common', 'backend', 'frontend', 'forge']);
+
+// The browser tests drive the example portal (the real backend serving the built app) in
+// Debian's Chromium, so they need the app built and the browser installed.
+const chromium = process.env.ITAM_CHROMIUM ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  skip('browser end-to-end tests', `no Chromium at ${chromium}; apt-get install -y chromium`);
+} else if (step('build the example app', 'npm', ['run', 'build', '-w', '@itam/example-app'])) {
+  // One file, one browser, one portal: run in band. The portal's child process and sockets are
+  // torn down in afterAll; forceExit keeps a lingering keep-alive socket from holding jest.
+  jest('browser end-to-end (jest + playwright-core)', ['e2e'], ['--runInBand', '--forceExit']);
 }
 rmSync(reportDir, { recursive: true, force: true });
 

@@ -1,5 +1,6 @@
-// The example portal's backend: the catalog with the example organisation, guest sign-in,
-// permissions (allow-all for the demo) and the ITAM plugin with example data, on SQLite.
+// The example portal's backend: it serves the built portal (examples/app), the catalog with the
+// example organisation, guest sign-in, permissions (allow-all for the demo) and the ITAM plugin
+// with example data, on SQLite.
 import { createBackend } from '@backstage/backend-defaults';
 import {
   catalogModuleItamAssets,
@@ -8,6 +9,7 @@ import {
 
 const backend = createBackend();
 
+backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));

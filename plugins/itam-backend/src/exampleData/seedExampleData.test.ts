@@ -5,6 +5,7 @@ import { EXAMPLE_ASSETS } from './exampleAssets';
 import { seedExampleData } from './seedExampleData';
 import { KnexLicenceStore } from '../licences/KnexLicenceStore';
 import { computeLicencePositions } from '../licences/licenceInput';
+import { KnexAuditStore } from '../audits/KnexAuditStore';
 
 const databases = itamTestDatabases();
 
@@ -26,6 +27,20 @@ describe('example data', () => {
     const db = (await store.getAsset('SRV-00001'))!;
     expect(await store.listTicketLinks(db.id)).toHaveLength(3);
     expect(replayHistory(await store.getHistory(db.id))).toEqual(db);
+  });
+
+  it('has a closed hardware audit with every kind of finding', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await migrateItamDatabase(knex);
+    await seedExampleData(KnexAssetStore.fromKnex(knex), { now: () => new Date('2026-12-01T09:00:00Z') });
+    const [campaign] = await new KnexAuditStore(knex).listCampaigns();
+    expect(campaign).toMatchObject({ status: 'closed', closedAt: '2026-11-21T09:00:00.000Z' });
+    expect(campaign.result!.counts).toMatchObject({ 'not-found': 1, unexpected: 1 });
+    expect(campaign.result!.counts.verified).toBeGreaterThan(3);
+    expect(campaign.result!.counts['location-mismatch'] + campaign.result!.counts.verified).toBe(
+      campaign.result!.inScope - 1,
+    );
+    expect(campaign.result!.accuracy).toBeGreaterThan(0);
   });
 
   it('has software with a shortfall, a compliant product and an entitlement ending within 90 days', async () => {

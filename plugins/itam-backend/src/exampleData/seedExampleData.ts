@@ -1,4 +1,15 @@
-import { createAsset, entitlementSchema, newAssetSchema, parseOrThrow, type Asset } from '@itam/common';
+import {
+  createAsset,
+  entitlementSchema,
+  evaluateAudit,
+  isInAuditScope,
+  newAssetSchema,
+  parseOrThrow,
+  type Asset,
+  type AuditObservation,
+  type AuditScope,
+} from '@itam/common';
+import { KnexAuditStore } from '../audits/KnexAuditStore';
 import type { KnexAssetStore } from '../database/KnexAssetStore';
 import { writeInstallations } from '../imports/writeBatches';
 import { KnexLicenceStore } from '../licences/KnexLicenceStore';
@@ -43,6 +54,7 @@ export async function seedExampleData(
     for (const ticket of example.tickets ?? []) await store.upsertTicketLink(asset.id, ticket, stamp);
   }
   await seedExampleLicences(store, byTag, now);
+  await seedExampleAudit(store, [...byTag.values()], now, newId);
   return EXAMPLE_ASSETS.length;
 }
 
@@ -82,4 +94,46 @@ async function seedExampleLicences(store: KnexAssetStore, byTag: Map<string, Ass
     [...raw].map(([assetId, items]) => ({ assetId, source: 'glpi', items })),
     stamp.at,
   );
+}
+
+/**
+ * A hardware count closed ten days ago: most assets seen where the register says, one seen
+ * elsewhere, one not found and one unknown tag, so register accuracy and the audit page have
+ * every kind of finding to show.
+ */
+async function seedExampleAudit(
+  store: KnexAssetStore,
+  assets: Asset[],
+  now: () => string,
+  newId: () => string,
+) {
+  const audits = new KnexAuditStore(store.knex);
+  const at = now();
+  const tenDaysAgo = new Date(Date.parse(at) - 10 * 86_400_000).toISOString();
+  const scope: AuditScope = { assetClasses: ['hardware'] };
+  const inScope = assets.filter(a => isInAuditScope(a, scope)).sort((a, b) => a.tag.localeCompare(b.tag));
+  const campaign = await audits.createCampaign({
+    id: newId(),
+    name: 'Hardware count, November',
+    scope,
+    dueDate: tenDaysAgo.slice(0, 10),
+    status: 'open',
+    createdBy: ACTOR,
+    createdAt: new Date(Date.parse(at) - 20 * 86_400_000).toISOString(),
+  });
+  const observed = (o: Omit<AuditObservation, 'observedBy' | 'observedAt'>): AuditObservation & { assetId?: string } => ({
+    ...o,
+    observedBy: 'user:default/sam',
+    observedAt: tenDaysAgo,
+    assetId: assets.find(a => a.tag === o.assetTag)?.id,
+  });
+  const [misplaced, missing, ...rest] = inScope;
+  const observations = [
+    ...rest.map(a => observed({ assetTag: a.tag, result: 'seen', ...(a.location ? { location: a.location } : {}) })),
+    ...(misplaced ? [observed({ assetTag: misplaced.tag, result: 'seen', location: 'Berlin office store room' })] : []),
+    ...(missing ? [observed({ assetTag: missing.tag, result: 'not-found', note: 'Not at its recorded location' })] : []),
+    observed({ assetTag: 'LAP-00999', result: 'seen', location: 'Berlin office', note: 'Tag not in the register' }),
+  ];
+  await audits.addObservations(campaign.id, observations);
+  await audits.closeCampaign(campaign.id, 'user:default/sam', tenDaysAgo, evaluateAudit(inScope, observations));
 }

@@ -32,6 +32,22 @@ describe('ItamPage', () => {
     expect(await screen.findByRole('link', { name: /LAP-00042/ })).toHaveAttribute('href', '/itam/assets/a1');
   });
 
+  it('has one tab per area, and each tab opens its page', async () => {
+    const fake = api();
+    fake.getLicencePositions.mockResolvedValue({
+      asOf: '2026-12-01',
+      computedAt: '2026-12-01T09:00:00.000Z',
+      products: [],
+    } as never);
+    fake.getRiskFindings.mockResolvedValue({ computedAt: '2026-12-01T09:00:00.000Z', items: [] });
+    fake.listAudits.mockResolvedValue([]);
+    await render('/itam/licences', fake);
+    expect(
+      screen.getAllByRole('tab').map(tab => tab.textContent),
+    ).toEqual(['Asset register', 'Licences', 'KPIs', 'Risk findings', 'Imports', 'Audits']);
+    expect(await screen.findByRole('heading', { name: 'Licences' })).toBeInTheDocument();
+  });
+
   it('routes the register’s sub-paths to the asset pages', async () => {
     await render('/itam/assets/a1', api());
     expect(await screen.findByRole('heading', { name: 'LAP-00042 · ThinkPad T14 for Jane' })).toBeInTheDocument();

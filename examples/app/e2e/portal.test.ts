@@ -1,0 +1,114 @@
+import type { Page } from 'playwright-core';
+import { screenshot, startPortal, type Portal } from './portal';
+
+// One portal for the file: starting it (backend, catalogue ingestion) takes a while, and the
+// tests share the example data, each touching its own assets.
+let portal: Portal;
+let page: Page;
+
+beforeAll(async () => {
+  portal = await startPortal();
+  page = await portal.signedInPage();
+}, 180_000);
+
+afterAll(async () => {
+  await portal?.stop();
+});
+
+const open = (path: string) => page.goto(`${portal.baseUrl}${path}`);
+
+describe('the example portal in Chromium', () => {
+  it("shows a component's assets on its Assets tab", async () => {
+    await open('/catalog/default/component/payments-api');
+    await page.getByRole('link', { name: 'Assets', exact: true }).click();
+    await page.getByRole('link', { name: 'SRV-00001' }).waitFor();
+    await page.getByText('SAAS-00030').waitFor();
+    await page.getByText(/Under-licensed/).first().waitFor();
+    await screenshot(page, 'entity-assets-tab');
+  });
+
+  it('filters the register by class', async () => {
+    await open('/itam/assets');
+    await page.getByRole('link', { name: 'SAAS-00030' }).waitFor();
+    await page.getByRole('button', { name: /Class/ }).click();
+    await page.getByRole('option', { name: 'Hardware' }).click();
+    await page.waitForURL(/assetClass=hardware|\/itam\/assets/);
+    await page.getByRole('link', { name: 'SRV-00001' }).waitFor();
+    await page.getByRole('link', { name: 'SAAS-00030' }).waitFor({ state: 'detached' });
+    await screenshot(page, 'register');
+  });
+
+  it('registers an asset, explains the refused move to deployed, then deploys it', async () => {
+    await open('/itam/assets/new');
+    await page.getByRole('textbox', { name: 'Asset tag' }).fill('LAP-E2E-001');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Laptop for the e2e test');
+    await page.getByRole('button', { name: /Class/ }).click();
+    await page.getByRole('option', { name: 'Hardware' }).click();
+    await page.getByRole('textbox', { name: 'Type' }).fill('laptop');
+    await page.getByRole('button', { name: /Lifecycle stage/ }).click();
+    await page.getByRole('option', { name: 'In stock' }).click();
+    await page.getByRole('button', { name: 'Register asset' }).click();
+
+    await page.getByRole('heading', { name: /LAP-E2E-001/ }).waitFor();
+    const deploy = page.getByRole('button', { name: 'Move to Deployed' });
+    await deploy.waitFor();
+    expect(await deploy.isDisabled()).toBe(true);
+    await page.getByText('The asset needs an owner before it is deployed').waitFor();
+
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('textbox', { name: 'Owner' }).fill('group:default/sre');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { name: /LAP-E2E-001/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Move to Deployed' }).click();
+    await page.getByRole('button', { name: 'Move to Maintenance' }).waitFor();
+    await page.getByText('The asset needs an owner before it is deployed').waitFor({ state: 'detached' });
+    await screenshot(page, 'asset-page');
+  });
+
+  it('shows the SQL Server shortfall first on the licences page', async () => {
+    await open('/itam/licences');
+    const rows = page.getByRole('row');
+    await page.getByRole('link', { name: 'SQL Server Enterprise 2022' }).waitFor();
+    await expect(rows.nth(1).textContent()).resolves.toMatch(/Under-licensed/);
+    await page.getByText('Short 16 cores').waitFor();
+    await page.getByText('€115,200.00').first().waitFor();
+    await screenshot(page, 'licences');
+  });
+});
+
+describe('the example portal in Chromium: imports and KPIs', () => {
+  it('imports a CSV with one bad row, shows that row’s error and writes nothing', async () => {
+    await open('/itam/imports');
+    const csv = [
+      'tag,name,assetClass,type,lifecycleStage',
+      'LAP-IMP-001,Imported laptop one,hardware,laptop,in-stock',
+      'LAP-IMP-002,Imported laptop two,hardware,laptop,on-the-moon',
+    ].join('\n');
+    await page.getByLabel('File to import').setInputFiles({
+      name: 'laptops.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const result = page.getByRole('region', { name: 'Import result' });
+    await result.getByText(/Import failed/).waitFor();
+    const rowError = result.getByRole('region', { name: 'Row errors' }).getByRole('row', { name: /Row 3/ });
+    await expect(rowError.textContent()).resolves.toMatch(/lifecycleStage/);
+    await result.getByText('Nothing was written to the register.').waitFor();
+    await screenshot(page, 'import-row-error');
+
+    await open('/itam/assets');
+    await page.getByRole('searchbox', { name: 'Search' }).fill('LAP-IMP');
+    await page.getByText('No assets match these filters').waitFor();
+  });
+
+  it('shows the KPI dashboard with the maturity level', async () => {
+    await open('/itam/kpis');
+    await page.getByRole('heading', { name: 'KPIs and maturity' }).waitFor();
+    await page.getByRole('group', { name: 'Compliance rate' }).waitFor();
+    await page.getByText(/Level \d of 5/).waitFor();
+    await page.getByRole('figure', { name: 'Compliance rate by month' }).waitFor();
+    await screenshot(page, 'kpi-dashboard');
+  });
+});
