@@ -48,6 +48,8 @@ export interface StoredAssetLink extends AssetLink {
  */
 export interface AssetStore {
   listAssets(query: AssetListQuery): Promise<Page<Asset>>;
+  /** `listAssets` with each asset as its stored JSON text, for responses that pass it through. */
+  listAssetsJson(query: AssetListQuery): Promise<Page<string>>;
   /** Streams the register in tag order, a batch at a time (for exports). */
   streamAssets(query: Omit<AssetListQuery, 'cursor' | 'limit'>): AsyncIterable<Asset[]>;
   /** Finds an asset by id, or by asset tag when no id matches. */
@@ -74,6 +76,8 @@ export interface AssetStore {
   /** Removes a link; returns false when there was none. */
   removeEntityLink(assetId: string, link: EntityLink): Promise<boolean>;
   getEntityAssets(entityRef: string): Promise<EntityAsset[]>;
+  /** `getEntityAssets` with each asset as its stored JSON text, for responses that pass it through. */
+  getEntityAssetsJson(entityRef: string): Promise<{ assetJson: string; role: string }[]>;
 
   listAssetLinks(assetId: string): Promise<StoredAssetLink[]>;
   addAssetLink(link: StoredAssetLink, stamp: Stamp): Promise<boolean>;

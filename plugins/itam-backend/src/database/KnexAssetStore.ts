@@ -82,6 +82,11 @@ export class KnexAssetStore implements AssetStore {
   }
 
   async listAssets(query: AssetListQuery): Promise<Page<Asset>> {
+    const page = await this.listAssetsJson(query);
+    return { ...page, items: page.items.map(data => rowToAsset({ data })) };
+  }
+
+  async listAssetsJson(query: AssetListQuery): Promise<Page<string>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     let builder = this.filtered(query).select('a.data', 'a.tag').orderBy('a.tag').limit(limit + 1);
     if (query.cursor) {
@@ -92,7 +97,7 @@ export class KnexAssetStore implements AssetStore {
     const rows: Pick<AssetRow, 'data' | 'tag'>[] = await builder;
     const page = rows.slice(0, limit);
     return {
-      items: page.map(rowToAsset),
+      items: page.map(r => r.data),
       ...(rows.length > limit ? { nextCursor: encodeCursor(page[page.length - 1].tag) } : {}),
     };
   }
@@ -249,12 +254,17 @@ export class KnexAssetStore implements AssetStore {
   }
 
   async getEntityAssets(entityRef: string): Promise<EntityAsset[]> {
-    const rows = await this.db('itam_entity_links as l')
+    const rows = await this.getEntityAssetsJson(entityRef);
+    return rows.map(r => ({ asset: rowToAsset({ data: r.assetJson }), role: r.role as EntityAsset['role'] }));
+  }
+
+  async getEntityAssetsJson(entityRef: string): Promise<{ assetJson: string; role: string }[]> {
+    const rows: { data: string; role: string }[] = await this.db('itam_entity_links as l')
       .join('itam_assets as a', 'a.id', 'l.asset_id')
       .where('l.entity_ref', entityRef)
       .select('a.data', 'l.role')
       .orderBy(['a.tag', 'l.role']);
-    return rows.map(r => ({ asset: rowToAsset(r), role: r.role }));
+    return rows.map(r => ({ assetJson: r.data, role: r.role }));
   }
 
   async listAssetLinks(assetId: string): Promise<StoredAssetLink[]> {

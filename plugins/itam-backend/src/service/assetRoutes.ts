@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { audited } from './audit';
 import type { RouteContext } from './context';
 import { writeAssetsCsv } from './csvExport';
+import { sendJsonItems } from './jsonText';
 import { parseIfMatch, parseRequest } from './validate';
 
 const filterSchema = z
@@ -64,13 +65,14 @@ export function registerAssetRoutes(router: Router, ctx: RouteContext) {
   router.get('/assets', async (req, res) => {
     await ctx.authorize(req, itamAssetReadPermission);
     const { include, ...query }: AssetListQuery = parseRequest(listQuerySchema, req.query, 'query');
-    const page = await ctx.store.listAssets(query);
     if (include === 'entityLinks') {
+      const page = await ctx.store.listAssets(query);
       const links = await ctx.store.listEntityLinksOf(page.items.map(a => a.id));
       res.json({ ...page, items: page.items.map(a => ({ ...a, entityLinks: links.get(a.id) ?? [] })) });
       return;
     }
-    res.json(page);
+    const page = await ctx.store.listAssetsJson(query);
+    sendJsonItems(res, page.items, page.nextCursor);
   });
 
   router.get('/assets/export.csv', async (req, res) => {

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { ItamRuleViolationError } from '@itam/common';
 import { audited } from './audit';
 import type { RouteContext } from './context';
+import { sendJsonItems } from './jsonText';
 import { parseRequest } from './validate';
 import { ItamInputError } from './errors';
 
@@ -75,7 +76,8 @@ export function registerLinkRoutes(router: Router, ctx: RouteContext) {
     } catch (e) {
       throw new ItamInputError([{ path: 'entityRef', message: (e as Error).message }], (e as Error).message);
     }
-    res.json({ items: await ctx.store.getEntityAssets(entityRef) });
+    const rows = await ctx.store.getEntityAssetsJson(entityRef);
+    sendJsonItems(res, rows.map(r => `{"asset":${r.assetJson},"role":${JSON.stringify(r.role)}}`));
   });
 
   router.get('/assets/:id/asset-links', async (req, res) => {

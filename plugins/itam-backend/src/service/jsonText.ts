@@ -1,0 +1,11 @@
+import type { Response } from 'express';
+
+/**
+ * Sends `{"items":[...],"nextCursor":...}` built from items that are already JSON text (assets as
+ * stored), so large pages skip a parse and a re-serialisation of every asset. The body is what
+ * `res.json` would send for the parsed items.
+ */
+export function sendJsonItems(res: Response, items: readonly string[], nextCursor?: string) {
+  const cursor = nextCursor === undefined ? '' : `,"nextCursor":${JSON.stringify(nextCursor)}`;
+  res.type('application/json').send(`{"items":[${items.join(',')}]${cursor}}`);
+}
