@@ -1,42 +1,18 @@
 // Import throughput: the same generated assets through the product's import path (native CSV
 // streamed, parsed, validated with the domain schemas, matched and written with history, in one
 // transaction) and through raw better-sqlite3 prepared inserts in one transaction, in the same
-// run, on SQLite files in WAL mode. Also the peak RSS while importing.
+// run, on SQLite files in WAL mode. The import runs in a child process of its own, so the peak
+// RSS measured is the import's alone (not the raw phase's leftovers).
 import { migrateItamDatabase } from '@itam/backstage-plugin-itam-backend';
-import { importAssets } from '@itam/backstage-plugin-itam-backend/src/imports/importAssets';
-import { nativeCsvSource } from '@itam/backstage-plugin-itam-backend/src/imports/native';
-import { readCsvRecords } from '@itam/backstage-plugin-itam-backend/src/imports/readers';
 import Database from 'better-sqlite3';
 import knexFactory from 'knex';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
 import { assetRow, generateAsset } from '../data/registerData';
 import { seededRandom, timeMs, type Benchmark, type BenchRow } from '../harness';
-
-const COLUMNS = ['tag', 'name', 'assetClass', 'type', 'lifecycleStage', 'criticality', 'serialNumber', 'location', 'purchaseDate', 'purchaseCost', 'currency'];
-
-/** The generated register as a native CSV stream, produced lazily (never held whole). */
-function csvStream(count: number, seed: number): Readable {
-  const random = seededRandom(seed);
-  return Readable.from(
-    (function* lines() {
-      yield `${COLUMNS.join(',')}\n`;
-      let chunk = '';
-      for (let i = 0; i < count; i++) {
-        const a = generateAsset(i, random);
-        chunk += `${[a.tag, a.name, a.assetClass, a.type, a.lifecycleStage, a.criticality, a.serialNumber, a.location, a.purchase!.date, a.purchase!.cost, a.purchase!.currency].join(',')}\n`;
-        if (chunk.length > 64 * 1024) {
-          yield chunk;
-          chunk = '';
-        }
-      }
-      if (chunk) yield chunk;
-    })(),
-    { objectMode: false },
-  );
-}
 
 async function freshDatabase(dir: string, name: string) {
   const knex = knexFactory({ client: 'better-sqlite3', connection: { filename: join(dir, name) }, useNullAsDefault: true });
@@ -70,30 +46,22 @@ const benchmark: Benchmark = {
       const rawRate = count / (rawRun.ms / 1000);
       options.log(`raw prepared insert: ${count} rows in ${(rawRun.ms / 1000).toFixed(1)} s`);
 
-      // The product's path.
-      const knex = await freshDatabase(dir, 'import.sqlite');
-      let peakRss = process.memoryUsage().rss;
-      const sampler = setInterval(() => {
-        peakRss = Math.max(peakRss, process.memoryUsage().rss);
-      }, 50);
-      let ids = 0;
-      const run = await timeMs(() =>
-        importAssets(nativeCsvSource(readCsvRecords(csvStream(count, options.seed), { maxBytes: Number.MAX_SAFE_INTEGER })), {
-          db: knex,
-          entityRefs: { assertExist: async () => undefined },
-          jobId: 'bench',
-          dryRun: false,
-          actor: 'bench',
-          at: new Date().toISOString(),
-          newId: () => `bench-${ids++}`,
-        }),
+      // The product's path, in a fresh process on a fresh database.
+      await (await freshDatabase(dir, 'import.sqlite')).destroy();
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', join(__dirname, '..', 'workers', 'importWorker.ts')],
+        {
+          env: { ...process.env, BENCH_DB_FILE: join(dir, 'import.sqlite'), BENCH_COUNT: String(count), BENCH_SEED: String(options.seed) },
+          maxBuffer: 16 * 2 ** 20,
+        },
       );
-      clearInterval(sampler);
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
-      await knex.destroy();
-      if (!run.result.applied || run.result.counts.created !== count) {
-        throw new Error(`import did not create every asset: ${JSON.stringify(run.result.counts)}, first errors ${JSON.stringify(run.result.errors.slice(0, 3))}`);
+      const run: { ms: number; peakRssMb: number; applied: boolean; counts: { created: number }; errors: unknown[] } =
+        JSON.parse(stdout.trim().split('\n').pop()!);
+      if (!run.applied || run.counts.created !== count) {
+        throw new Error(`import did not create every asset: ${JSON.stringify(run.counts)}, first errors ${JSON.stringify(run.errors)}`);
       }
+      const peakRss = run.peakRssMb * 2 ** 20;
       const importRate = count / (run.ms / 1000);
       options.log(`import path: ${count} assets in ${(run.ms / 1000).toFixed(1)} s, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`);
       const label = `asset-import ${count.toLocaleString('en-US')}`;

@@ -19,6 +19,25 @@ export interface AssetRow {
   updated_at: string;
 }
 
+/** The columns of `itam_assets`, in the order bulk inserts bind them. */
+export const ASSET_COLUMNS: readonly (keyof AssetRow)[] = [
+  'id',
+  'tag',
+  'name',
+  'asset_class',
+  'type',
+  'lifecycle_stage',
+  'criticality',
+  'data_classification',
+  'serial_number',
+  'owner',
+  'search_text',
+  'data',
+  'version',
+  'created_at',
+  'updated_at',
+];
+
 /** A row of `itam_asset_history`. */
 export interface HistoryRow {
   id?: number;
@@ -32,6 +51,19 @@ export interface HistoryRow {
   transition_to: string | null;
   changes: string;
 }
+
+/** The columns `eventToRow` fills (the id is generated). */
+export const HISTORY_COLUMNS: readonly (keyof HistoryRow)[] = [
+  'asset_id',
+  'version',
+  'kind',
+  'actor',
+  'at',
+  'reason',
+  'transition_from',
+  'transition_to',
+  'changes',
+];
 
 export function assetToRow(asset: Asset): AssetRow {
   return {

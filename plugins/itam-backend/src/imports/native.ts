@@ -68,34 +68,40 @@ export function parseExternalIds(value: string): { source: string; sourceId: str
   return ids;
 }
 
+// Column → purchase field, looked up once rather than per cell.
+const PURCHASE_FIELD = new Map<NativeColumn, string>(
+  Object.entries(PURCHASE_COLUMNS).map(([path, column]) => [column, path.slice('purchase.'.length)]),
+);
+const AMOUNT = /^\d+(?:\.\d+)?$/;
+const DIGITS = /^\d+$/;
+
 /** Turns one native CSV row into asset input (empty cells leave a field as it is). */
 export function mapNativeRecord(record: CsvRecord, columns: ReturnType<typeof mapColumns<NativeColumn>>): MappedRow {
   const width = widthIssue(record, columns.width);
   if (width) return { row: record.row, input: {}, issues: [width] };
   const issues: MappedRow['issues'] = [];
   const input: Record<string, unknown> = {};
-  const purchase: Record<string, unknown> = {};
+  let purchase: Record<string, unknown> | undefined;
   for (const key of NATIVE_FIELDS) {
     const value = columns.get(record.values, key);
     if (value === undefined) continue;
-    const purchaseKey = Object.entries(PURCHASE_COLUMNS).find(([, c]) => c === key)?.[0];
+    const purchaseField = PURCHASE_FIELD.get(key);
     if (key === 'criticality') {
-      input.criticality = /^\d+$/.test(value) ? Number(value) : value;
+      input.criticality = DIGITS.test(value) ? Number(value) : value;
     } else if (key === 'purchaseCost') {
-      const n = Number(value);
-      if (!/^\d+(?:\.\d+)?$/.test(value)) issues.push({ field: key, message: `"${value}" is not an amount, e.g. 1299.99` });
-      else purchase.cost = n;
+      if (!AMOUNT.test(value)) issues.push({ field: key, message: `"${value}" is not an amount, e.g. 1299.99` });
+      else (purchase ??= {}).cost = Number(value);
     } else if (key === 'externalIds') {
       const ids = parseExternalIds(value);
       if (typeof ids === 'string') issues.push({ field: key, message: ids });
       else input.externalIds = ids;
-    } else if (purchaseKey) {
-      purchase[purchaseKey.slice('purchase.'.length)] = value;
+    } else if (purchaseField) {
+      (purchase ??= {})[purchaseField] = value;
     } else {
       input[key] = value;
     }
   }
-  if (Object.keys(purchase).length > 0) input.purchase = purchase;
+  if (purchase) input.purchase = purchase;
   return { row: record.row, input, issues };
 }
 

@@ -1,19 +1,14 @@
 import type { Asset, AssetChange, HistoryEvent } from '@itam/common';
 import type { Knex } from 'knex';
-import { assetToRow, eventToRow } from '../database/rows';
+import { insertRows } from '../database/insertRows';
+import { ASSET_COLUMNS, assetToRow, eventToRow, HISTORY_COLUMNS } from '../database/rows';
 import type { InstallationInput } from './types';
 
-/**
- * Rows per INSERT statement: few round trips, and far below the bound-parameter limits of
- * SQLite (32766) and PostgreSQL (65535) at 15 columns a row.
- */
+/** Rows per upsert or delete statement: far below the bound-parameter limits of both engines. */
 export const INSERT_BATCH = 500;
 
-async function insertInBatches(q: Knex | Knex.Transaction, table: string, rows: object[]) {
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-    await q(table).insert(rows.slice(i, i + INSERT_BATCH));
-  }
-}
+const EXTERNAL_ID_COLUMNS = ['asset_id', 'source', 'source_id'] as const;
+const INSTALLATION_COLUMNS = ['asset_id', 'product_name', 'version', 'publisher', 'install_date', 'last_used', 'source', 'imported_at'] as const;
 
 const externalIdRows = (assets: Asset[]) =>
   assets.flatMap(a => a.externalIds.map(e => ({ asset_id: a.id, source: e.source, source_id: e.sourceId })));
@@ -21,9 +16,9 @@ const externalIdRows = (assets: Asset[]) =>
 /** Inserts new assets with their external ids and `created` history events, in batches. */
 export async function writeCreates(q: Knex | Knex.Transaction, creates: AssetChange[]) {
   if (creates.length === 0) return;
-  await insertInBatches(q, 'itam_assets', creates.map(c => assetToRow(c.asset)));
-  await insertInBatches(q, 'itam_asset_external_ids', externalIdRows(creates.map(c => c.asset)));
-  await insertInBatches(q, 'itam_asset_history', creates.map(c => eventToRow(c.event)));
+  await insertRows(q, 'itam_assets', ASSET_COLUMNS, creates.map(c => assetToRow(c.asset)));
+  await insertRows(q, 'itam_asset_external_ids', EXTERNAL_ID_COLUMNS, externalIdRows(creates.map(c => c.asset)));
+  await insertRows(q, 'itam_asset_history', HISTORY_COLUMNS, creates.map(c => eventToRow(c.event)));
 }
 
 /**
@@ -46,9 +41,9 @@ export async function writeUpdates(
   for (let i = 0; i < reidentified.length; i += INSERT_BATCH) {
     const batch = reidentified.slice(i, i + INSERT_BATCH);
     await q('itam_asset_external_ids').whereIn('asset_id', batch.map(a => a.id)).delete();
-    await insertInBatches(q, 'itam_asset_external_ids', externalIdRows(batch));
+    await insertRows(q, 'itam_asset_external_ids', EXTERNAL_ID_COLUMNS, externalIdRows(batch));
   }
-  await insertInBatches(q, 'itam_asset_history', updates.flatMap(u => u.events.map(eventToRow)));
+  await insertRows(q, 'itam_asset_history', HISTORY_COLUMNS, updates.flatMap(u => u.events.map(eventToRow)));
 }
 
 /** A device's software as one source reported it. */
@@ -81,5 +76,5 @@ export async function writeInstallations(q: Knex | Knex.Transaction, batches: In
       imported_at: at,
     })),
   );
-  await insertInBatches(q, 'itam_installations', rows);
+  await insertRows(q, 'itam_installations', INSTALLATION_COLUMNS, rows);
 }
