@@ -1,4 +1,4 @@
-import { formatDateTime, formatPercent } from './dateTime';
+import { formatDateTime } from './dateTime';
 
 describe('formatDateTime', () => {
   it('writes the UTC date and minute, whatever the time zone', () => {
@@ -9,18 +9,5 @@ describe('formatDateTime', () => {
   it('keeps text that is not a timestamp and says when there is none', () => {
     expect(formatDateTime('soon')).toBe('soon');
     expect(formatDateTime(undefined)).toBe('not set');
-  });
-});
-
-describe('formatPercent', () => {
-  it('rounds a share to a whole percentage', () => {
-    expect(formatPercent(0.25)).toBe('25%');
-    expect(formatPercent(2 / 3)).toBe('67%');
-    expect(formatPercent(1)).toBe('100%');
-  });
-
-  it('says n/a without a share', () => {
-    expect(formatPercent(null)).toBe('n/a');
-    expect(formatPercent(undefined)).toBe('n/a');
   });
 });

@@ -8,9 +8,3 @@ export function formatDateTime(iso: string | undefined): string {
   if (Number.isNaN(date.getTime())) return iso;
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
-
-/** A share (0 to 1) as a whole percentage, or "n/a" when there is none. */
-export function formatPercent(share: number | null | undefined): string {
-  if (share === null || share === undefined || !Number.isFinite(share)) return 'n/a';
-  return `${Math.round(share * 100)}%`;
-}

@@ -7,6 +7,11 @@ describe('formatPercent', () => {
     expect(formatPercent(2 / 3)).toBe('66.7%');
     expect(formatPercent(1)).toBe('100%');
   });
+
+  it('says n/a without a share', () => {
+    expect(formatPercent(null)).toBe('n/a');
+    expect(formatPercent(undefined)).toBe('n/a');
+  });
 });
 
 describe('formatNumber', () => {

@@ -3,7 +3,8 @@
 const LOCALE = 'en-GB';
 
 /** A share (`0.755`) as a percentage with at most one decimal (`75.5%`). */
-export function formatPercent(share: number): string {
+export function formatPercent(share: number | null | undefined): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return 'n/a';
   return `${(Math.round(share * 1000) / 10).toLocaleString(LOCALE)}%`;
 }
 

@@ -1,4 +1,4 @@
-import { formatComputedAt, formatMoney } from './money';
+import { formatMoney } from './money';
 
 describe('formatMoney', () => {
   it('writes the amount in its own currency, with its minor units', () => {
@@ -9,15 +9,5 @@ describe('formatMoney', () => {
 
   it('writes an amount without a currency as a plain number, converting nothing', () => {
     expect(formatMoney(1234.5, null)).toBe('1,234.5');
-  });
-});
-
-describe('formatComputedAt', () => {
-  it('writes the time in UTC to the minute', () => {
-    expect(formatComputedAt('2026-12-01T09:00:12.345Z')).toBe('2026-12-01 09:00 UTC');
-  });
-
-  it('keeps a value it cannot read as it is', () => {
-    expect(formatComputedAt('yesterday')).toBe('yesterday');
   });
 });

@@ -16,10 +16,3 @@ export function formatMoney(amount: number, currency: string | null | undefined)
     return `${new Intl.NumberFormat(MONEY_LOCALE).format(amount)} ${currency}`;
   }
 }
-
-/** An ISO date-time as `YYYY-MM-DD HH:mm UTC`, the way the ITAM pages say when something was computed. */
-export function formatComputedAt(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}

@@ -43,7 +43,8 @@ import {
   trueUpText,
   VERSION_MATCH_LABELS,
 } from '../../utils/licences';
-import { formatComputedAt, formatMoney } from '../../utils/money';
+import { formatDateTime } from '../../utils/dateTime';
+import { formatMoney } from '../../utils/money';
 import { ItamErrorPanel } from '../ItamErrorPanel';
 import { LicenceStatusChip } from './LicenceStatusChip';
 
@@ -500,7 +501,7 @@ export function LicencePositionPage(props: { productId: string }) {
             {position.publisher} {productName(position)}
           </Text>
           <Text color="secondary">
-            Licence position as of {position.asOf}, computed {formatComputedAt(position.computedAt)}
+            Licence position as of {position.asOf}, computed {formatDateTime(position.computedAt)}
           </Text>
         </Flex>
         {back}

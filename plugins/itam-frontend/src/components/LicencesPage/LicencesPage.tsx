@@ -17,7 +17,8 @@ import {
   quantity,
   trueUpText,
 } from '../../utils/licences';
-import { formatComputedAt, formatMoney } from '../../utils/money';
+import { formatDateTime } from '../../utils/dateTime';
+import { formatMoney } from '../../utils/money';
 import { ItamErrorPanel } from '../ItamErrorPanel';
 import { LicenceStatusChip } from './LicenceStatusChip';
 
@@ -193,7 +194,7 @@ export function LicencesPage() {
         </Text>
         {report && (
           <Text color="secondary">
-            Effective licence position as of {report.asOf}, computed {formatComputedAt(report.computedAt)}
+            Effective licence position as of {report.asOf}, computed {formatDateTime(report.computedAt)}
           </Text>
         )}
       </Flex>

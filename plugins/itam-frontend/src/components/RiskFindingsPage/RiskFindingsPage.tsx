@@ -12,7 +12,7 @@ import {
 } from '@itam/common';
 import { useItamRoutes, type ItamLinks } from '../../hooks';
 import { useRiskFindings } from '../../hooks/useRiskFindings';
-import { formatComputedAt } from '../../utils/money';
+import { formatDateTime } from '../../utils/dateTime';
 import { RISK_RULE_LABELS, RISK_SEVERITY_DISPLAY } from '../../utils/risks';
 import { ItamErrorPanel } from '../ItamErrorPanel';
 import { RiskSeverityChip } from './RiskSeverityChip';
@@ -172,7 +172,7 @@ export function RiskFindingsPage() {
         <Text as="h2" variant="title-medium">
           Risk findings
         </Text>
-        {report && <Text color="secondary">Computed {formatComputedAt(report.computedAt)}</Text>}
+        {report && <Text color="secondary">Computed {formatDateTime(report.computedAt)}</Text>}
       </Flex>
       {body}
     </Flex>
