@@ -61,7 +61,11 @@ describe('the example portal in Chromium', () => {
     await page.getByRole('heading', { name: /LAP-E2E-001/ }).waitFor();
 
     await page.getByRole('button', { name: 'Move to Deployed' }).click();
-    await page.getByRole('button', { name: 'Move to Maintenance' }).waitFor();
+    // Deployed: the move to deployed is gone, the way back to stock is offered, and the history
+    // records the transition.
+    await page.getByRole('button', { name: 'Move to Deployed' }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Move to In stock' }).waitFor();
+    await page.getByText('(version 3)').waitFor();
     await page.getByText('The asset needs an owner before it is deployed').waitFor({ state: 'detached' });
     await screenshot(page, 'asset-page');
   });

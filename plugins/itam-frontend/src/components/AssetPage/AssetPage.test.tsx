@@ -66,6 +66,7 @@ describe('AssetPage', () => {
     expect(screen.getByText('PF3ABC12')).toBeInTheDocument();
     expect(screen.getByText('date: 2025-03-31, cost: 1299.99, currency: EUR')).toBeInTheDocument();
     expect(screen.getByText('glpi:42')).toBeInTheDocument();
+    expect(screen.getByText('2026-01-01 00:00 UTC')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /jane/ })).toHaveAttribute('href', '/catalog/default/user/jane');
 
     expect(await screen.findByRole('button', { name: 'Move to Deployed' })).toBeInTheDocument();

@@ -5,6 +5,7 @@ import { ButtonLink, Card, CardBody, CardHeader, Flex, Link, Text } from '@backs
 import { itamAssetUpdatePermission, type Asset } from '@itam/common';
 import { useAsset, useItamPermission, useItamRoutes } from '../../hooks';
 import { todayIso } from '../../utils/assetStatus';
+import { formatDateTime } from '../../utils/dateTime';
 import { formatValue } from '../../utils/formatValue';
 import {
   ASSET_CLASS_LABELS,
@@ -52,7 +53,7 @@ function details(asset: Asset): Record<string, ReactNode> {
       Object.keys(asset.attributes).length > 0 ? formatValue(asset.attributes) : undefined,
     ],
     ['Version', String(asset.version)],
-    ['Last changed', asset.updatedAt],
+    ['Last changed', formatDateTime(asset.updatedAt)],
   ];
   return Object.fromEntries(rows.filter(([, v]) => v !== undefined && v !== ''));
 }
