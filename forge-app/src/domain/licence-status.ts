@@ -1,4 +1,9 @@
-import type { LicenceStatus, ListedInstallation, ProductPosition } from '@itam/common';
+import {
+  installedProductPositions,
+  type LicenceStatus,
+  type ListedInstallation,
+  type ProductPosition,
+} from '@itam/common';
 import type { AssetLicenceStatus, Health, InstalledProductLicence } from '../common/types';
 
 /** Worst first: a shortfall, then unproven compliance; compliant and over-licensed are fine. */
@@ -29,22 +34,15 @@ export function installedProductLicences(
   installations: readonly Pick<ListedInstallation, 'matchedProductId'>[],
   positions: readonly Pick<ProductPosition, 'productId' | 'name' | 'version' | 'underManagement' | 'status' | 'position'>[],
 ): InstalledProductLicence[] {
-  const byId = new Map(positions.map(p => [p.productId, p]));
-  const seen = new Set<string>();
-  const products: InstalledProductLicence[] = [];
-  for (const { matchedProductId } of installations) {
-    if (!matchedProductId || seen.has(matchedProductId)) continue;
-    seen.add(matchedProductId);
-    const position = byId.get(matchedProductId);
-    if (!position || !position.underManagement || position.status === 'unreconciled') continue;
-    products.push({
+  return installedProductPositions(installations, positions)
+    .map(position => ({
       productId: position.productId,
       name: [position.name, position.version].filter(Boolean).join(' '),
-      status: position.status,
+      // installedProductPositions leaves unreconciled products out.
+      status: position.status as ManagedStatus,
       ...(position.position !== null ? { position: position.position } : {}),
-    });
-  }
-  return products.sort((a, b) => a.name.localeCompare(b.name) || a.productId.localeCompare(b.productId));
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.productId.localeCompare(b.productId));
 }
 
 /** The worst of several asset licence statuses; `none` when there are none. */

@@ -8,21 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { ITAM_PLUGIN_ID } from '@itam/common';
 import { itamApiRef, ItamBackendClient } from './api';
-import {
-  assetRouteRef,
-  auditRouteRef,
-  auditsRouteRef,
-  editAssetRouteRef,
-  importsRouteRef,
-  kpisRouteRef,
-  licenceRouteRef,
-  licencesRouteRef,
-  entityContentRouteRef,
-  newAssetRouteRef,
-  registerRouteRef,
-  risksRouteRef,
-  rootRouteRef,
-} from './routes';
+import { entityContentRouteRef, itamRouteRefs, rootRouteRef } from './routes';
 
 export { isItamAvailable } from './isItamAvailable';
 
@@ -40,21 +26,7 @@ export const itamPlugin = createPlugin({
       factory: ({ discoveryApi, fetchApi }) => new ItamBackendClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: {
-    root: rootRouteRef,
-    register: registerRouteRef,
-    newAsset: newAssetRouteRef,
-    asset: assetRouteRef,
-    editAsset: editAssetRouteRef,
-    entityContent: entityContentRouteRef,
-    licences: licencesRouteRef,
-    licence: licenceRouteRef,
-    kpis: kpisRouteRef,
-    risks: risksRouteRef,
-    imports: importsRouteRef,
-    audits: auditsRouteRef,
-    audit: auditRouteRef,
-  },
+  routes: itamRouteRefs,
 });
 
 /**

@@ -82,3 +82,20 @@ export const auditRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/audits/:auditId',
 });
+
+/** Every route of the plugin, as both the legacy and the new frontend system expose them. */
+export const itamRouteRefs = {
+  root: rootRouteRef,
+  register: registerRouteRef,
+  newAsset: newAssetRouteRef,
+  asset: assetRouteRef,
+  editAsset: editAssetRouteRef,
+  entityContent: entityContentRouteRef,
+  licences: licencesRouteRef,
+  licence: licenceRouteRef,
+  kpis: kpisRouteRef,
+  risks: risksRouteRef,
+  imports: importsRouteRef,
+  audits: auditsRouteRef,
+  audit: auditRouteRef,
+};

@@ -26,6 +26,7 @@ export { compareVersions } from './versions';
 export { termStatus, type TermStatus } from './terms';
 export { deviceDemand, ProcessorRatings, type Demand, type LicensedDevice } from './demand';
 export { sumTrueUps } from './trueUp';
+export { ASSET_LICENCE_SEVERITY, installedProductPositions } from './assetLicences';
 export { reconcileLicences } from './reconcile';
 export { summarizeLicencePositions } from './summary';
 export {

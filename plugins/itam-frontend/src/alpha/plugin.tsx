@@ -17,18 +17,8 @@ import { ITAM_PLUGIN_ID } from '@itam/common';
 import { itamApiRef, ItamBackendClient } from '../api';
 import { isItamAvailable } from '../isItamAvailable';
 import {
-  assetRouteRef,
-  auditRouteRef,
-  auditsRouteRef,
-  editAssetRouteRef,
-  importsRouteRef,
-  kpisRouteRef,
-  licenceRouteRef,
-  licencesRouteRef,
   entityContentRouteRef,
-  newAssetRouteRef,
-  registerRouteRef,
-  risksRouteRef,
+  itamRouteRefs,
   rootRouteRef,
 } from '../routes';
 
@@ -151,21 +141,7 @@ export const itamEntityCard = EntityCardBlueprint.make({
 export default createFrontendPlugin({
   pluginId: ITAM_PLUGIN_ID,
   title: 'IT asset management',
-  routes: convertLegacyRouteRefs({
-    root: rootRouteRef,
-    register: registerRouteRef,
-    newAsset: newAssetRouteRef,
-    asset: assetRouteRef,
-    editAsset: editAssetRouteRef,
-    entityContent: entityContentRouteRef,
-    licences: licencesRouteRef,
-    licence: licenceRouteRef,
-    kpis: kpisRouteRef,
-    risks: risksRouteRef,
-    imports: importsRouteRef,
-    audits: auditsRouteRef,
-    audit: auditRouteRef,
-  }),
+  routes: convertLegacyRouteRefs(itamRouteRefs),
   extensions: [
     itamApi,
     itamPage,

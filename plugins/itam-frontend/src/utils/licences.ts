@@ -9,6 +9,7 @@ import type {
   ProductPosition,
   VersionMatch,
 } from '@itam/common';
+import { ASSET_LICENCE_SEVERITY, installedProductPositions } from '@itam/common';
 import type { StatusLevel } from './assetStatus';
 import { formatMoney } from './money';
 
@@ -152,15 +153,6 @@ export interface InstalledProductLicence {
   positionText: string | null;
 }
 
-/** Worst first, for an asset: a shortfall, then unproven compliance, then covered. */
-const ASSET_STATUS_RANK: Record<LicenceStatus, number> = {
-  'under-licensed': 3,
-  incomplete: 2,
-  'over-licensed': 1,
-  compliant: 1,
-  unreconciled: 0,
-};
-
 /**
  * The managed products installed on an asset with their licence status, worst first. Software
  * no product matched and products not under management are left out (nothing is reconciled
@@ -170,25 +162,18 @@ export function installedProductLicences(
   installations: readonly Pick<ListedInstallation, 'matchedProductId'>[],
   positions: readonly ProductPosition[],
 ): InstalledProductLicence[] {
-  const byId = new Map(positions.map(p => [p.productId, p]));
-  const seen = new Set<string>();
-  const products: InstalledProductLicence[] = [];
-  for (const { matchedProductId } of installations) {
-    if (!matchedProductId || seen.has(matchedProductId)) continue;
-    seen.add(matchedProductId);
-    const p = byId.get(matchedProductId);
-    if (!p || !p.underManagement || p.status === 'unreconciled') continue;
-    products.push({
+  return installedProductPositions(installations, positions)
+    .map(p => ({
       productId: p.productId,
       name: productName(p),
       status: p.status,
       positionText: positionText(p),
-    });
-  }
-  return products.sort(
-    (a, b) =>
-      ASSET_STATUS_RANK[b.status] - ASSET_STATUS_RANK[a.status] || a.name.localeCompare(b.name),
-  );
+    }))
+    .sort(
+      (a, b) =>
+        ASSET_LICENCE_SEVERITY[b.status] - ASSET_LICENCE_SEVERITY[a.status] ||
+        a.name.localeCompare(b.name),
+    );
 }
 
 /** The worst status among an asset's products; undefined when it runs no managed product. */
@@ -197,7 +182,7 @@ export function worstLicenceStatus(
 ): LicenceStatus | undefined {
   return products.reduce<LicenceStatus | undefined>(
     (worst, p) =>
-      worst === undefined || ASSET_STATUS_RANK[p.status] > ASSET_STATUS_RANK[worst] ? p.status : worst,
+      worst === undefined || ASSET_LICENCE_SEVERITY[p.status] > ASSET_LICENCE_SEVERITY[worst] ? p.status : worst,
     undefined,
   );
 }
