@@ -72,6 +72,8 @@ export class AnalyticsService {
   private readonly snapshots: SnapshotStore;
   private readonly graphs: ImpactGraphSource;
   private readonly licences: LicenceStore;
+  /** The estate load in flight, shared by the requests that arrive while it runs. */
+  private estateInFlight?: Promise<Estate>;
 
   constructor(
     private readonly deps: {
@@ -95,6 +97,19 @@ export class AnalyticsService {
   }
 
   /**
+   * The whole estate, loaded once for all the requests that ask while a load runs: the KPI
+   * dashboard asks for several windows and the maturity at the same moment, and each would
+   * otherwise stream the whole register. A request after the load finishes reads afresh, so a
+   * write is seen by the next request.
+   */
+  private estate(): Promise<Estate> {
+    this.estateInFlight ??= loadEstate(this.deps.store, this.deps.audits).finally(() => {
+      this.estateInFlight = undefined;
+    });
+    return this.estateInFlight;
+  }
+
+  /**
    * The periodic task's body: refreshes planner statistics, reconciles the licence positions and
    * recomputes the risk findings (which include licence shortfalls and expiring entitlements).
    * Returns what it wrote.
@@ -102,7 +117,7 @@ export class AnalyticsService {
   async recompute(): Promise<{ riskFindings: number; licenceProducts: number; computedAt: string }> {
     await this.deps.store.refreshStatistics();
     const computedAt = this.now();
-    const estate = await loadEstate(this.deps.store, this.deps.audits);
+    const estate = await this.estate();
     const licence = await this.recomputeLicences(estate, computedAt);
     const findings = computeRiskFindings(estate, computedAt, licence.risks);
     await this.snapshots.put(RISK_FINDINGS_SNAPSHOT, computedAt, findings);
@@ -137,7 +152,7 @@ export class AnalyticsService {
     const snapshot = await this.snapshots.get<LicencePositionReport>(LICENCE_POSITIONS_SNAPSHOT);
     if (snapshot) return snapshot;
     const computedAt = this.now();
-    const estate = await loadEstate(this.deps.store, this.deps.audits);
+    const estate = await this.estate();
     const report = await computeLicencePositions(this.licences, estate, computedAt.slice(0, 10));
     return this.snapshots.put(LICENCE_POSITIONS_SNAPSHOT, computedAt, report);
   }
@@ -148,7 +163,7 @@ export class AnalyticsService {
   }
 
   async kpis(window: { from: string; to: string }, currency?: string): Promise<KpiReport> {
-    const estate = await loadEstate(this.deps.store, this.deps.audits);
+    const estate = await this.estate();
     const events = await this.deps.store.listTransitions(
       `${window.from}T00:00:00.000Z`,
       `${window.to}T23:59:59.999Z`,
@@ -166,7 +181,7 @@ export class AnalyticsService {
     const positions = licenceCompliance((await this.licencePositions()).data);
     const licensing = { productsUnderManagement: positions.map(p => p.productId), positions };
     return computeMaturity(
-      await loadEstate(this.deps.store, this.deps.audits),
+      await this.estate(),
       asOf,
       positions.length > 0 ? licensing : undefined,
     );

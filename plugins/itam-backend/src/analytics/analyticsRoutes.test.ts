@@ -107,3 +107,40 @@ describe('the scheduled analytics task', () => {
     expect(snapshot.data).toHaveLength(result.riskFindings);
   });
 });
+
+describe('the estate behind the KPIs and maturity', () => {
+  it('is read once for requests that arrive together, and afresh afterwards', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await migrateItamDatabase(knex);
+    const store = KnexAssetStore.fromKnex(knex);
+    await seedExampleData(store, { now: () => NOW });
+    const service = new AnalyticsService({
+      store,
+      audits: new KnexAuditStore(knex),
+      catalog: { getEntities: async () => ({ items: [] }) } as never,
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+      clock: () => NOW,
+    });
+    await service.licencePositions();
+    const reads = jest.spyOn(store, 'streamAssets');
+    const months = ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11'];
+    const [maturity, ...reports] = await Promise.all([
+      service.maturity('2026-12-01'),
+      ...months.map(m => service.kpis({ from: `${m}-01`, to: `${m}-28` })),
+    ]);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(reports).toHaveLength(months.length);
+    expect(maturity.level).toBeGreaterThanOrEqual(1);
+
+    // A write after the shared read is seen by the next request.
+    const before = await service.kpis({ from: '2026-11-01', to: '2026-11-30' });
+    const planned = (await store.listAssets({ lifecycleStage: 'in-stock', limit: 1 })).items[0];
+    expect(planned).toBeDefined();
+    await knex('itam_assets').where('id', planned.id).delete();
+    const after = await service.kpis({ from: '2026-11-01', to: '2026-11-30' });
+    expect(reads).toHaveBeenCalledTimes(3);
+    const managed = (r: typeof before) => r.kpis.find(k => k.id === 'asset-utilisation-rate')!.denominator;
+    expect(managed(after)).toBe(managed(before)! - 1);
+  });
+});
