@@ -90,9 +90,8 @@ const chromium = process.env.ITAM_CHROMIUM ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
   skip('browser end-to-end tests', `no Chromium at ${chromium}; apt-get install -y chromium`);
 } else if (step('build the example app', 'npm', ['run', 'build', '-w', '@itam/example-app'])) {
-  // One file, one browser, one portal: run in band. The portal's child process and sockets are
-  // torn down in afterAll; forceExit keeps a lingering keep-alive socket from holding jest.
-  jest('browser end-to-end (jest + playwright-core)', ['e2e'], ['--runInBand', '--forceExit']);
+  // One file, one browser, one portal: run in band.
+  jest('browser end-to-end (jest + playwright-core)', ['e2e'], ['--runInBand']);
 }
 rmSync(reportDir, { recursive: true, force: true });
 

@@ -86,7 +86,9 @@ export async function startPortal(): Promise<Portal> {
   const stopBackend = async () => {
     if (backend.exitCode === null) {
       backend.kill('SIGTERM');
-      await Promise.race([exited, new Promise(r => setTimeout(r, 10_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise(r => (timer = setTimeout(r, 10_000)))]);
+      clearTimeout(timer);
       if (backend.exitCode === null) backend.kill('SIGKILL');
     }
     rmSync(dataDir, { recursive: true, force: true });
