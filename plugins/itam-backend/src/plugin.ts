@@ -70,6 +70,7 @@ export const itamPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             store,
+            database: store.knex,
             audits,
             analytics,
             licences,

@@ -60,28 +60,19 @@ function openSource(req: Request, format: ImportFormat, currency: string, read: 
   }
 }
 
-/** The plugin's database, from the register store (imports write assets in its transactions). */
-function databaseOf(ctx: RouteContext): Knex {
-  const knex = (ctx.store as { knex?: Knex }).knex;
-  if (!knex) throw new Error('Imports need the knex-backed asset store');
-  return knex;
-}
-
 /**
  * Import routes: upload a file as a job, follow a job, list recent jobs. The upload is processed
  * inside the request (streamed: memory stays bounded however large the file) and answered with
  * the finished job; meanwhile `GET /imports/{id}` shows its progress, from memory on this
  * instance and from the job row (updated after every chunk) on PostgreSQL.
  */
-export function registerImportRoutes(router: Router, ctx: RouteContext) {
+export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex) {
   const running = new Map<string, ImportJob>();
-  let store: ImportJobStore | undefined;
-  const jobs = () => (store ??= new ImportJobStore(databaseOf(ctx)));
+  const jobs = new ImportJobStore(db);
 
   router.post('/imports', async (req, res) => {
     const credentials = await ctx.authorize(req, itamImportPermission);
     const query = parseRequest(importQuerySchema, req.query, 'query');
-    const db = databaseOf(ctx);
     const length = Number(req.header('content-length'));
     const job = newImportJob({
       id: ctx.newId(),
@@ -91,7 +82,7 @@ export function registerImportRoutes(router: Router, ctx: RouteContext) {
       at: ctx.now(),
       ...(Number.isFinite(length) && length >= 0 ? { bytesTotal: length } : {}),
     });
-    await jobs().insert(job);
+    await jobs.insert(job);
     running.set(job.id, job);
     const event = await ctx.auditor.createEvent({
       eventId: 'import-run',
@@ -106,7 +97,7 @@ export function registerImportRoutes(router: Router, ctx: RouteContext) {
     let flushing: Promise<void> | undefined;
     const flush = () => {
       if (!sharedProgress || flushing) return;
-      flushing = jobs()
+      flushing = jobs
         .saveProgress({ ...job, progress: { ...job.progress } })
         .catch(() => undefined)
         .finally(() => {
@@ -156,7 +147,7 @@ export function registerImportRoutes(router: Router, ctx: RouteContext) {
         outcomes: result.outcomes,
       };
       await flushing;
-      await jobs().save(job);
+      await jobs.save(job);
       await event.success({ meta: { jobId: job.id, status: job.status, ...job.counts } });
       res.status(200).json(job);
     } catch (error) {
@@ -166,7 +157,7 @@ export function registerImportRoutes(router: Router, ctx: RouteContext) {
       job.finishedAt = at;
       job.summary = { applied: false, message: (error as Error).message };
       await flushing;
-      await jobs().save(job);
+      await jobs.save(job);
       await event.fail({ error: error as Error, meta: { jobId: job.id } });
       if (error instanceof ImportFileError) {
         throw new ItamInputError(
@@ -190,7 +181,7 @@ export function registerImportRoutes(router: Router, ctx: RouteContext) {
 
   router.get('/imports', async (req, res) => {
     await ctx.authorize(req, itamImportPermission);
-    const items = await jobs().listRecent(RECENT_JOBS);
+    const items = await jobs.listRecent(RECENT_JOBS);
     res.json({
       items: items.map(j => {
         const live = running.get(j.id);
@@ -201,7 +192,7 @@ export function registerImportRoutes(router: Router, ctx: RouteContext) {
 
   router.get('/imports/:id', async (req, res) => {
     await ctx.authorize(req, itamImportPermission);
-    const job = running.get(req.params.id) ?? (await jobs().get(req.params.id));
+    const job = running.get(req.params.id) ?? (await jobs.get(req.params.id));
     if (!job) throw new NotFoundError(`No import job ${req.params.id}`);
     res.json(job);
   });

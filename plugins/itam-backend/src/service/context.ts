@@ -9,6 +9,7 @@ import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { Asset, ItamPermission } from '@itam/common';
 import type { Request } from 'express';
+import type { Knex } from 'knex';
 import type { AnalyticsService } from '../analytics/AnalyticsService';
 import type { AuditStore } from '../audits/AuditStore';
 import type { AssetStore } from '../database/AssetStore';
@@ -21,6 +22,8 @@ import type { EntityRefChecker } from './entityRefs';
  */
 export interface RouterOptions {
   store: AssetStore;
+  /** The plugin's database: imports write assets, history and installations on it in one transaction. */
+  database: Knex;
   audits: AuditStore;
   analytics: AnalyticsService;
   licences: LicenceStore;

@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Router } from 'express';
+import type { Knex } from 'knex';
 import type { AnalyticsService } from '../analytics/AnalyticsService';
 import type { AuditStore } from '../audits/AuditStore';
 import type { AssetStore } from '../database/AssetStore';
@@ -28,6 +29,7 @@ describe('OpenAPI document', () => {
   it('lists exactly the routes the router serves', async () => {
     const router = await createRouter({
       store: {} as AssetStore,
+      database: {} as Knex,
       audits: {} as AuditStore,
       analytics: {} as AnalyticsService,
       licences: {} as LicenceStore,

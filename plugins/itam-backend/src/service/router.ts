@@ -37,7 +37,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
   registerLinkRoutes(router, ctx);
   registerAuditRoutes(router, ctx, options.audits);
   registerAnalyticsRoutes(router, ctx, options.analytics);
-  registerImportRoutes(router, ctx);
+  registerImportRoutes(router, ctx, options.database);
   registerLicenceRoutes(router, ctx, options.licences, options.analytics);
   router.use(itamErrorHandler);
   return router;
