@@ -5,7 +5,7 @@ import { call } from '../shared/api';
 import { AssetSearch } from '../shared/asset-search';
 import { ErrorMessage } from '../shared/error-message';
 import { stageLabel, tierLabel } from '../shared/labels';
-import { unexpectedError, useResolver, type ResolverError } from '../shared/use-resolver';
+import { useResolver, useResolverAction } from '../shared/use-resolver';
 import { ChangeAssessmentView } from './change-assessment';
 
 const loadPanel = () => call('getChangePanel');
@@ -18,38 +18,20 @@ const loadPanel = () => call('getChangePanel');
  */
 export function ChangePanel() {
   const { state, reload } = useResolver(loadPanel);
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<ResolverError>();
+  const { busy, error: actionError, run } = useResolverAction();
   const [recorded, setRecorded] = useState<string>();
 
-  const change = async (work: () => Promise<ResolverResult<unknown>>) => {
-    setBusy(true);
-    setActionError(undefined);
+  const change = (work: () => Promise<ResolverResult<unknown>>) => {
     setRecorded(undefined);
-    try {
-      const result = await work();
-      if (result.ok) await reload();
-      else setActionError(result.error);
-    } catch {
-      setActionError(unexpectedError);
-    } finally {
-      setBusy(false);
-    }
+    return run(work, reload);
   };
 
-  const record = async () => {
-    setBusy(true);
-    setActionError(undefined);
+  const record = () => {
     setRecorded(undefined);
-    try {
-      const result = await call('recordAssessment');
-      if (result.ok) setRecorded(`Added to the issue as a comment: risk ${result.data.score} / 25 (${result.data.level}).`);
-      else setActionError(result.error);
-    } catch {
-      setActionError(unexpectedError);
-    } finally {
-      setBusy(false);
-    }
+    return run(
+      () => call('recordAssessment'),
+      data => setRecorded(`Added to the issue as a comment: risk ${data.score} / 25 (${data.level}).`),
+    );
   };
 
   if (state.status === 'loading') return <Spinner label="Loading the assets this change touches" />;

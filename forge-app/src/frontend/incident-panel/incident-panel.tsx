@@ -1,5 +1,4 @@
 import { Box, Button, Heading, Inline, Lozenge, Spinner, Stack, Text } from '@forge/react';
-import { useState } from 'react';
 import { INCIDENT_WINDOW_DAYS } from '../../common/constants';
 import type { IncidentPanelData, PanelAsset, ResolverResult } from '../../common/types';
 import { AssetSearch } from '../shared/asset-search';
@@ -7,7 +6,7 @@ import { call } from '../shared/api';
 import { ErrorMessage } from '../shared/error-message';
 import { productLicenceText } from '../../domain/licence-status';
 import { HEALTH, LICENCE, endOfLifeLabel, stageLabel, tierLabel, warrantyLabel } from '../shared/labels';
-import { unexpectedError, useResolver, type ResolverError } from '../shared/use-resolver';
+import { useResolver, useResolverAction } from '../shared/use-resolver';
 
 const loadPanel = () => call('getIncidentPanel');
 
@@ -18,22 +17,10 @@ const loadPanel = () => call('getIncidentPanel');
  */
 export function IncidentPanel() {
   const { state, apply } = useResolver(loadPanel);
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<ResolverError>();
+  const { busy, error: actionError, run } = useResolverAction();
 
-  const change = async (work: () => Promise<ResolverResult<IncidentPanelData>>) => {
-    setBusy(true);
-    setActionError(undefined);
-    try {
-      const result = await work();
-      if (result.ok) apply(result);
-      else setActionError(result.error);
-    } catch {
-      setActionError(unexpectedError);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const change = (work: () => Promise<ResolverResult<IncidentPanelData>>) =>
+    run(work, data => apply({ ok: true, data }));
 
   if (state.status === 'loading') return <Spinner label="Loading linked assets" />;
   if (state.status === 'error') return <ErrorMessage error={state.error} />;

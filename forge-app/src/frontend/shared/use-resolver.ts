@@ -41,3 +41,30 @@ export function useResolver<T>(load: () => Promise<ResolverResult<T>>) {
   }, [load, apply]);
   return { state, apply, reload };
 }
+
+/**
+ * Runs one user action at a time against a resolver: `busy` while it runs (buttons disable), the
+ * resolver's error (or the bridge's failure) in `error`, and `onOk` with the answer when it
+ * succeeds. Starting an action clears the previous error.
+ */
+export function useResolverAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ResolverError>();
+  const run = useCallback(
+    async <T,>(work: () => Promise<ResolverResult<T>>, onOk: (data: T) => unknown | Promise<unknown>) => {
+      setBusy(true);
+      setError(undefined);
+      try {
+        const result = await work();
+        if (result.ok) await onOk(result.data);
+        else setError(result.error);
+      } catch {
+        setError(unexpectedError);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [],
+  );
+  return { busy, error, run };
+}
