@@ -64,7 +64,7 @@ describe('AssetPage', () => {
     expect(status.getByText(/Under warranty until/)).toBeInTheDocument();
 
     expect(screen.getByText('PF3ABC12')).toBeInTheDocument();
-    expect(screen.getByText('date: 2025-03-31, cost: 1299.99, currency: EUR')).toBeInTheDocument();
+    expect(screen.getByText('€1,299.99 on 2025-03-31')).toBeInTheDocument();
     expect(screen.getByText('glpi:42')).toBeInTheDocument();
     expect(screen.getByText('2026-01-01 00:00 UTC')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /jane/ })).toHaveAttribute('href', '/catalog/default/user/jane');

@@ -7,6 +7,7 @@ import { useAsset, useItamPermission, useItamRoutes } from '../../hooks';
 import { todayIso } from '../../utils/assetStatus';
 import { formatDateTime } from '../../utils/dateTime';
 import { formatValue } from '../../utils/formatValue';
+import { formatMoney } from '../../utils/money';
 import {
   ASSET_CLASS_LABELS,
   CRITICALITY_LABELS,
@@ -39,7 +40,7 @@ function details(asset: Asset): Record<string, ReactNode> {
     [fieldLabel('serialNumber'), asset.serialNumber],
     [fieldLabel('location'), asset.location],
     [fieldLabel('costCentre'), asset.costCentre],
-    [fieldLabel('purchase'), asset.purchase && formatValue(asset.purchase)],
+    [fieldLabel('purchase'), asset.purchase && purchaseText(asset.purchase)],
     [fieldLabel('warrantyEnd'), asset.warrantyEnd],
     [fieldLabel('endOfLife'), asset.endOfLife],
     [fieldLabel('endOfSupport'), asset.endOfSupport],
@@ -122,4 +123,15 @@ export function AssetPage(props: { assetId: string }) {
       <AssetHistory assetId={asset.id} version={asset.version} />
     </Flex>
   );
+}
+
+/** A purchase in words: `€1,299.99 on 2025-03-31 from Lenovo UK (order PO-1002)`. */
+function purchaseText(purchase: NonNullable<Asset['purchase']>): string {
+  const parts = [
+    purchase.cost !== undefined ? formatMoney(purchase.cost, purchase.currency) : 'Cost not recorded',
+    purchase.date && `on ${purchase.date}`,
+    purchase.supplier && `from ${purchase.supplier}`,
+    purchase.orderNumber && `(order ${purchase.orderNumber})`,
+  ];
+  return parts.filter(Boolean).join(' ');
 }
