@@ -243,11 +243,11 @@ export class ItamClient implements ItamApi {
   }
 
   runImport(request: ImportRequest): Promise<ImportJob> {
-    const { format, content, dryRun, currency } = request;
+    const { format, content, dryRun, currency, jobId } = request;
     const csv = format.endsWith('-csv');
     return this.request(
       'POST',
-      `/imports${toQueryString({ format, dryRun: dryRun ? 'true' : undefined, currency })}`,
+      `/imports${toQueryString({ format, dryRun: dryRun ? 'true' : undefined, currency, jobId })}`,
       new RawBody(content, csv ? 'text/csv' : 'application/json'),
     );
   }

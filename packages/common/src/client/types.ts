@@ -161,6 +161,11 @@ export interface ImportRequest {
   dryRun?: boolean;
   /** Currency of the file's amounts where it does not say (Snipe-IT), ISO 4217. */
   currency?: string;
+  /**
+   * A UUID for the job, chosen by the caller so it can follow the job with `getImport` while the
+   * upload runs (the upload answers only when the job has finished).
+   */
+  jobId?: string;
 }
 
 /**

@@ -311,6 +311,17 @@ describe.each(databases.eachSupportedId())('imports on %s', databaseId => {
     await api().get('/api/itam/imports/nope').set('authorization', asUser()).expect(404);
     await upload('format=excel', 'x').expect(400);
   });
+
+  it('takes the job id the client chose, so the client can follow the job, and refuses it twice', async () => {
+    const jobId = '4d0c2f7e-8a4b-4c53-9d6f-1b2a3c4d5e6f';
+    const res = await upload(`format=snipeit-csv&dryRun=true&jobId=${jobId}`, SNIPEIT).expect(200);
+    expect(res.body).toMatchObject({ id: jobId, status: 'succeeded' });
+    await api().get(`/api/itam/imports/${jobId}`).set('authorization', asUser()).expect(200);
+    const again = await upload(`format=snipeit-csv&dryRun=true&jobId=${jobId}`, SNIPEIT).expect(409);
+    expect(again.body.error.message).toContain(jobId);
+    const bad = await upload('format=snipeit-csv&jobId=job-1', SNIPEIT).expect(400);
+    expect(bad.body.error.message).toContain('jobId');
+  });
 });
 
 describe.each(databases.eachSupportedId())('imports under a deny policy on %s', databaseId => {

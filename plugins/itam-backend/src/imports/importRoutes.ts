@@ -33,6 +33,7 @@ const importQuerySchema = z
       .optional()
       .transform(v => v === true || v === 'true'),
     currency: currencySchema.optional(),
+    jobId: z.string().uuid().optional(),
   })
   .strict();
 
@@ -75,14 +76,19 @@ export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex
     const query = parseRequest(importQuerySchema, req.query, 'query');
     const length = Number(req.header('content-length'));
     const job = newImportJob({
-      id: ctx.newId(),
+      id: query.jobId ?? ctx.newId(),
       format: query.format,
       dryRun: query.dryRun,
       createdBy: ctx.actor(credentials),
       at: ctx.now(),
       ...(Number.isFinite(length) && length >= 0 ? { bytesTotal: length } : {}),
     });
-    await jobs.insert(job);
+    try {
+      await jobs.insert(job);
+    } catch (error) {
+      if (isDatabaseConflictError(error)) throw new ConflictError(`An import job ${job.id} exists already; choose another jobId`);
+      throw error;
+    }
     running.set(job.id, job);
     const event = await ctx.auditor.createEvent({
       eventId: 'import-run',

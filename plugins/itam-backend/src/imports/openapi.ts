@@ -118,6 +118,15 @@ export const importPaths = {
           description: 'ISO 4217 currency of the costs in a Snipe-IT file (default USD)',
           schema: { type: 'string', pattern: '^[A-Z]{3}$' },
         },
+        {
+          name: 'jobId',
+          in: 'query',
+          required: false,
+          description:
+            'A UUID the client chooses for the job, so it can follow GET /imports/{id} while the upload runs ' +
+            '(the upload itself answers when the job has finished); 409 if a job has it already',
+          schema: { type: 'string', format: 'uuid' },
+        },
       ],
       requestBody: {
         required: true,

@@ -36,7 +36,9 @@ describe('ItamClient import and audit calls', () => {
     expect(preview.summary.applied).toBe(false);
     expect((await client.listAssets()).items).toHaveLength(0);
 
-    const job = await client.runImport({ format: 'itam-csv', content: csv });
+    const jobId = crypto.randomUUID();
+    const job = await client.runImport({ format: 'itam-csv', content: csv, jobId });
+    expect(job.id).toBe(jobId);
     expect(job).toMatchObject({ status: 'succeeded', counts: { created: 2 }, summary: { applied: true } });
     expect((await client.getImport(job.id)).id).toBe(job.id);
     expect((await client.listImports()).map(j => j.id)).toEqual(expect.arrayContaining([job.id, preview.id]));

@@ -1,42 +1,38 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
-import type { ImportFormat, ImportJob } from '@itam/common';
+import type { ImportJob } from '@itam/common';
 import { itamApiRef } from '../api';
 
 /** How often the progress of a running import is asked for. */
 export const IMPORT_POLL_INTERVAL_MS = 1000;
 
-/** The upload being followed: its format and whether it is a dry run. */
+/** The upload being followed: the id the page gave its job. */
 export interface FollowedImport {
-  format: ImportFormat;
-  dryRun: boolean;
+  jobId: string;
 }
 
 /**
- * The live progress of the import this page is uploading: while `followed` is set, asks for the
- * recent jobs at once and then every second, and returns the newest running job of the same
- * format and kind (the upload's own answer arrives only when the job has finished, so polling
- * the job list is the only way to see it advance). Polling stops as soon as `followed` is unset.
+ * The live progress of the import this page is uploading: while `followed` is set, asks for its
+ * job at once and then every second (the upload's own answer arrives only when the job has
+ * finished). Until the backend has registered the job the answer is a 404, and the progress is
+ * undefined ("uploading"). Polling stops as soon as `followed` is unset.
  */
 export function useImportProgress(followed: FollowedImport | undefined): ImportJob | undefined {
   const api = useApi(itamApiRef);
   const [job, setJob] = useState<ImportJob>();
-  const format = followed?.format;
-  const dryRun = followed?.dryRun;
+  const jobId = followed?.jobId;
 
   useEffect(() => {
     setJob(undefined);
-    if (format === undefined) return undefined;
+    if (jobId === undefined) return undefined;
     let stopped = false;
     const poll = async () => {
       try {
-        const jobs = await api.listImports();
-        // Newest first: another user's job of the same kind could only be mistaken for ours
-        // when both started within the same second.
-        const running = jobs.find(j => j.status === 'running' && j.format === format && j.dryRun === dryRun);
-        if (!stopped) setJob(running);
+        const current = await api.getImport(jobId);
+        if (!stopped) setJob(current);
       } catch {
-        // Progress is a courtesy; the upload's own answer says whether the import worked.
+        // Not registered yet, or a hiccup: progress is a courtesy, the upload's own answer says
+        // whether the import worked.
       }
     };
     poll();
@@ -45,7 +41,7 @@ export function useImportProgress(followed: FollowedImport | undefined): ImportJ
       stopped = true;
       clearInterval(timer);
     };
-  }, [api, format, dryRun]);
+  }, [api, jobId]);
 
   return followed ? job : undefined;
 }

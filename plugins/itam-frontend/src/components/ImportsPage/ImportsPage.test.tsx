@@ -13,7 +13,7 @@ import {
   SNIPEIT_CSV,
 } from '../../testing/importAuditFixtures';
 import { permissions, renderWithItam } from '../../testing/renderWithItam';
-import { ImportsPage } from './ImportsPage';
+import { ImportsPage, newJobId } from './ImportsPage';
 
 async function chooseFile(name: string, content: string) {
   await userEvent.upload(screen.getByLabelText('File to import'), aFile(name, content));
@@ -76,7 +76,11 @@ describe('ImportsPage', () => {
 
   it('guesses the format from the file and previews a dry run: outcomes, and nothing written', async () => {
     const dryRun = aDryRunJob();
-    const api = fakeItamApi({ listImports: async () => [], runImport: async () => dryRun });
+    const api = fakeItamApi({
+      listImports: async () => [],
+      runImport: async () => dryRun,
+      getImport: async () => pending(),
+    });
     await renderWithItam(<ImportsPage />, { api });
     await chooseFile('assets.csv', NATIVE_CSV);
     await waitFor(() =>
@@ -87,7 +91,12 @@ describe('ImportsPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Preview (dry run)' }));
 
     const result = await screen.findByRole('region', { name: 'Import result' });
-    expect(api.runImport).toHaveBeenCalledWith({ format: 'itam-csv', content: NATIVE_CSV, dryRun: true });
+    expect(api.runImport).toHaveBeenCalledWith({
+      format: 'itam-csv',
+      content: NATIVE_CSV,
+      dryRun: true,
+      jobId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
     expect(within(result).getByText('Dry run: nothing was written')).toBeInTheDocument();
     const counts = within(result).getByRole('list', { name: 'Row counts' });
     expect(within(counts).getByText('Created: 1')).toBeInTheDocument();
@@ -108,6 +117,7 @@ describe('ImportsPage', () => {
     const api = fakeItamApi({
       listImports: async () => [],
       runImport: async () => anImportJob({ format: 'snipeit-csv' }),
+      getImport: async () => pending(),
     });
     await renderWithItam(<ImportsPage />, { api });
     await chooseFile('export.csv', SNIPEIT_CSV);
@@ -122,6 +132,7 @@ describe('ImportsPage', () => {
       content: SNIPEIT_CSV,
       dryRun: false,
       currency: 'GBP',
+      jobId: expect.any(String),
     });
     expect(
       within(result).getByText('Import finished: the changes were written to the register'),
@@ -215,15 +226,17 @@ describe('ImportsPage', () => {
     const api = fakeItamApi({
       listImports: async () => jobs,
       runImport: () => upload.promise,
+      getImport: async id => aRunningImportJob({ id }),
     });
     await renderWithItam(<ImportsPage />, { api });
     await screen.findByText('No imports yet');
     await chooseFile('assets.csv', NATIVE_CSV);
-    jobs = [aRunningImportJob(), anImportJob({ id: 'older' })];
     await userEvent.click(screen.getByRole('button', { name: 'Import' }));
 
     const bar = await screen.findByRole('progressbar', { name: 'Import progress' });
     await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '50'));
+    // It follows the job it named in the upload, not whatever else is running.
+    expect(api.getImport).toHaveBeenCalledWith(api.runImport.mock.calls[0][0].jobId);
     expect(screen.getByText('120 rows done, 500 B of 1000 B read')).toBeInTheDocument();
     expect(screen.getByText('Importing assets.csv')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Import' })).toBeDisabled();
@@ -238,9 +251,9 @@ describe('ImportsPage', () => {
   it('shows rows done on an indeterminate bar when the upload size is unknown', async () => {
     const upload = deferred<ImportJob>();
     const api = fakeItamApi({
-      listImports: async () => [
+      listImports: async () => [],
+      getImport: async () =>
         aRunningImportJob({ dryRun: true, progress: { rowsDone: 7, bytesDone: 2048 } }),
-      ],
       runImport: () => upload.promise,
     });
     await renderWithItam(<ImportsPage />, { api });
@@ -264,5 +277,21 @@ describe('ImportsPage', () => {
     expect(screen.queryByLabelText('File to import')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Import' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Preview (dry run)' })).not.toBeInTheDocument();
+  });
+});
+
+describe('newJobId', () => {
+  it('makes a version 4 UUID, also where crypto.randomUUID is missing (plain http)', () => {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    expect(newJobId()).toMatch(uuid);
+    const randomUUID = crypto.randomUUID;
+    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      const ids = new Set(Array.from({ length: 50 }, () => newJobId()));
+      expect(ids.size).toBe(50);
+      for (const id of ids) expect(id).toMatch(uuid);
+    } finally {
+      Object.defineProperty(crypto, 'randomUUID', { value: randomUUID, configurable: true });
+    }
   });
 });

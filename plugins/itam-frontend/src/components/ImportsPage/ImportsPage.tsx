@@ -174,7 +174,7 @@ function UploadForm(props: {
 export function ImportsPage() {
   const api = useApi(itamApiRef);
   const permission = useItamPermission(itamImportPermission);
-  const [followed, setFollowed] = useState<FollowedImport & { fileName: string }>();
+  const [followed, setFollowed] = useState<FollowedImport & { fileName: string; dryRun: boolean }>();
   const [outcome, setOutcome] = useState<Outcome>();
   const [selectedId, setSelectedId] = useState<string>();
   const progress = useImportProgress(followed);
@@ -188,12 +188,15 @@ export function ImportsPage() {
   }) => {
     const { file, format, currency, dryRun } = request;
     setOutcome(undefined);
-    setFollowed({ format, dryRun, fileName: file.name });
+    // The page names the job, so it can follow exactly its own upload while it runs.
+    const jobId = newJobId();
+    setFollowed({ jobId, dryRun, fileName: file.name });
     try {
       const job = await api.runImport({
         format,
         content: file.content,
         dryRun,
+        jobId,
         ...(currency ? { currency } : {}),
       });
       setOutcome({ kind: 'finished', job });
@@ -273,4 +276,17 @@ export function ImportsPage() {
       />
     </Flex>
   );
+}
+
+/**
+ * A random (version 4) UUID. `crypto.randomUUID` exists only in secure contexts (https or
+ * localhost); a portal served over plain http elsewhere still has `getRandomValues`.
+ */
+export function newJobId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
