@@ -3,6 +3,7 @@ import type { Asset } from '@itam/common';
 import type { AssetInsight } from '../../hooks/useAssetInsights';
 import { worstLicenceStatus } from '../../utils/licences';
 import { formatMoney } from '../../utils/money';
+import { planDepreciation } from '../AssetDepreciation/depreciationPlan';
 import { highestSeverity } from '../../utils/risks';
 import { LicenceStatusChip } from '../LicencesPage';
 import { RiskSeverityChip } from '../RiskFindingsPage';
@@ -54,14 +55,21 @@ export function FindingsCell(props: { state: InsightState }) {
   );
 }
 
-/** The purchase cost in its own currency (never converted), with the purchase date. */
-export function CostCell(props: { asset: Asset }) {
+/**
+ * The purchase cost in its own currency (never converted) with the purchase date, and the book
+ * value today where the asset's depreciation can be worked out (as on its asset page).
+ */
+export function CostCell(props: { asset: Asset; today: string }) {
   const p = props.asset.purchase;
   if (p?.cost === undefined) return <CellText title="No cost recorded" color="secondary" />;
+  const plan = planDepreciation(props.asset, props.today);
+  const bookValue =
+    plan.kind === 'ready' ? `book value ${formatMoney(plan.current.bookValue, plan.input.currency)}` : undefined;
+  const bought = p.date ? `bought ${p.date}` : undefined;
   return (
     <CellText
       title={formatMoney(p.cost, p.currency)}
-      description={p.date ? `bought ${p.date}` : undefined}
+      description={[bought, bookValue].filter(Boolean).join(', ') || undefined}
     />
   );
 }

@@ -137,6 +137,8 @@ describe('EntityAssetsContent', () => {
           tag: 'SRV-00001',
           name: 'Payments DB host',
           purchase: { date: '2022-04-01', cost: 18450, currency: 'EUR' },
+          // Four years straight line: fully depreciated since 2026-04-01, whatever today is.
+          attributes: { usefulLifeYears: 4 },
         }),
       },
       {
@@ -171,7 +173,7 @@ describe('EntityAssetsContent', () => {
       expect(within(server).getByText('Critical')).toBeInTheDocument();
       expect(within(server).getByText('2 open findings')).toBeInTheDocument();
       expect(within(server).getByText('€18,450.00')).toBeInTheDocument();
-      expect(within(server).getByText('bought 2022-04-01')).toBeInTheDocument();
+      expect(within(server).getByText('bought 2022-04-01, book value €0.00')).toBeInTheDocument();
 
       const saas = screen.getByRole('row', { name: /SAAS-00030/ });
       expect(within(saas).getByText('No managed software')).toBeInTheDocument();

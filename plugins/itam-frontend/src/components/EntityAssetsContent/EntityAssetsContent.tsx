@@ -105,7 +105,7 @@ function useColumns(assetLink: ((assetId: string) => string) | undefined, today:
       },
       { id: 'licences', label: 'Licences', cell: row => <LicenceCell state={row.insight} /> },
       { id: 'risks', label: 'Risk findings', cell: row => <FindingsCell state={row.insight} /> },
-      { id: 'cost', label: 'Cost', cell: row => <CostCell asset={row.asset} /> },
+      { id: 'cost', label: 'Cost', cell: row => <CostCell asset={row.asset} today={today} /> },
     ],
     [assetLink, today],
   );
