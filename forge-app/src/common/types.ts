@@ -35,14 +35,18 @@ export interface InstalledProductLicence {
   position?: number;
 }
 
-/** A linked asset as the incident panel shows it. */
-export interface PanelAsset {
+/** What every panel shows of an asset: identity, lifecycle stage, criticality and owner. */
+export interface AssetSummary {
   id: string;
   tag: string;
   name: string;
   lifecycleStage: LifecycleStage;
   criticality: Criticality;
   owner?: string;
+}
+
+/** A linked asset as the incident panel shows it. */
+export interface PanelAsset extends AssetSummary {
   warranty: { date?: string; status: DateStatus };
   endOfLife: { date?: string; status: DateStatus };
   health: Health;
@@ -58,13 +62,7 @@ export interface IncidentPanelData {
 }
 
 /** A linked asset as the change panel shows it. */
-export interface ChangeAsset {
-  id: string;
-  tag: string;
-  name: string;
-  lifecycleStage: LifecycleStage;
-  criticality: Criticality;
-  owner?: string;
+export interface ChangeAsset extends AssetSummary {
   /** Unresolved incident tickets linked to the asset (other than this issue). */
   openIncidents: string[];
 }
@@ -98,13 +96,7 @@ export interface IssueSummaryData {
   worst?: Health;
 }
 
-export interface AssetSearchHit {
-  id: string;
-  tag: string;
-  name: string;
-  lifecycleStage: LifecycleStage;
-  criticality: Criticality;
-  owner?: string;
+export interface AssetSearchHit extends AssetSummary {
   linked: boolean;
 }
 

@@ -1,3 +1,4 @@
+import { assetSummary } from '../domain/asset-summary';
 import type { Criticality } from '@itam/common';
 import type { ChangeWindow } from '../domain/change-window';
 import type { ChangePanelData } from '../common/types';
@@ -18,12 +19,7 @@ export async function getChangePanel(
     linked.map(async ({ asset }) => {
       const tickets = await client.getAssetTickets(asset.id);
       return {
-        id: asset.id,
-        tag: asset.tag,
-        name: asset.name,
-        lifecycleStage: asset.lifecycleStage,
-        criticality: asset.criticality,
-        ...(asset.owner ? { owner: asset.owner } : {}),
+        ...assetSummary(asset),
         openIncidents: tickets
           .filter(t => t.ticketType === 'incident' && !t.resolved)
           .filter(t => !(t.site === site && t.issueKey === issueKey))

@@ -1,3 +1,4 @@
+import { assetSummary } from '../domain/asset-summary';
 import type { IncidentPanelData } from '../common/types';
 import { assetHealth } from '../domain/asset-health';
 import { isoDay } from '../domain/dates';
@@ -26,12 +27,7 @@ export async function getIncidentPanel(scope: IssueScope): Promise<IncidentPanel
       ]);
       const { warranty, endOfLife, health } = assetHealth(asset, today);
       return {
-        id: asset.id,
-        tag: asset.tag,
-        name: asset.name,
-        lifecycleStage: asset.lifecycleStage,
-        criticality: asset.criticality,
-        ...(asset.owner ? { owner: asset.owner } : {}),
+        ...assetSummary(asset),
         warranty: { ...(asset.warrantyEnd ? { date: asset.warrantyEnd } : {}), status: warranty },
         endOfLife: { ...(asset.endOfLife ? { date: asset.endOfLife } : {}), status: endOfLife },
         health,

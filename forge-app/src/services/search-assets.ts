@@ -1,3 +1,4 @@
+import { assetSummary } from '../domain/asset-summary';
 import type { ItamApi } from '@itam/common';
 import { SEARCH_LIMIT } from '../common/constants';
 import { ItamForgeError } from '../common/errors';
@@ -20,12 +21,7 @@ export async function searchAssets(options: {
   ]);
   const linkedIds = new Set(linked.map(l => l.asset.id));
   return page.items.map(asset => ({
-    id: asset.id,
-    tag: asset.tag,
-    name: asset.name,
-    lifecycleStage: asset.lifecycleStage,
-    criticality: asset.criticality,
-    ...(asset.owner ? { owner: asset.owner } : {}),
+    ...assetSummary(asset),
     linked: linkedIds.has(asset.id),
   }));
 }
