@@ -1,7 +1,6 @@
 import { Route, Routes, useParams } from 'react-router-dom';
-import { EmptyState } from '@backstage/core-components';
-import { ButtonLink } from '@backstage/ui';
 import { useItamRoutes } from '../../hooks';
+import { ItamNotFound } from '../ItamNotFound';
 import { AssetForm } from '../AssetForm';
 import { AssetPage } from '../AssetPage';
 import { AssetRegisterPage } from '../AssetRegisterPage';
@@ -19,16 +18,9 @@ function EditAssetRoute() {
 function NoSuchPage() {
   const routes = useItamRoutes();
   return (
-    <EmptyState
-      missing="info"
+    <ItamNotFound
       title="There is no such page in the asset register"
-      action={
-        routes.register ? (
-          <ButtonLink href={routes.register} variant="primary">
-            Open the asset register
-          </ButtonLink>
-        ) : undefined
-      }
+      back={{ href: routes.register, label: 'Open the asset register' }}
     />
   );
 }

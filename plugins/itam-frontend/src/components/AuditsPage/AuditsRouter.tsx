@@ -1,7 +1,6 @@
 import { Route, Routes, useParams } from 'react-router-dom';
-import { EmptyState } from '@backstage/core-components';
-import { ButtonLink } from '@backstage/ui';
 import { useItamRoutes } from '../../hooks/useItamRoutes';
+import { ItamNotFound } from '../ItamNotFound';
 import { AuditCampaignPage } from './AuditCampaignPage';
 import { AuditsPage } from './AuditsPage';
 
@@ -13,16 +12,9 @@ function AuditCampaignRoute() {
 function NoSuchPage() {
   const routes = useItamRoutes();
   return (
-    <EmptyState
-      missing="info"
+    <ItamNotFound
       title="There is no such page in the audits"
-      action={
-        routes.audits ? (
-          <ButtonLink href={routes.audits} variant="primary">
-            Open the audit campaigns
-          </ButtonLink>
-        ) : undefined
-      }
+      back={{ href: routes.audits, label: 'Open the audit campaigns' }}
     />
   );
 }

@@ -1,7 +1,6 @@
 import { Route, Routes, useParams } from 'react-router-dom';
-import { EmptyState } from '@backstage/core-components';
-import { ButtonLink } from '@backstage/ui';
 import { useItamRoutes } from '../../hooks';
+import { ItamNotFound } from '../ItamNotFound';
 import { LicencePositionPage } from './LicencePositionPage';
 import { LicencesPage } from './LicencesPage';
 
@@ -13,16 +12,9 @@ function LicencePositionRoute() {
 function NoSuchPage() {
   const routes = useItamRoutes();
   return (
-    <EmptyState
-      missing="info"
+    <ItamNotFound
       title="There is no such licence page"
-      action={
-        routes.licences ? (
-          <ButtonLink href={routes.licences} variant="primary">
-            Open the licence positions
-          </ButtonLink>
-        ) : undefined
-      }
+      back={{ href: routes.licences, label: 'Open the licence positions' }}
     />
   );
 }

@@ -1,0 +1,1 @@
+export { ItamNotFound } from './ItamNotFound';
