@@ -1,4 +1,5 @@
 import { ItamApiError, type Asset, type ItamApi } from '@itam/common';
+import { anAsset as aCommonAsset } from '@itam/common/testing';
 import { addDays, todayIso } from './dates';
 
 // Every method of the API; the mapped type makes the compiler flag one that is added or renamed.
@@ -73,25 +74,14 @@ export function apiError(
   return new ItamApiError(status, message, name, { error: { name, message, ...extra } });
 }
 
-/** A complete, valid stored asset; override what a test is about. */
+/**
+ * A complete, valid stored asset (common's test asset) whose warranty and end of life lie ahead
+ * of today, so status chips read "under warranty"; override what a test is about.
+ */
 export function anAsset(overrides: Partial<Asset> = {}): Asset {
-  return {
-    id: 'a1',
-    tag: 'LAP-00042',
-    name: 'ThinkPad T14 for Jane',
-    assetClass: 'hardware',
-    type: 'laptop',
-    criticality: 3,
-    dataClassification: 'internal',
-    externalIds: [],
-    attributes: {},
-    lifecycleStage: 'in-stock',
-    owner: 'user:default/jane',
+  return aCommonAsset({
     warrantyEnd: addDays(todayIso(), 400),
     endOfLife: addDays(todayIso(), 800),
-    version: 1,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
-  };
+  });
 }
