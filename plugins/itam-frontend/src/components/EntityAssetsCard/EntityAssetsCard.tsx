@@ -6,6 +6,7 @@ import { Card, CardBody, CardHeader, Flex, Link, Text } from '@backstage/ui';
 import type { EntityAsset } from '@itam/common';
 import { useEntityAssets, useItamRoutes } from '../../hooks';
 import { useAssetInsights, type AssetInsight } from '../../hooks/useAssetInsights';
+import { insightAttention } from '../../utils/insightAttention';
 import { worstLicenceStatus } from '../../utils/licences';
 import { formatMoney } from '../../utils/money';
 import { highestSeverity } from '../../utils/risks';
@@ -46,18 +47,6 @@ function InsightChips(props: { insight?: AssetInsight }) {
       )}
     </>
   );
-}
-
-/** e.g. "2 open risk findings, 1 running under-licensed software"; empty when all is well. */
-function attention(insights: ReadonlyMap<string, AssetInsight> | undefined, assetIds: string[]): string {
-  if (!insights) return '';
-  const assets = [...new Set(assetIds)].map(id => insights.get(id));
-  const findings = assets.reduce((n, a) => n + (a?.findings.length ?? 0), 0);
-  const short = assets.filter(a => a && worstLicenceStatus(a.licences) === 'under-licensed').length;
-  const parts: string[] = [];
-  if (findings > 0) parts.push(`${findings} open risk ${findings === 1 ? 'finding' : 'findings'}`);
-  if (short > 0) parts.push(`${short} running under-licensed software`);
-  return parts.join(', ');
 }
 
 function CardFrame(props: { children: React.ReactNode; subtitle?: string; attention?: string }) {
@@ -116,7 +105,7 @@ export function EntityAssetsCard() {
   const shown = sorted.slice(0, MAX_ROWS);
   return (
     <CardFrame
-      attention={attention(insights.insights, assetIds ?? [])}
+      attention={insightAttention(insights.insights, assetIds ?? []).join(', ')}
       subtitle={
         items.length > shown.length
           ? `${shown.length} of ${items.length} linked assets, those needing attention first`

@@ -17,7 +17,7 @@ import {
 import type { EntityAsset } from '@itam/common';
 import { useEntityAssets, useItamRoutes } from '../../hooks';
 import { useAssetInsights, type AssetInsight } from '../../hooks/useAssetInsights';
-import { worstLicenceStatus } from '../../utils/licences';
+import { insightAttention } from '../../utils/insightAttention';
 import { endOfLifeStatus, todayIso, warrantyStatus } from '../../utils/assetStatus';
 import { ASSET_CLASS_LABELS, ENTITY_LINK_ROLE_LABELS } from '../../utils/labels';
 import {
@@ -128,14 +128,7 @@ function summarise(
   if (expired > 0) parts.push(`${expired} with an expired warranty`);
   if (ending > 0) parts.push(`${ending} with a warranty ending soon`);
   if (endOfLife > 0) parts.push(`${endOfLife} past end of life or support`);
-  if (insights) {
-    // An asset linked twice (two roles) counts once.
-    const assets = [...new Set(items.map(i => i.asset.id))].map(id => insights.get(id));
-    const findings = assets.reduce((n, a) => n + (a?.findings.length ?? 0), 0);
-    const short = assets.filter(a => a && worstLicenceStatus(a.licences) === 'under-licensed').length;
-    if (findings > 0) parts.push(`${findings} open risk ${findings === 1 ? 'finding' : 'findings'}`);
-    if (short > 0) parts.push(`${short} running under-licensed software`);
-  }
+  parts.push(...insightAttention(insights, items.map(i => i.asset.id)));
   return parts.join(', ');
 }
 
