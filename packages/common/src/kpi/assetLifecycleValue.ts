@@ -1,9 +1,8 @@
 import type { Asset } from '../asset/types';
-import type { ValidationIssue } from '../errors';
 import { parseIsoDay } from '../finance/calendar';
-import { parseDateWindow, type DateWindow } from '../finance/dateWindow';
+import type { DateWindow } from '../finance/dateWindow';
 import { retiredWithin } from './assetTurnoverRate';
-import { checkLifecycleEvents, throwIfIssues, type LifecycleEvent } from './kpiInputs';
+import type { LifecycleEvent } from './kpiInputs';
 import { kpiResult, type KpiDefinition, type KpiResult } from './kpiResult';
 
 /** @public */
@@ -30,11 +29,7 @@ export function assetLifecycleValue(input: {
   assets: readonly Asset[];
   lifecycleEvents: readonly LifecycleEvent[];
 }): KpiResult {
-  const range = parseDateWindow(input.window, 'window', 'KPI input');
-  const issues: ValidationIssue[] = [];
-  const days = checkLifecycleEvents(input.lifecycleEvents, issues);
-  throwIfIssues(issues, 'KPI input');
-  const retired = retiredWithin(input.lifecycleEvents, days, range);
+  const retired = retiredWithin(input.window, input.lifecycleEvents);
   const byId = new Map(input.assets.map(a => [a.id, a]));
   let realised = 0;
   let planned = 0;

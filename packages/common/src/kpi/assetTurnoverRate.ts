@@ -28,26 +28,24 @@ export function assetTurnoverRate(input: {
   assets: readonly Asset[];
   lifecycleEvents: readonly LifecycleEvent[];
 }): KpiResult {
-  const range = parseDateWindow(input.window, 'window', 'KPI input');
-  const issues: ValidationIssue[] = [];
-  const days = checkLifecycleEvents(input.lifecycleEvents, issues);
-  throwIfIssues(issues, 'KPI input');
-  const retired = retiredWithin(input.lifecycleEvents, days, range);
+  const retired = retiredWithin(input.window, input.lifecycleEvents);
   const population = assetsUnderManagement(input.assets);
   for (const id of retired.keys()) population.add(id);
   return kpiResult(ASSET_TURNOVER_RATE, input.window, retired.size, population.size, 'no assets under management during the window');
 }
 
 /**
- * Assets retired within a day range, each with the day of its last retirement in the range.
+ * Assets retired within a window, each with the day of its last retirement in it. Checks the
+ * window, then the events.
  *
+ * @throws {@link ItamValidationError} for a bad window or event.
  * @internal
  */
-export function retiredWithin(
-  events: readonly LifecycleEvent[],
-  days: readonly (number | undefined)[],
-  range: { fromDay: number; toDay: number },
-): Map<string, number> {
+export function retiredWithin(window: DateWindow, events: readonly LifecycleEvent[]): Map<string, number> {
+  const range = parseDateWindow(window, 'window', 'KPI input');
+  const issues: ValidationIssue[] = [];
+  const days = checkLifecycleEvents(events, issues);
+  throwIfIssues(issues, 'KPI input');
   const retired = new Map<string, number>();
   events.forEach((event, i) => {
     const day = days[i];
