@@ -50,7 +50,14 @@ export const itamPlugin = createBackendPlugin({
         config,
       }) {
         permissionsRegistry.addPermissions(itamPermissions as Permission[]);
-        const store = await KnexAssetStore.create({ database });
+        const mmapMiB = config.getOptionalNumber('itam.database.sqliteMmapSizeMiB');
+        if (mmapMiB !== undefined && !(mmapMiB >= 0)) {
+          throw new Error(`itam.database.sqliteMmapSizeMiB must be 0 or more, got ${mmapMiB}`);
+        }
+        const store = await KnexAssetStore.create({
+          database,
+          ...(mmapMiB === undefined ? {} : { sqliteMmapSize: Math.round(mmapMiB * 1024 * 1024) }),
+        });
         await store.refreshStatistics();
         const audits = new KnexAuditStore(store.knex);
         const licences = new KnexLicenceStore(store.knex);

@@ -76,8 +76,11 @@ export interface AssetStore {
   /** Removes a link; returns false when there was none. */
   removeEntityLink(assetId: string, link: EntityLink): Promise<boolean>;
   getEntityAssets(entityRef: string): Promise<EntityAsset[]>;
-  /** `getEntityAssets` with each asset as its stored JSON text, for responses that pass it through. */
-  getEntityAssetsJson(entityRef: string): Promise<{ assetJson: string; role: string }[]>;
+  /**
+   * `getEntityAssets` as JSON text: the array's elements, comma-separated, without the brackets
+   * (empty when the entity has no assets), each asset as stored, for responses that pass it through.
+   */
+  getEntityAssetItemsJson(entityRef: string): Promise<string>;
 
   listAssetLinks(assetId: string): Promise<StoredAssetLink[]>;
   addAssetLink(link: StoredAssetLink, stamp: Stamp): Promise<boolean>;

@@ -26,7 +26,7 @@ import {
   type AssetRow,
   type HistoryRow,
 } from './rows';
-import { isBetterSqlite, isPg, pgAll, sqliteAll } from './sqliteReads';
+import { configureSqliteReads, isBetterSqlite, isPg, pgRows, sqliteAll } from './sqliteReads';
 
 const migrationsDir = resolvePackagePath('@itam/backstage-plugin-itam-backend', 'migrations');
 
@@ -35,9 +35,15 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 const EXPORT_BATCH = 1000;
 
-/** An entity's assets with the link roles, by tag: what knex compiles the PostgreSQL query to. */
-const ENTITY_ASSETS_SQL =
-  'select "a"."data", "l"."role" from "itam_entity_links" as "l" inner join "itam_assets" as "a" on "a"."id" = "l"."asset_id" where "l"."entity_ref" = ? order by "a"."tag" asc, "l"."role" asc';
+// An entity's assets in tag then role order. On SQLite the database joins the stored asset JSON
+// into the response's items text itself, so Node builds no row objects and no strings per asset.
+// node-postgres reads one large text value more slowly than ~50 small rows, so PostgreSQL returns
+// rows and Node joins them.
+const ENTITY_ASSET_ITEMS_SQLITE =
+  `select group_concat('{"asset":' || a.data || ',"role":' || json_quote(l.role) || '}', ',' order by a.tag, l.role) as items ` +
+  'from itam_entity_links l join itam_assets a on a.id = l.asset_id where l.entity_ref = ?';
+const ENTITY_ASSETS_PG =
+  'select a.data, l.role from itam_entity_links l join itam_assets a on a.id = l.asset_id where l.entity_ref = $1 order by a.tag, l.role';
 
 /**
  * Runs the plugin's migrations (the `migrations/` folder shipped with the package).
@@ -54,9 +60,14 @@ export async function migrateItamDatabase(knex: Knex): Promise<void> {
  * @public
  */
 export class KnexAssetStore implements AssetStore {
-  /** Connects through the database service, migrating unless `migrations.skip` is set. */
-  static async create(options: { database: DatabaseService }): Promise<KnexAssetStore> {
+  /**
+   * Connects through the database service, migrating unless `migrations.skip` is set.
+   * `sqliteMmapSize`: bytes of an SQLite file each connection maps for hot reads
+   * (default {@link DEFAULT_SQLITE_MMAP_SIZE}, 0 for none); ignored on PostgreSQL.
+   */
+  static async create(options: { database: DatabaseService; sqliteMmapSize?: number }): Promise<KnexAssetStore> {
     const knex = await options.database.getClient();
+    if (options.sqliteMmapSize !== undefined) configureSqliteReads(knex, { mmapSize: options.sqliteMmapSize });
     if (!options.database.migrations?.skip) await migrateItamDatabase(knex);
     return new KnexAssetStore(knex);
   }
@@ -259,24 +270,27 @@ export class KnexAssetStore implements AssetStore {
   }
 
   async getEntityAssets(entityRef: string): Promise<EntityAsset[]> {
-    const rows = await this.getEntityAssetsJson(entityRef);
-    return rows.map(r => ({ asset: rowToAsset({ data: r.assetJson }), role: r.role as EntityAsset['role'] }));
+    return JSON.parse(`[${await this.getEntityAssetItemsJson(entityRef)}]`) as EntityAsset[];
   }
 
-  async getEntityAssetsJson(entityRef: string): Promise<{ assetJson: string; role: string }[]> {
-    // The same query as below, prepared once per connection (SQLite) or named and planned once per
-    // connection (PostgreSQL): at ~50 assets per entity, compiling, parsing and planning it on
-    // every request cost as much as running it.
-    const rows: { data: string; role: string }[] = isBetterSqlite(this.db)
-      ? await sqliteAll(this.db, ENTITY_ASSETS_SQL, [entityRef])
-      : isPg(this.db)
-        ? await pgAll(this.db, 'itam_entity_assets', ENTITY_ASSETS_SQL.replace('?', '$1'), [entityRef])
-        : await this.db('itam_entity_links as l')
+  async getEntityAssetItemsJson(entityRef: string): Promise<string> {
+    // Prepared once per connection (SQLite) or named and planned once per connection
+    // (PostgreSQL): at ~50 assets per entity, compiling, parsing and planning the query on every
+    // request cost as much as running it. Other databases take knex's query.
+    if (isBetterSqlite(this.db)) {
+      const [row] = await sqliteAll<{ items: string | null }>(this.db, ENTITY_ASSET_ITEMS_SQLITE, [entityRef]);
+      return row?.items ?? '';
+    }
+    const rows: [data: string, role: string][] = isPg(this.db)
+      ? await pgRows(this.db, 'itam_entity_assets', ENTITY_ASSETS_PG, [entityRef])
+      : (
+        await this.db('itam_entity_links as l')
           .join('itam_assets as a', 'a.id', 'l.asset_id')
           .where('l.entity_ref', entityRef)
           .select('a.data', 'l.role')
-          .orderBy(['a.tag', 'l.role']);
-    return rows.map(r => ({ assetJson: r.data, role: r.role }));
+          .orderBy(['a.tag', 'l.role'])
+      ).map(r => [r.data, r.role]);
+    return rows.map(([data, role]) => `{"asset":${data},"role":${JSON.stringify(role)}}`).join(',');
   }
 
   async listAssetLinks(assetId: string): Promise<StoredAssetLink[]> {

@@ -1,2 +1,3 @@
 export type { AssetStore, Stamp, StoredAssetLink, StoredTicketLink } from './AssetStore';
 export { KnexAssetStore, migrateItamDatabase, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './KnexAssetStore';
+export { DEFAULT_SQLITE_MMAP_SIZE } from './sqliteReads';

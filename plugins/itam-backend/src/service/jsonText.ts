@@ -6,6 +6,14 @@ import type { Response } from 'express';
  * `res.json` would send for the parsed items.
  */
 export function sendJsonItems(res: Response, items: readonly string[], nextCursor?: string) {
+  sendJsonItemsText(res, items.join(','), nextCursor);
+}
+
+/**
+ * {@link sendJsonItems} for items already joined into one text: the array's elements,
+ * comma-separated, without the brackets (as the database aggregates them).
+ */
+export function sendJsonItemsText(res: Response, itemsText: string, nextCursor?: string) {
   const cursor = nextCursor === undefined ? '' : `,"nextCursor":${JSON.stringify(nextCursor)}`;
-  res.type('application/json').send(`{"items":[${items.join(',')}]${cursor}}`);
+  res.type('application/json').send(`{"items":[${itemsText}]${cursor}}`);
 }

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { ItamRuleViolationError } from '@itam/common';
 import { audited } from './audit';
 import type { RouteContext } from './context';
-import { sendJsonItems } from './jsonText';
+import { sendJsonItemsText } from './jsonText';
 import { parseRequest } from './validate';
 import { ItamInputError } from './errors';
 
@@ -76,8 +76,7 @@ export function registerLinkRoutes(router: Router, ctx: RouteContext) {
     } catch (e) {
       throw new ItamInputError([{ path: 'entityRef', message: (e as Error).message }], (e as Error).message);
     }
-    const rows = await ctx.store.getEntityAssetsJson(entityRef);
-    sendJsonItems(res, rows.map(r => `{"asset":${r.assetJson},"role":${JSON.stringify(r.role)}}`));
+    sendJsonItemsText(res, await ctx.store.getEntityAssetItemsJson(entityRef));
   });
 
   router.get('/assets/:id/asset-links', async (req, res) => {

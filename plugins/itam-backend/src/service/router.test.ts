@@ -142,6 +142,25 @@ describe.each(databases.eachSupportedId())('ITAM API on %s', databaseId => {
     await api().delete(`${url}?entityRef=component:default/payments-api&role=runs-on`).set('authorization', asUser()).expect(404);
   });
 
+  it('serves an entity’s assets whole, in tag then role order, and none as an empty list', async () => {
+    const empty = await api().get('/api/itam/entities/system/default/payments/assets').set('authorization', asUser()).expect(200);
+    expect(empty.text).toBe('{"items":[]}');
+    const link = (id: string, role: string) =>
+      api().post(`/api/itam/assets/${id}/entity-links`).set('authorization', asUser()).send({ entityRef: 'system:default/payments', role }).expect(201);
+    const { body: second } = await create({ ...laptop, tag: 'ORD-2', serialNumber: 'O2', name: 'Quote "and" ünïcode' }).expect(201);
+    const { body: first } = await create({ ...laptop, tag: 'ORD-1', serialNumber: 'O1' }).expect(201);
+    await link(second.id, 'uses');
+    await link(first.id, 'uses');
+    await link(first.id, 'runs-on');
+    const assets = await api().get('/api/itam/entities/system/default/payments/assets').set('authorization', asUser()).expect(200);
+    expect(assets.headers['content-type']).toMatch(/^application\/json/);
+    expect(assets.body.items).toEqual([
+      { asset: first, role: 'runs-on' },
+      { asset: first, role: 'uses' },
+      { asset: second, role: 'uses' },
+    ]);
+  });
+
   it('links tickets idempotently and finds a ticket’s assets', async () => {
     const { body: asset } = await create({ ...laptop, tag: 'TIX-1', serialNumber: 'T1' }).expect(201);
     const url = `/api/itam/assets/${asset.id}/tickets`;
