@@ -83,10 +83,15 @@ export class KnexAssetStore implements AssetStore {
    * Refreshes the query planner's statistics. Without them SQLite picks the index that serves the
    * sort over the one that serves a selective filter (30x slower register pages at 10k assets).
    * Cheap when nothing changed: SQLite's `PRAGMA optimize` only analyses stale tables.
+   *
+   * On PostgreSQL it also vacuums: after a bulk load (a restore, a migration from another tool),
+   * until autovacuum gets there, every read checks each row's transaction and visits the heap
+   * even for an index-only scan; an entity lookup at a million assets took 1.9 ms instead of
+   * 0.8 ms. Vacuum skips pages already marked all-visible, so it is cheap when nothing changed.
    */
   async refreshStatistics(): Promise<void> {
     if (this.isPostgres()) {
-      await this.db.raw('analyze itam_assets, itam_entity_links, itam_asset_links, itam_ticket_links');
+      await this.db.raw('vacuum (analyze) itam_assets, itam_entity_links, itam_asset_links, itam_ticket_links');
     } else {
       await this.db.raw('PRAGMA optimize=0x10002');
     }
