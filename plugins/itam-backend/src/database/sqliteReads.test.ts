@@ -2,13 +2,13 @@ import knexFactory, { type Knex } from 'knex';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { configureSqliteReads, DEFAULT_SQLITE_MMAP_SIZE, sqliteAll } from './sqliteReads';
+import { DEFAULT_SQLITE_MMAP_SIZE, sqliteAll, tuneSqliteConnections } from './sqliteReads';
 
 describe('SQLite hot reads', () => {
   let dir: string;
   let db: Knex;
 
-  beforeEach(async () => {
+  beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'itam-sqlite-reads-'));
     db = knexFactory({
       client: 'better-sqlite3',
@@ -16,8 +16,6 @@ describe('SQLite hot reads', () => {
       useNullAsDefault: true,
       pool: { min: 1, max: 1 },
     });
-    await db.raw('create table t (n integer)');
-    await db('t').insert([{ n: 2 }, { n: 1 }]);
   });
 
   afterEach(async () => {
@@ -27,21 +25,33 @@ describe('SQLite hot reads', () => {
 
   const mappedBytes = async () => (await db.raw('pragma mmap_size'))[0].mmap_size as number;
 
-  it('runs the statement with its parameters and maps the file by default', async () => {
+  it('runs a statement with its parameters, on repeat too', async () => {
+    await db.raw('create table t (n integer)');
+    await db('t').insert([{ n: 2 }, { n: 1 }]);
     expect(await sqliteAll(db, 'select n from t where n > ? order by n', [0])).toEqual([{ n: 1 }, { n: 2 }]);
     expect(await sqliteAll(db, 'select n from t where n > ? order by n', [1])).toEqual([{ n: 2 }]);
+  });
+
+  it('maps the file on every connection the pool creates once tuned, for any read', async () => {
+    tuneSqliteConnections(db);
     // SQLite caps the mapping at its compile-time limit, just under the 2 GiB default.
     expect(await mappedBytes()).toBeGreaterThan(DEFAULT_SQLITE_MMAP_SIZE * 0.99);
   });
 
-  it('maps what the configuration says, including nothing', async () => {
-    configureSqliteReads(db, { mmapSize: 0 });
-    await sqliteAll(db, 'select n from t', []);
+  it('maps what it is told, including nothing', async () => {
+    tuneSqliteConnections(db, { mmapSize: 0 });
     expect(await mappedBytes()).toBe(0);
   });
 
+  it('maps a connection that predates tuning at its first hot read', async () => {
+    expect(await mappedBytes()).toBe(0);
+    tuneSqliteConnections(db, { mmapSize: 64 * 1024 * 1024 });
+    await sqliteAll(db, 'select 1', []);
+    expect(await mappedBytes()).toBe(64 * 1024 * 1024);
+  });
+
   it('refuses a mapping size that is not a whole number of bytes', () => {
-    expect(() => configureSqliteReads(db, { mmapSize: -1 })).toThrow(/mmapSize/);
-    expect(() => configureSqliteReads(db, { mmapSize: 1.5 })).toThrow(/mmapSize/);
+    expect(() => tuneSqliteConnections(db, { mmapSize: -1 })).toThrow(/mmapSize/);
+    expect(() => tuneSqliteConnections(db, { mmapSize: 1.5 })).toThrow(/mmapSize/);
   });
 });

@@ -24,18 +24,31 @@ const statements = new WeakMap<object, Map<string, Statement>>();
  */
 export const DEFAULT_SQLITE_MMAP_SIZE = 2 * 1024 * 1024 * 1024;
 
-// The mapping size per knex instance, when configured (see configureSqliteReads).
+// The mapping size per knex instance, when set (see tuneSqliteConnections).
 const mmapSizes = new WeakMap<Knex, number>();
 
+/** The connection pool knex keeps (tarn), as far as tuning uses it. */
+interface ConnectionPool {
+  on(event: 'createSuccess', listener: (eventId: number, connection: SqliteConnection) => void): void;
+}
+
 /**
- * Sets how many bytes of the database file each connection of `db` maps into memory for hot
- * reads (0 turns the mapping off). Applies to connections that have not served a read yet.
+ * Sets how many bytes of the database file each better-sqlite3 connection of `db` maps into
+ * memory (0 turns the mapping off), as the pool creates it, so every read uses the mapping.
+ * Connections the pool created before get it at their first {@link sqliteAll} read. Does
+ * nothing on other databases.
  */
-export function configureSqliteReads(db: Knex, options: { mmapSize: number }) {
-  if (!Number.isSafeInteger(options.mmapSize) || options.mmapSize < 0) {
-    throw new TypeError(`mmapSize must be a whole number of bytes, 0 or more; got ${options.mmapSize}`);
+export function tuneSqliteConnections(db: Knex, options: { mmapSize?: number } = {}) {
+  const mmapSize = options.mmapSize ?? DEFAULT_SQLITE_MMAP_SIZE;
+  if (!Number.isSafeInteger(mmapSize) || mmapSize < 0) {
+    throw new TypeError(`mmapSize must be a whole number of bytes, 0 or more; got ${mmapSize}`);
   }
-  mmapSizes.set(db, options.mmapSize);
+  if (!isBetterSqlite(db)) return;
+  mmapSizes.set(db, mmapSize);
+  // The same hook Backstage's SQLite connector uses to turn foreign keys on.
+  (db.client.pool as ConnectionPool | undefined)?.on('createSuccess', (_eventId, connection) => {
+    connection.pragma(`mmap_size = ${mmapSize}`);
+  });
 }
 
 /** Whether `db` runs on better-sqlite3, where {@link sqliteAll} applies. */
@@ -51,6 +64,7 @@ export async function sqliteAll<T>(db: Knex, sql: string, params: readonly unkno
     let cache = statements.get(connection);
     if (!cache) {
       statements.set(connection, (cache = new Map()));
+      // Harmless when the pool's hook has already set it; needed when the connection predates it.
       connection.pragma(`mmap_size = ${mmapSizes.get(db) ?? DEFAULT_SQLITE_MMAP_SIZE}`);
     }
     let statement = cache.get(sql);
