@@ -26,7 +26,7 @@ import {
   type AssetRow,
   type HistoryRow,
 } from './rows';
-import { configureSqliteReads, isBetterSqlite, isPg, pgRows, sqliteAll } from './sqliteReads';
+import { isBetterSqlite, isPg, pgRows, sqliteAll, tuneSqliteConnections } from './sqliteReads';
 
 const migrationsDir = resolvePackagePath('@itam/backstage-plugin-itam-backend', 'migrations');
 
@@ -67,7 +67,7 @@ export class KnexAssetStore implements AssetStore {
    */
   static async create(options: { database: DatabaseService; sqliteMmapSize?: number }): Promise<KnexAssetStore> {
     const knex = await options.database.getClient();
-    if (options.sqliteMmapSize !== undefined) configureSqliteReads(knex, { mmapSize: options.sqliteMmapSize });
+    tuneSqliteConnections(knex, { mmapSize: options.sqliteMmapSize });
     if (!options.database.migrations?.skip) await migrateItamDatabase(knex);
     return new KnexAssetStore(knex);
   }
@@ -115,7 +115,11 @@ export class KnexAssetStore implements AssetStore {
       if (after === undefined) throw new InputError('cursor is not a cursor this API returned');
       builder = builder.where('a.tag', '>', after);
     }
-    const rows: Pick<AssetRow, 'data' | 'tag'>[] = await builder;
+    // On SQLite, one prepared statement per combination of filters, reused (see sqliteAll).
+    const compiled = builder.toSQL();
+    const rows: Pick<AssetRow, 'data' | 'tag'>[] = isBetterSqlite(this.db)
+      ? await sqliteAll(this.db, compiled.sql, compiled.bindings)
+      : await builder;
     const page = rows.slice(0, limit);
     return {
       items: page.map(r => r.data),
