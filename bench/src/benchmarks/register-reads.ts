@@ -98,6 +98,21 @@ async function openKnex(client: string, connection: string): Promise<Knex> {
   return knex;
 }
 
+/**
+ * How big the database is next to the memory that caches it: at a million assets the files
+ * outgrow PostgreSQL's shared buffers (128 MB by default), and reads go to the operating system.
+ */
+async function storageContext(client: string, knex: Knex): Promise<string> {
+  if (client === 'pg') {
+    const { rows } = await knex.raw(
+      "select pg_size_pretty(pg_database_size(current_database())) as size, current_setting('shared_buffers') as buffers",
+    );
+    return `database ${rows[0].size}, shared_buffers ${rows[0].buffers}`;
+  }
+  const [{ bytes }] = await knex.raw('select page_count * page_size as bytes from pragma_page_count(), pragma_page_size()');
+  return `database ${Math.round(bytes / 2 ** 20)} MB`;
+}
+
 async function runTarget(target: Target, sizes: number[], options: BenchOptions): Promise<BenchRow[]> {
   const seconds = options.quick ? 2 : 5;
   const warmUpSeconds = options.quick ? 1 : 2;
@@ -110,8 +125,9 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
       await migrateItamDatabase(knex);
       const seeding = Date.now();
       await seedRegister(knex, size, options.seed);
+      const seededIn = ((Date.now() - seeding) / 1000).toFixed(1);
+      options.log(`${target.label}: ${size} assets seeded in ${seededIn} s; ${await storageContext(target.client, knex)}`);
       await knex.destroy();
-      options.log(`${target.label}: ${size} assets seeded in ${((Date.now() - seeding) / 1000).toFixed(1)} s`);
       const starting = Date.now();
       const { port, child } = await startServer(target.client, db.connection);
       // Start-up includes the plugin's statistics refresh (and vacuum, on PostgreSQL).
