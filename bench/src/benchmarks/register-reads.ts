@@ -6,7 +6,7 @@ import { migrateItamDatabase } from '@itam/backstage-plugin-itam-backend';
 import autocannon from 'autocannon';
 import knexFactory, { type Knex } from 'knex';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -18,6 +18,22 @@ interface Measured {
   p50: number;
   p99: number;
   rps: number;
+  /** MB the kernel read from disk meanwhile (Linux), undefined elsewhere. */
+  diskReadMb?: number;
+}
+
+/**
+ * KiB read from block devices since boot (Linux's `pgpgin`). Shows when a measurement read its
+ * database from disk rather than from memory: on a machine that reclaims page cache, a large
+ * database's pages do not all stay cached between seeding and reading.
+ */
+function diskReadKiB(): number | undefined {
+  try {
+    const line = readFileSync('/proc/vmstat', 'utf8').match(/^pgpgin (\d+)$/m);
+    return line ? Number(line[1]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function startServer(client: string, connection: string): Promise<{ port: number; child: ChildProcess }> {
@@ -36,6 +52,7 @@ async function startServer(client: string, connection: string): Promise<{ port: 
 }
 
 async function load(url: string, paths: () => string, seconds: number): Promise<Measured> {
+  const readBefore = diskReadKiB();
   const result = await autocannon({
     url,
     connections: 10,
@@ -46,7 +63,13 @@ async function load(url: string, paths: () => string, seconds: number): Promise<
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
   }
-  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average };
+  const readAfter = diskReadKiB();
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: result.requests.average,
+    ...(readBefore !== undefined && readAfter !== undefined && { diskReadMb: (readAfter - readBefore) / 1024 }),
+  };
 }
 
 interface Target {
@@ -160,12 +183,17 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
         });
         for (const [name, m] of [['baseline', baseline], ['entity lookup', entity], ['register page', register]] as const) {
           rows.push(row(`${name} p50`, m.p50, 'ms'), row(`${name} p99`, m.p99, 'ms'), row(`${name} req/s`, m.rps, 'req/s'));
+          if (m.diskReadMb !== undefined) rows.push(row(`${name}: read from disk meanwhile`, m.diskReadMb, 'MB'));
         }
         for (const [name, m] of [['entity lookup', entity], ['register page', register]] as const) {
           const ratio = m.p99 / Math.max(baseline.p99, 1);
           rows.push(row(`${name} p99 / baseline p99`, ratio, 'x', '<= 3', ratio <= 3));
         }
-        options.log(`${target.label} ${size}: baseline p99 ${baseline.p99} ms, entity p99 ${entity.p99} ms, register p99 ${register.p99} ms`);
+        const fromDisk = (m: Measured) => (m.diskReadMb === undefined ? '' : ` (${m.diskReadMb.toFixed(0)} MB read from disk)`);
+        options.log(
+          `${target.label} ${size}: baseline p99 ${baseline.p99} ms, entity p99 ${entity.p99} ms${fromDisk(entity)}, ` +
+            `register p99 ${register.p99} ms${fromDisk(register)}`,
+        );
       } finally {
         child.kill();
       }
