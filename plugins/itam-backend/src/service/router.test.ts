@@ -229,3 +229,12 @@ describe('ITAM API with a deny policy', () => {
     }
   });
 });
+
+describe('ITAM plugin configuration', () => {
+  it('refuses a negative SQLite mapping size at start, naming the setting', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await expect(
+      startItamBackend({ knex, config: { itam: { database: { sqliteMmapSizeMiB: -1 } } } }),
+    ).rejects.toThrow('itam.database.sqliteMmapSizeMiB must be 0 or more, got -1');
+  });
+});

@@ -48,10 +48,13 @@ export const testCatalog: Entity[] = [
 export async function startItamBackend(options: {
   knex: Knex;
   permissionResult?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+  /** App config the plugin reads (e.g. `{ itam: { database: { ... } } }`). */
+  config?: NonNullable<Parameters<typeof mockServices.rootConfig.factory>[0]>['data'];
 }) {
   return startTestBackend({
     features: [
       itamPlugin,
+      ...(options.config ? [mockServices.rootConfig.factory({ data: options.config })] : []),
       mockServices.database.factory({ knex: options.knex }),
       catalogServiceMock.factory({ entities: testCatalog }),
       mockServices.permissions.factory({ result: options.permissionResult ?? AuthorizeResult.ALLOW }),
