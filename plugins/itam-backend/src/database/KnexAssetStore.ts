@@ -116,8 +116,8 @@ export class KnexAssetStore implements AssetStore {
       builder = builder.where('a.tag', '>', after);
     }
     // On SQLite, one prepared statement per combination of filters, reused (see sqliteAll).
-    const compiled = builder.toSQL();
-    const rows: Pick<AssetRow, 'data' | 'tag'>[] = isBetterSqlite(this.db)
+    const compiled = isBetterSqlite(this.db) ? builder.toSQL() : undefined;
+    const rows: Pick<AssetRow, 'data' | 'tag'>[] = compiled
       ? await sqliteAll(this.db, compiled.sql, compiled.bindings)
       : await builder;
     const page = rows.slice(0, limit);
