@@ -1,11 +1,8 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import type { Server } from 'node:http';
 import request from 'supertest';
-import { KnexAuditStore } from '../audits/KnexAuditStore';
-import { KnexAssetStore, migrateItamDatabase } from '../database/KnexAssetStore';
-import { seedExampleData } from '../exampleData/seedExampleData';
+import type { KnexAssetStore } from '../database/KnexAssetStore';
 import { asUser, itamTestDatabases, startItamBackend } from '../tests/testBackend';
-import { AnalyticsService } from './AnalyticsService';
+import { seedExampleEstate } from '../tests/exampleEstate';
 
 const databases = itamTestDatabases();
 const NOW = new Date('2026-11-27T12:00:00.000Z');
@@ -17,9 +14,7 @@ describe.each(databases.eachSupportedId())('analytics on %s', databaseId => {
 
   beforeAll(async () => {
     const knex = await databases.init(databaseId);
-    await migrateItamDatabase(knex);
-    store = KnexAssetStore.fromKnex(knex);
-    await seedExampleData(store, { now: () => NOW });
+    ({ store } = await seedExampleEstate(knex, NOW));
     const backend = await startItamBackend({ knex });
     server = backend.server;
     stop = () => backend.stop();
@@ -86,18 +81,7 @@ describe.each(databases.eachSupportedId())('analytics on %s', databaseId => {
 describe('the scheduled analytics task', () => {
   it('recomputes the risk findings into a snapshot that every instance reads', async () => {
     const knex = await databases.init('SQLITE_3');
-    await migrateItamDatabase(knex);
-    const store = KnexAssetStore.fromKnex(knex);
-    await seedExampleData(store, { now: () => NOW });
-    const service = () =>
-      new AnalyticsService({
-        store,
-        audits: new KnexAuditStore(knex),
-        catalog: { getEntities: async () => ({ items: [] }) } as never,
-        auth: mockServices.auth(),
-        logger: mockServices.logger.mock(),
-        clock: () => NOW,
-      });
+    const { analytics: service } = await seedExampleEstate(knex, NOW);
     const result = await service().recompute();
     expect(result).toEqual({ riskFindings: expect.any(Number), licenceProducts: expect.any(Number), computedAt: NOW.toISOString() });
     expect(result.riskFindings).toBeGreaterThan(0);
@@ -111,17 +95,8 @@ describe('the scheduled analytics task', () => {
 describe('the estate behind the KPIs and maturity', () => {
   it('is read once for requests that arrive together, and afresh afterwards', async () => {
     const knex = await databases.init('SQLITE_3');
-    await migrateItamDatabase(knex);
-    const store = KnexAssetStore.fromKnex(knex);
-    await seedExampleData(store, { now: () => NOW });
-    const service = new AnalyticsService({
-      store,
-      audits: new KnexAuditStore(knex),
-      catalog: { getEntities: async () => ({ items: [] }) } as never,
-      auth: mockServices.auth(),
-      logger: mockServices.logger.mock(),
-      clock: () => NOW,
-    });
+    const { store, analytics } = await seedExampleEstate(knex, NOW);
+    const service = analytics();
     await service.licencePositions();
     const reads = jest.spyOn(store, 'streamAssets');
     const months = ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11'];

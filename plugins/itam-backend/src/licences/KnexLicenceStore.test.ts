@@ -1,11 +1,8 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import type { LicencePositionReport, RiskFinding } from '@itam/common';
-import { AnalyticsService, LICENCE_POSITIONS_SNAPSHOT } from '../analytics/AnalyticsService';
+import { LICENCE_POSITIONS_SNAPSHOT } from '../analytics/AnalyticsService';
 import { SnapshotStore } from '../analytics/SnapshotStore';
-import { KnexAuditStore } from '../audits/KnexAuditStore';
-import { KnexAssetStore, migrateItamDatabase } from '../database/KnexAssetStore';
-import { seedExampleData } from '../exampleData/seedExampleData';
 import { itamTestDatabases } from '../tests/testBackend';
+import { seedExampleEstate } from '../tests/exampleEstate';
 import { KnexLicenceStore } from './KnexLicenceStore';
 
 const databases = itamTestDatabases();
@@ -15,9 +12,7 @@ const later = { actor: 'user:default/sam', at: '2026-11-30T11:00:00.000Z' };
 describe.each(databases.eachSupportedId())('the licence store on %s', databaseId => {
   it('keeps products and entitlements with revisions, evidence, assignments and peaks', async () => {
     const knex = await databases.init(databaseId);
-    await migrateItamDatabase(knex);
-    const assets = KnexAssetStore.fromKnex(knex);
-    await seedExampleData(assets, { now: () => new Date(stamp.at) });
+    const { store: assets } = await seedExampleEstate(knex, new Date(stamp.at));
     const srv = (await assets.getAsset('SRV-00002'))!;
     const store = new KnexLicenceStore(knex);
 
@@ -62,18 +57,9 @@ describe.each(databases.eachSupportedId())('the licence store on %s', databaseId
 describe('the scheduled recompute', () => {
   it('writes the licence snapshot and feeds the shortfall and the expiring entitlement to the risk findings', async () => {
     const knex = await databases.init('SQLITE_3');
-    await migrateItamDatabase(knex);
-    const store = KnexAssetStore.fromKnex(knex);
     const now = new Date('2026-12-01T06:00:00.000Z');
-    await seedExampleData(store, { now: () => now });
-    const service = new AnalyticsService({
-      store,
-      audits: new KnexAuditStore(knex),
-      catalog: { getEntities: async () => ({ items: [] }) } as never,
-      auth: mockServices.auth(),
-      logger: mockServices.logger.mock(),
-      clock: () => now,
-    });
+    const { store, analytics } = await seedExampleEstate(knex, now);
+    const service = analytics();
     const result = await service.recompute();
     expect(result).toMatchObject({ licenceProducts: 2, computedAt: now.toISOString() });
 

@@ -1,0 +1,27 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import type { Knex } from 'knex';
+import { AnalyticsService } from '../analytics/AnalyticsService';
+import { KnexAuditStore } from '../audits/KnexAuditStore';
+import { KnexAssetStore, migrateItamDatabase } from '../database/KnexAssetStore';
+import { seedExampleData } from '../exampleData/seedExampleData';
+
+/**
+ * Migrates a test database and seeds the example estate as of `now`. `analytics()` builds an
+ * analytics service over it (each call a new instance, as another backend instance would be),
+ * with an empty catalogue and `now` as its clock.
+ */
+export async function seedExampleEstate(knex: Knex, now: Date) {
+  await migrateItamDatabase(knex);
+  const store = KnexAssetStore.fromKnex(knex);
+  await seedExampleData(store, { now: () => now });
+  const analytics = () =>
+    new AnalyticsService({
+      store,
+      audits: new KnexAuditStore(knex),
+      catalog: { getEntities: async () => ({ items: [] }) } as never,
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+      clock: () => now,
+    });
+  return { store, analytics };
+}
