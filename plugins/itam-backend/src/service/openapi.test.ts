@@ -12,7 +12,8 @@ import { createRouter } from './router';
 function servedRoutes(router: Router): string[] {
   const routes: string[] = [];
   for (const layer of (router as unknown as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] }).stack) {
-    if (!layer.route) continue;
+    // Path-wide layers (`router.all`) are the per-path validators, not routes.
+    if (!layer.route || layer.route.methods._all) continue;
     const path = layer.route.path.replace(/:([A-Za-z]+)/g, '{$1}');
     for (const method of Object.keys(layer.route.methods)) routes.push(`${method.toUpperCase()} ${path}`);
   }

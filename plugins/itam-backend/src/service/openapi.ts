@@ -1,7 +1,8 @@
-// The ITAM REST API, as an OpenAPI 3.1 document. The router is built from it with
-// createValidatedOpenApiRouter, so requests are checked against it, and a test compares the
-// routes the router serves with the paths listed here. Deep rules (formats, cross-field checks)
-// come from the zod schemas of @itam/common, which answer with the same 400 shape.
+// The ITAM REST API, as an OpenAPI 3.1 document. The router is built from it with Backstage's
+// createValidatedOpenApiRouter, one per path (see validatedRouter.ts), so requests are checked
+// against it, and a test compares the routes the router serves with the paths listed here. Deep
+// rules (formats, cross-field checks) come from the zod schemas of @itam/common, which answer
+// with the same 400 shape.
 import {
   ASSET_CLASSES,
   ASSET_LINK_TYPES,

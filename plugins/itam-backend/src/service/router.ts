@@ -1,4 +1,3 @@
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import express, { type Router } from 'express';
 import { registerAnalyticsRoutes } from '../analytics/analyticsRoutes';
 import { registerAuditRoutes } from '../audits/auditRoutes';
@@ -9,6 +8,7 @@ import { RouteContext, type RouterOptions } from './context';
 import { itamErrorHandler } from './errors';
 import { registerLinkRoutes } from './linkRoutes';
 import { itamOpenApiSpec } from './openapi';
+import { createPathValidatedRouter } from './validatedRouter';
 
 export type { RouterOptions } from './context';
 
@@ -19,7 +19,7 @@ export type { RouterOptions } from './context';
  * @public
  */
 export async function createRouter(options: RouterOptions): Promise<Router> {
-  const router = createValidatedOpenApiRouter(itamOpenApiSpec as never, {
+  const router = createPathValidatedRouter(itamOpenApiSpec, {
     // Imports stream their body themselves (files may be far larger than any JSON request).
     middleware: [
       express.json({
@@ -27,7 +27,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
         type: req => !req.url?.startsWith('/imports') && /\bjson\b/i.test(req.headers['content-type'] ?? ''),
       }),
     ],
-  }) as unknown as Router;
+  });
   const ctx = new RouteContext(options);
 
   router.get('/health', (_req, res) => {
