@@ -72,6 +72,26 @@ async function load(url: string, paths: () => string, seconds: number): Promise<
   };
 }
 
+const ROUTE_NAMES = ['baseline', 'entity', 'register'] as const;
+type RouteName = (typeof ROUTE_NAMES)[number];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Each figure's median over the rounds; disk reads are summed, being a total. */
+function medianOf(rounds: Measured[]): Measured {
+  const reads = rounds.map(m => m.diskReadMb);
+  return {
+    p50: median(rounds.map(m => m.p50)),
+    p99: median(rounds.map(m => m.p99)),
+    rps: median(rounds.map(m => m.rps)),
+    ...(reads.every(r => r !== undefined) && { diskReadMb: reads.reduce((a, b) => a + b, 0) }),
+  };
+}
+
 interface Target {
   label: string;
   client: 'better-sqlite3' | 'pg';
@@ -139,6 +159,7 @@ async function storageContext(client: string, knex: Knex): Promise<string> {
 async function runTarget(target: Target, sizes: number[], options: BenchOptions): Promise<BenchRow[]> {
   const seconds = options.quick ? 2 : 5;
   const warmUpSeconds = options.quick ? 1 : 2;
+  const roundCount = options.quick ? 1 : 3;
   const rows: BenchRow[] = [];
   const p99At: Record<string, number[]> = { entity: [], register: [] };
   for (const size of sizes) {
@@ -168,9 +189,14 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
         // A short unmeasured pass over every route first: a server that has been up for a while has
         // compiled its hot code and prepared its statements; the first seconds after start have not.
         for (const path of Object.values(routes)) await load(base, path, warmUpSeconds);
-        const baseline = await load(base, routes.baseline, seconds);
-        const entity = await load(base, routes.entity, seconds);
-        const register = await load(base, routes.register, seconds);
+        // Rounds of the three routes in turn, so that a passing disturbance of this noisy machine
+        // hits one round of each rather than one route's only measurement; each figure is the
+        // median over the rounds, and each ratio the median of the rounds' ratios.
+        const rounds: Record<RouteName, Measured[]> = { baseline: [], entity: [], register: [] };
+        for (let round = 0; round < roundCount; round++) {
+          for (const name of ROUTE_NAMES) rounds[name].push(await load(base, routes[name], seconds));
+        }
+        const [baseline, entity, register] = ROUTE_NAMES.map(name => medianOf(rounds[name]));
         p99At.entity.push(entity.p99);
         p99At.register.push(register.p99);
         const label = `register-reads/${target.label} ${size.toLocaleString('en-US')}`;
@@ -185,14 +211,17 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
           rows.push(row(`${name} p50`, m.p50, 'ms'), row(`${name} p99`, m.p99, 'ms'), row(`${name} req/s`, m.rps, 'req/s'));
           if (m.diskReadMb !== undefined) rows.push(row(`${name}: read from disk meanwhile`, m.diskReadMb, 'MB'));
         }
-        for (const [name, m] of [['entity lookup', entity], ['register page', register]] as const) {
-          const ratio = m.p99 / Math.max(baseline.p99, 1);
+        const ratios: string[] = [];
+        for (const [name, route] of [['entity lookup', 'entity'], ['register page', 'register']] as const) {
+          const each = rounds[route].map((m, i) => m.p99 / Math.max(rounds.baseline[i].p99, 1));
+          const ratio = median(each);
           rows.push(row(`${name} p99 / baseline p99`, ratio, 'x', '<= 3', ratio <= 3));
+          ratios.push(`${name} ${each.map(r => r.toFixed(2)).join(', ')}`);
         }
         const fromDisk = (m: Measured) => (m.diskReadMb === undefined ? '' : ` (${m.diskReadMb.toFixed(0)} MB read from disk)`);
         options.log(
           `${target.label} ${size}: baseline p99 ${baseline.p99} ms, entity p99 ${entity.p99} ms${fromDisk(entity)}, ` +
-            `register p99 ${register.p99} ms${fromDisk(register)}`,
+            `register p99 ${register.p99} ms${fromDisk(register)}; p99 ratios by round: ${ratios.join('; ')}`,
         );
       } finally {
         child.kill();
