@@ -123,22 +123,35 @@ export function deviceDemand(
   const incomplete = facts === undefined || facts.processors <= 0 || facts.coresPerProcessor <= 0;
   const p = facts !== undefined && facts.processors > 0 ? facts.processors : 1;
   const c = facts !== undefined && facts.coresPerProcessor > 0 ? facts.coresPerProcessor : 1;
-  const virtual = facts !== undefined && facts.kind === 'virtual';
-  // Bases are built as literals with the common figures last: object spread would cost more
-  // than the arithmetic on the reconciliation's hot path.
-  const result = (amount: number, basis: DemandBasis): Demand => {
-    basis.factsDeviceId = device.deviceId;
-    basis.processors = p;
-    basis.coresPerProcessor = c;
-    if (incomplete) basis.factsIncomplete = true;
-    return { amount, basis };
-  };
+  const demand = hardwareDemand(metric, coreCounting, device, ratings, p, c);
+  // The common figures go last, set in place: object spread would cost more than the
+  // arithmetic, and a closure per device more again, on the reconciliation's hot path.
+  const { basis } = demand;
+  basis.factsDeviceId = device.deviceId;
+  basis.processors = p;
+  basis.coresPerProcessor = c;
+  if (incomplete) basis.factsIncomplete = true;
+  return demand;
+}
 
+const result = (amount: number, basis: DemandBasis): Demand => ({ amount, basis });
+
+/** A device's demand by its metric's rule, from its processors `p` and cores per processor `c`. */
+function hardwareDemand(
+  metric: LicenceMetric,
+  coreCounting: CoreCountingRule,
+  device: LicensedDevice,
+  ratings: ProcessorRatings,
+  p: number,
+  c: number,
+): Demand {
+  const { facts } = device;
+  const virtual = facts !== undefined && facts.kind === 'virtual';
   switch (metric) {
     case 'per-processor':
       return result(p, { rule: 'processors', formula: `${p} processor(s)` });
     case 'per-core':
-      return coreDemand(coreCounting, p, c, virtual, device.virtualOses, result);
+      return coreDemand(coreCounting, p, c, virtual, device.virtualOses);
     case 'oracle-processor': {
       if (virtual) {
         const n = oracleAuthorisedCloudProcessorLicences(p * c);
@@ -189,7 +202,6 @@ function coreDemand(
   c: number,
   virtual: boolean,
   virtualOses: number,
-  result: (amount: number, basis: DemandBasis) => Demand,
 ): Demand {
   switch (rule) {
     case 'all-cores':
