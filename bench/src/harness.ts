@@ -59,3 +59,17 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * Milliseconds this machine takes for a fixed, single-threaded piece of work (sorting and
+ * serialising seeded strings). Shared machines here vary in speed from hour to hour; a target
+ * in absolute time (the reconciliation's 5 s) reads against this figure from the same run.
+ */
+export function referenceWorkMs(): number {
+  const random = seededRandom(1);
+  const start = performance.now();
+  const items = Array.from({ length: 300_000 }, (_, i) => ({ id: `item-${Math.floor(random() * 1e9)}`, n: i }));
+  items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  JSON.parse(JSON.stringify(items));
+  return performance.now() - start;
+}

@@ -2,7 +2,7 @@
 // writes bench/results/<timestamp>.json. Not part of `npm test`: benchmarks measure, tests assert.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Benchmark, BenchRow } from './harness';
+import { referenceWorkMs, type Benchmark, type BenchRow } from './harness';
 
 async function main() {
   const args = process.argv.slice(2);
@@ -15,11 +15,18 @@ async function main() {
     .map(f => require(join(dir, f)).default as Benchmark)
     .filter(b => only.length === 0 || only.includes(b.name));
   const rows: BenchRow[] = [];
+  const reference = (when: string): BenchRow => {
+    const ms = Math.min(referenceWorkMs(), referenceWorkMs(), referenceWorkMs());
+    console.log(`\n== machine speed ${when}: reference work in ${ms.toFixed(0)} ms (lower is faster)`);
+    return { benchmark: 'machine speed', metric: `reference work, ${when}`, value: ms, unit: 'ms' };
+  };
+  rows.push(reference('before'));
   for (const benchmark of benchmarks) {
     console.log(`\n== ${benchmark.name}: ${benchmark.description}${quick ? ' (quick)' : ''}`);
     const result = await benchmark.run({ quick, seed: 20261127, log: l => console.log(`   ${l}`) });
     rows.push(...result);
   }
+  rows.push(reference('after'));
   console.log('');
   console.table(
     rows.map(r => ({

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 import { entityCount, seedRegister } from '../data/registerData';
-import { seededRandom, type Benchmark, type BenchOptions, type BenchRow } from '../harness';
+import { quantile, seededRandom, type Benchmark, type BenchOptions, type BenchRow } from '../harness';
 
 interface Measured {
   p50: number;
@@ -75,11 +75,7 @@ async function load(url: string, paths: () => string, seconds: number): Promise<
 const ROUTE_NAMES = ['baseline', 'entity', 'register'] as const;
 type RouteName = (typeof ROUTE_NAMES)[number];
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
+const median = (values: number[]) => quantile(values, 0.5);
 
 /** Each figure's median over the rounds; disk reads are summed, being a total. */
 function medianOf(rounds: Measured[]): Measured {
