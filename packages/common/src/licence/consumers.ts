@@ -47,44 +47,41 @@ export function createConsumers(node: ProductNode, grouped: GroupedEvidence): vo
 }
 
 function createDeviceConsumers(node: ProductNode, grouped: GroupedEvidence) {
-  const { deviceKeys, byProduct, start, licensedKey, ownKey, installationIds, factsByKey } = grouped;
+  const { deviceKeys, start, licensedKey, ownKey, installationIds, factsByKey } = grouped;
   const from = start[node.idx];
   const count = start[node.idx + 1] - from;
-  const n = installationIds.length;
-  // rank × n + index is exact in a double (a million devices × ten million installations is
-  // 10^13, far below 2^53), so one native numeric sort orders by device, then by input index.
+  // rank × count + position is exact in a double (a million devices × ten million installations
+  // is 10^13, far below 2^53), so one native numeric sort orders by device, then by input order
+  // (positions within a product keep input order).
   const order = new Float64Array(count);
-  for (let j = 0; j < count; j++) {
-    const i = byProduct[from + j];
-    order[j] = deviceKeys.rankOf(licensedKey[i]) * n + i;
-  }
+  for (let j = 0; j < count; j++) order[j] = deviceKeys.rankOf(licensedKey[from + j]) * count + j;
   order.sort();
   const ranks: number[] = [];
   let j = 0;
   while (j < count) {
-    const rank = Math.floor(order[j] / n);
+    const rank = Math.floor(order[j] / count);
     let end = j + 1;
-    while (end < count && Math.floor(order[end] / n) === rank) end++;
+    while (end < count && Math.floor(order[end] / count) === rank) end++;
     const k = deviceKeys.keyOfRank(rank);
-    const first = order[j] - rank * n;
+    const base = from - rank * count;
     let ids: string[];
     if (end === j + 1) {
       // The common case, one installation: an array literal is allocated at its exact size,
       // where pushing onto [] would reserve room for 17 (a million times over).
-      ids = [installationIds[first]];
+      ids = [installationIds[base + order[j]]];
     } else {
       ids = new Array<string>(end - j);
-      for (let x = j; x < end; x++) ids[x - j] = installationIds[order[x] - rank * n];
+      for (let x = j; x < end; x++) ids[x - j] = installationIds[base + order[x]];
       // Several installations on one device are listed by id, so input order never shows.
       ids.sort();
     }
     const c = newConsumer('device', deviceKeys.keyOf(k), ids);
     let folded = false;
-    for (let x = j; x < end && !folded; x++) folded = ownKey[order[x] - rank * n] !== k;
+    for (let x = j; x < end && !folded; x++) folded = ownKey[base + order[x]] !== k;
     if (folded) {
       // A host that VMs are licensed on lists the devices counted on it.
       const counted = new Set<string>();
-      for (let x = j; x < end; x++) counted.add(deviceKeys.keyOf(ownKey[order[x] - rank * n]));
+      for (let x = j; x < end; x++) counted.add(deviceKeys.keyOf(ownKey[base + order[x]]));
       c.deviceIds = [...counted].sort();
     } else if (node.hostMode && k < factsByKey.length) {
       const facts = factsByKey[k];

@@ -8,24 +8,27 @@ import type { DeviceFacts, LicenceInput, ReconciliationOptions } from './types';
 
 /**
  * Evidence grouped by product, before consumers exist. Installations are bucketed by product
- * (a counting sort into `byProduct`), each tagged with the interned id of the device that
- * licenses it (`licensedKey`: the device itself, or its host); consumers are created afterwards,
- * in processing order (see consumers.ts). Grouping a million installations this way allocates
- * typed arrays only, no object or map entry per installation.
+ * (a counting sort), each tagged with the interned id of the device that licenses it
+ * (`licensedKey`: the device itself, or its host); consumers are created afterwards, in
+ * processing order (see consumers.ts). Grouping a million installations this way allocates typed
+ * arrays only, no object or map entry per installation.
+ *
+ * The columns below are in product order, input order within a product: product p's
+ * installations are positions `start[p] .. start[p+1]`. Creating a product's consumers then reads
+ * one short contiguous slice of each column rather than jumping across a million-entry array, which
+ * on a large estate was a cache miss per installation per column.
  */
 export interface GroupedEvidence {
   deviceKeys: ConsumerKeys;
   userKeys: ConsumerKeys;
-  /** Installation indexes grouped by product: product p's are `byProduct[start[p] .. start[p+1])`. */
-  byProduct: Int32Array;
   start: Int32Array;
   /** Interned id of the device each installation is licensed on (its host when folded). */
   licensedKey: Int32Array;
   /** Interned id of the device each installation is on. */
   ownKey: Int32Array;
   /**
-   * Installation ids by input index: a dense array of references read while the installations
-   * are scanned in memory order, so building consumers later touches no installation object.
+   * Installation ids: a dense array of references, so building consumers touches no installation
+   * object.
    */
   installationIds: string[];
   /** Interned id of each VM's host (by the VM's interned id), or -1; only devices with facts. */
@@ -74,10 +77,11 @@ export function groupEvidence(
     if (host !== undefined && host < factsByKey.length && factsByKey[host].kind === 'physical') hostOf[k] = host;
   }
 
+  // Columns in input order first, filled while the installations are scanned in memory order.
   const productOf = new Int32Array(n);
-  const licensedKey = new Int32Array(n);
-  const ownKey = new Int32Array(n);
-  const installationIds = new Array<string>(n);
+  const licensedKeyIn = new Int32Array(n);
+  const ownKeyIn = new Int32Array(n);
+  const idsIn = new Array<string>(n);
   const counts = new Int32Array(nodes.length + 1);
   for (let i = 0; i < n; i++) {
     const inst = installations[i];
@@ -93,23 +97,30 @@ export function groupEvidence(
       continue;
     }
     productOf[i] = idx;
-    installationIds[i] = inst.id;
+    idsIn[i] = inst.id;
     counts[idx + 1]++;
     node.installations++;
     const candidate = harvest.check(inst);
     if (candidate !== undefined) node.harvest.push(candidate);
     const k = deviceKeys.intern(inst.deviceId);
-    ownKey[i] = k;
-    licensedKey[i] = node.hostMode && k < hostOf.length && hostOf[k] >= 0 ? hostOf[k] : k;
+    ownKeyIn[i] = k;
+    licensedKeyIn[i] = node.hostMode && k < hostOf.length && hostOf[k] >= 0 ? hostOf[k] : k;
   }
   // Counting sort by product: O(n), and each product's installations stay in input order.
   const start = new Int32Array(nodes.length + 1);
   for (let p = 0; p < nodes.length; p++) start[p + 1] = start[p] + counts[p + 1];
   const fill = start.slice(0, nodes.length);
-  const byProduct = new Int32Array(start[nodes.length]);
+  const grouped = start[nodes.length];
+  const licensedKey = new Int32Array(grouped);
+  const ownKey = new Int32Array(grouped);
+  const installationIds = new Array<string>(grouped);
   for (let i = 0; i < n; i++) {
     const p = productOf[i];
-    if (p >= 0) byProduct[fill[p]++] = i;
+    if (p < 0) continue;
+    const at = fill[p]++;
+    licensedKey[at] = licensedKeyIn[i];
+    ownKey[at] = ownKeyIn[i];
+    installationIds[at] = idsIn[i];
   }
 
   const userKeys = new ConsumerKeys();
@@ -151,5 +162,5 @@ export function groupEvidence(
   if (found.length > 0) throw new ItamValidationError(found, 'licence input');
   deviceKeys.rank();
   userKeys.rank();
-  return { deviceKeys, userKeys, byProduct, start, licensedKey, ownKey, installationIds, hostOf, factsByKey };
+  return { deviceKeys, userKeys, start, licensedKey, ownKey, installationIds, hostOf, factsByKey };
 }
