@@ -56,28 +56,40 @@ const byInstallation = (a: HarvestCandidate, b: HarvestCandidate) =>
   a.installationId < b.installationId ? -1 : a.installationId > b.installationId ? 1 : a.deviceId < b.deviceId ? -1 : a.deviceId > b.deviceId ? 1 : 0;
 
 /**
- * Sorts candidates in {@link compareHarvestCandidates} order. Candidates share few distinct
- * numbers of days unused, so they are bucketed by that number first (an integer key, cheaper than
- * the date text) and only each bucket is sorted by id: far fewer string comparisons than one sort
- * over hundreds of thousands of candidates.
+ * Sorts candidates in {@link compareHarvestCandidates} order. A product's candidates mostly differ
+ * in days unused (an integer, cheaper than the date text), so they are ordered by that first with
+ * one native sort of numbers (days packed with the position), and only runs of equal days are
+ * then sorted by id. A map of per-day buckets did the same with an array per day per product:
+ * hundreds of thousands of small allocations over a large estate.
  *
  * @public
  */
 export function sortHarvestCandidates(candidates: HarvestCandidate[]): HarvestCandidate[] {
-  const byDays = new Map<number, HarvestCandidate[]>();
-  for (const c of candidates) {
-    // Never used counts as unused forever, which puts those candidates first.
-    const days = c.daysUnused ?? Number.MAX_SAFE_INTEGER;
-    const bucket = byDays.get(days);
-    if (bucket) bucket.push(c);
-    else byDays.set(days, [c]);
+  const n = candidates.length;
+  if (n < 2) return candidates;
+  let maxDays = 0;
+  for (const c of candidates) if (c.daysUnused !== null && c.daysUnused > maxDays) maxDays = c.daysUnused;
+  // Group 0 is never used (unused forever); then the longest unused first. group × n + position
+  // stays far below 2^53 (days in centuries × millions of candidates).
+  const order = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const days = candidates[j].daysUnused;
+    order[j] = (days === null ? 0 : maxDays - days + 1) * n + j;
   }
-  const order = [...byDays.keys()].sort((a, b) => b - a);
-  let i = 0;
-  for (const days of order) {
-    const bucket = byDays.get(days)!;
-    if (bucket.length > 1) bucket.sort(byInstallation);
-    for (const c of bucket) candidates[i++] = c;
+  order.sort();
+  const sorted = new Array<HarvestCandidate>(n);
+  for (let j = 0; j < n; j++) sorted[j] = candidates[order[j] % n];
+  let j = 0;
+  while (j < n) {
+    const group = Math.floor(order[j] / n);
+    let end = j + 1;
+    while (end < n && Math.floor(order[end] / n) === group) end++;
+    if (end - j > 1) {
+      const run = sorted.slice(j, end).sort(byInstallation);
+      for (let x = j; x < end; x++) sorted[x] = run[x - j];
+    }
+    j = end;
   }
+  for (let x = 0; x < n; x++) candidates[x] = sorted[x];
   return candidates;
 }
