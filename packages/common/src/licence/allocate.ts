@@ -15,7 +15,6 @@ import {
 } from './model';
 import { compareCandidates, versionMatch } from './rights';
 import type { ConsumptionVia } from './resultTypes';
-import type { DeviceFacts } from './types';
 import { weightedCores } from './vendor/oracleCoreFactor';
 
 /** Rights by the device or the user they are allocated to, each list in pool order. */
@@ -48,7 +47,6 @@ function hasDowngradeRights(node: ProductNode): boolean {
 export class FamilyAllocator {
   constructor(
     private readonly nodes: readonly ProductNode[],
-    private readonly devices: ReadonlyMap<string, DeviceFacts>,
     private readonly allocations: AllocationIndex,
     private readonly ratings: ProcessorRatings,
     private readonly lookup: Pick<GroupedEvidence, 'deviceKeys' | 'userKeys' | 'hostOf'>,
@@ -116,7 +114,7 @@ export class FamilyAllocator {
         return deviceDemand(
           metric,
           node.coreCounting,
-          { deviceId: c.consumerId, facts: this.devices.get(c.consumerId), virtualOses: virtualOsesOf(c) },
+          { deviceId: c.consumerId, facts: c.facts, virtualOses: virtualOsesOf(c) },
           this.ratings,
         );
       case 'user':
@@ -138,7 +136,7 @@ export class FamilyAllocator {
     const b = (c.basis = demand.basis);
     if (b.factsIncomplete) {
       node.incomplete = true;
-      const missing = !this.devices.has(c.consumerId);
+      const missing = c.facts === undefined;
       addNote(
         c,
         missing

@@ -76,6 +76,8 @@ function createDeviceConsumers(node: ProductNode, grouped: GroupedEvidence) {
       ids.sort();
     }
     const c = newConsumer('device', deviceKeys.keyOf(k), ids);
+    // Devices with facts were interned first, so their ids index the facts.
+    if (k < factsByKey.length) c.facts = factsByKey[k];
     let folded = false;
     for (let x = j; x < end && !folded; x++) folded = ownKey[base + order[x]] !== k;
     if (folded) {

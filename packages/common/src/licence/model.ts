@@ -16,7 +16,7 @@ import type {
   VersionMatch,
 } from './resultTypes';
 import type { TermStatus } from './terms';
-import type { Entitlement, SoftwareProduct } from './types';
+import type { DeviceFacts, Entitlement, SoftwareProduct } from './types';
 
 /** One entitlement and what is left of it. */
 export interface RightState {
@@ -84,6 +84,12 @@ export type Consumer = Omit<ConsumerExplanation, 'metric' | 'basis' | 'notes' | 
   notes: readonly ExplanationNote[];
   /** Shared empty array until the first consumption. */
   consumed: readonly Consumption[];
+  /**
+   * While reconciling, a device consumer's hardware facts, found when it is created: looking the
+   * id up in the facts map for every demand cost a cache miss per consumer. Cleared before the
+   * report (see position.ts), which states the facts it used in each basis.
+   */
+  facts: DeviceFacts | undefined;
 };
 
 /** The notes of a consumer without any: shared, so it is never written to. */
@@ -164,5 +170,6 @@ export function newConsumer(
     consumed: NO_CONSUMPTION,
     shortfall: 0,
     notes: NO_NOTES,
+    facts: undefined,
   };
 }

@@ -92,6 +92,8 @@ export function productPosition(node: ProductNode, currency: string | null): Pro
   const single = units.size <= 1;
   const sum = (f: (l: MetricPosition) => number) => (single ? sorted.reduce((s, l) => s + f(l), 0) : null);
 
+  // The facts were the allocation's working data; each basis already states what it used.
+  for (const c of node.consumers) c.facts = undefined;
   return {
     ...identity(node),
     status,

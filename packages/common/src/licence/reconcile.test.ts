@@ -125,6 +125,24 @@ describe('reconcileLicences: basics', () => {
       lines: [],
     });
   });
+
+  it('explains a device consumer with the public fields only, its facts stated in the basis', () => {
+    const p = position(
+      input({
+        products: [product('p')],
+        entitlements: [{ id: 'e', productId: 'p', metric: 'per-core', quantity: 64 }],
+        installations: installs('p', ['s1']),
+        devices: [server('s1', 2, 8)],
+      }),
+      'p',
+    );
+    // What an API client receives: the working data of the allocation does not leak into it.
+    const consumer = JSON.parse(JSON.stringify(consumerOf(p, 's1')));
+    expect(Object.keys(consumer).sort()).toEqual(
+      ['basis', 'consumed', 'consumerId', 'consumerKind', 'demand', 'installationIds', 'metric', 'notes', 'shortfall'],
+    );
+    expect(consumer.basis).toMatchObject({ factsDeviceId: 's1', processors: 2, coresPerProcessor: 8 });
+  });
 });
 
 describe('reconcileLicences: terms', () => {

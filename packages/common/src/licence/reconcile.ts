@@ -111,7 +111,7 @@ export function reconcileLicences(
   for (const members of families.values()) planFamily(members, nodes);
   for (const node of nodes) if (node.managed) createConsumers(node, grouped);
 
-  const allocator = new FamilyAllocator(nodes, devices, allocationIndex(rights), new ProcessorRatings(), grouped);
+  const allocator = new FamilyAllocator(nodes, allocationIndex(rights), new ProcessorRatings(), grouped);
   const familyKeys = [...families.keys()].sort();
   for (const key of familyKeys) allocator.run(families.get(key)!);
 
