@@ -14,7 +14,7 @@ import {
   type LicenceMetric,
   type SoftwareProduct,
 } from '@itam/common';
-import { seededRandom, type Benchmark, type BenchRow } from '../harness';
+import { quantile, seededRandom, type Benchmark, type BenchRow } from '../harness';
 
 const NAME = 'licence-reconciliation';
 const TARGET_S = 5;
@@ -199,7 +199,7 @@ const benchmark: Benchmark = {
         `${data.entitlements.length} entitlements, ${data.userAssignments.length} assignments in ${Math.round(performance.now() - start)} ms`,
     );
 
-    // Warm the JIT on a small estate first, so the figure is the steady state a server sees.
+    // Warm the JIT on a small estate first, so the figure does not include compiling the code.
     reconcileLicences(generate(QUICK, seededRandom(seed + 1)), { asOf: AS_OF });
 
     start = performance.now();
@@ -212,6 +212,16 @@ const benchmark: Benchmark = {
         `${byStatus.compliant} compliant, ${byStatus.incomplete} incomplete, ${byStatus.unreconciled} unreconciled; ` +
         `true-up ${trueUp.cost} ${trueUp.currency}; ${harvestCandidates} harvest candidates`,
     );
+
+    // The first run at full size also grows the heap; a server reconciling the same estate on a
+    // schedule sees the repeats. Reported for information: the target stays on the first run.
+    const repeats: number[] = [];
+    for (let r = 0; r < (quick ? 1 : 3); r++) {
+      start = performance.now();
+      reconcileLicences(data, { asOf: AS_OF });
+      repeats.push((performance.now() - start) / 1000);
+    }
+    log(`repeat runs: ${repeats.map(x => x.toFixed(2)).join(', ')} s`);
 
     // Schema validation is what the API layer adds for untrusted input; measured for information.
     start = performance.now();
@@ -228,6 +238,7 @@ const benchmark: Benchmark = {
     return [
       row(`reconcile ${sizes.installations} installations`, seconds, 's', `<= ${TARGET_S} s`, seconds <= TARGET_S),
       row('installations per second', sizes.installations / seconds, '/s'),
+      row('repeat run on the grown heap (median)', quantile(repeats, 0.5), 's'),
       row('consumers explained', consumers, 'consumers'),
       row('schema validation (parseLicenceInput)', parseSeconds, 's'),
     ];
