@@ -184,29 +184,32 @@ class ImportRun {
     return { row, data: result.value, provided };
   }
 
-  /** Refuses a row that repeats a tag, serial or external id of an earlier row of the file. */
+  /**
+   * Refuses a row that repeats a tag, serial or external id of an earlier row of the file.
+   * Messages are only worded for a repeat: this runs once per row of a million-row file.
+   */
   private claimKeys(c: Candidate): boolean {
-    const dup = (map: KeyIndex, key: string | undefined, path: string, label: string) => {
-      if (key === undefined) return undefined;
-      const earlier = map.get(key);
-      return earlier === undefined
-        ? undefined
-        : { field: this.field(path), message: `${label} is already in row ${earlier} of this file` };
-    };
-    const problems = [
-      dup(this.seenTags, c.data.tag, 'tag', `tag "${c.data.tag}"`),
-      dup(this.seenSerials, c.data.serialNumber, 'serialNumber', `serial number "${c.data.serialNumber}"`),
-      ...c.data.externalIds.map(e =>
-        dup(this.seenExternalIds, extKey(e), 'externalIds', `external id ${e.source}:${e.sourceId}`),
-      ),
-    ].filter((p): p is { field: string; message: string } => p !== undefined);
+    const { tag, serialNumber, externalIds } = c.data;
+    const problems: { field: string; message: string }[] = [];
+    const repeated = (path: string, label: string, row: number) =>
+      problems.push({ field: this.field(path), message: `${label} is already in row ${row} of this file` });
+    let earlier = this.seenTags.get(tag);
+    if (earlier !== undefined) repeated('tag', `tag "${tag}"`, earlier);
+    if (serialNumber !== undefined) {
+      earlier = this.seenSerials.get(serialNumber);
+      if (earlier !== undefined) repeated('serialNumber', `serial number "${serialNumber}"`, earlier);
+    }
+    for (const e of externalIds) {
+      earlier = this.seenExternalIds.get(extKey(e));
+      if (earlier !== undefined) repeated('externalIds', `external id ${e.source}:${e.sourceId}`, earlier);
+    }
     if (problems.length > 0) {
       this.refuse(c.row.row, problems);
       return false;
     }
-    this.seenTags.set(c.data.tag, c.row.row);
-    if (c.data.serialNumber) this.seenSerials.set(c.data.serialNumber, c.row.row);
-    for (const e of c.data.externalIds) this.seenExternalIds.set(extKey(e), c.row.row);
+    this.seenTags.set(tag, c.row.row);
+    if (serialNumber) this.seenSerials.set(serialNumber, c.row.row);
+    for (const e of externalIds) this.seenExternalIds.set(extKey(e), c.row.row);
     return true;
   }
 
