@@ -184,6 +184,10 @@ class ImportRun {
     return { row, data: result.value, provided };
   }
 
+  private repeated(path: string, label: string, row: number) {
+    return { field: this.field(path), message: `${label} is already in row ${row} of this file` };
+  }
+
   /**
    * Refuses a row that repeats a tag, serial or external id of an earlier row of the file.
    * Messages are only worded for a repeat: this runs once per row of a million-row file.
@@ -191,17 +195,15 @@ class ImportRun {
   private claimKeys(c: Candidate): boolean {
     const { tag, serialNumber, externalIds } = c.data;
     const problems: { field: string; message: string }[] = [];
-    const repeated = (path: string, label: string, row: number) =>
-      problems.push({ field: this.field(path), message: `${label} is already in row ${row} of this file` });
     let earlier = this.seenTags.get(tag);
-    if (earlier !== undefined) repeated('tag', `tag "${tag}"`, earlier);
+    if (earlier !== undefined) problems.push(this.repeated('tag', `tag "${tag}"`, earlier));
     if (serialNumber !== undefined) {
       earlier = this.seenSerials.get(serialNumber);
-      if (earlier !== undefined) repeated('serialNumber', `serial number "${serialNumber}"`, earlier);
+      if (earlier !== undefined) problems.push(this.repeated('serialNumber', `serial number "${serialNumber}"`, earlier));
     }
     for (const e of externalIds) {
       earlier = this.seenExternalIds.get(extKey(e));
-      if (earlier !== undefined) repeated('externalIds', `external id ${e.source}:${e.sourceId}`, earlier);
+      if (earlier !== undefined) problems.push(this.repeated('externalIds', `external id ${e.source}:${e.sourceId}`, earlier));
     }
     if (problems.length > 0) {
       this.refuse(c.row.row, problems);

@@ -260,6 +260,23 @@ describe.each(databases.eachSupportedId())('imports on %s', databaseId => {
     await getAsset('JSON-1').expect(200);
   });
 
+  it('refuses a row repeating an earlier row\'s serial or external id; a refused row claims none of its keys', async () => {
+    const csv = [
+      'tag,name,assetClass,type,serialNumber,externalIds',
+      'DUP-1,first,hardware,laptop,SN-DUP,intune:dev-1',
+      'DUP-2,same serial,hardware,laptop,SN-DUP,',
+      'DUP-3,same device id,hardware,laptop,SN-3,intune:dev-1',
+      'DUP-2,tag of a refused row,hardware,laptop,SN-4,',
+    ].join('\n');
+    const res = await upload('format=itam-csv', csv).expect(200);
+    expect(res.body).toMatchObject({ status: 'failed', counts: { created: 2, refused: 2 } });
+    expect(res.body.errors).toEqual([
+      { row: 3, field: 'serialNumber', message: 'serial number "SN-DUP" is already in row 2 of this file' },
+      { row: 4, field: 'externalIds', message: 'external id intune:dev-1 is already in row 2 of this file' },
+    ]);
+    await getAsset('DUP-1').expect(404);
+  });
+
   // SQLite has a single connection, which the import's transaction holds until the job ends; on
   // PostgreSQL the job row shows progress while the upload is still arriving.
   // Only PostgreSQL serves other requests while an import's transaction holds the database
