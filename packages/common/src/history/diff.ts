@@ -14,8 +14,7 @@ export function diffAssets(before: Partial<Asset> | undefined, after: Partial<As
   for (const field of TRACKED_ASSET_FIELDS) {
     const b = before?.[field];
     const a = after[field];
-    // Without a before every set field is a change; no comparison needed.
-    if (before === undefined ? a !== undefined : !deepEqual(b, a)) {
+    if (!deepEqual(b, a)) {
       const change: FieldChange = { field };
       if (b !== undefined) change.before = b;
       if (a !== undefined) change.after = a;

@@ -42,7 +42,7 @@ export async function* readCsvRecords(source: Readable, options: ReadOptions): A
   });
   const records = pipeline(decoded(source, { ...options, normalizeNewlines: true }), parser, () => undefined);
   // Counted here rather than with the parser's `info` option (its records count, the same
-  // number), which builds an info object per record: a tenth of the parsing time.
+  // number), which builds an info object per record: over a quarter of the parser's time.
   let row = 0;
   try {
     for await (const values of records as AsyncIterable<string[]>) {
