@@ -26,7 +26,8 @@ import {
   type AssetRow,
   type HistoryRow,
 } from './rows';
-import { isBetterSqlite, isPg, pgRows, sqliteAll, tuneSqliteConnections } from './sqliteReads';
+import { entityRefsLinkedTo, readEntityAssetItems, refreshEntityAssetItems } from './entityAssetItems';
+import { isBetterSqlite, sqliteAll, tuneSqliteConnections } from './sqliteReads';
 
 const migrationsDir = resolvePackagePath('@itam/backstage-plugin-itam-backend', 'migrations');
 
@@ -34,16 +35,6 @@ const migrationsDir = resolvePackagePath('@itam/backstage-plugin-itam-backend', 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 const EXPORT_BATCH = 1000;
-
-// An entity's assets in tag then role order. On SQLite the database joins the stored asset JSON
-// into the response's items text itself, so Node builds no row objects and no strings per asset.
-// node-postgres reads one large text value more slowly than ~50 small rows, so PostgreSQL returns
-// rows and Node joins them.
-const ENTITY_ASSET_ITEMS_SQLITE =
-  `select group_concat('{"asset":' || a.data || ',"role":' || json_quote(l.role) || '}', ',' order by a.tag, l.role) as items ` +
-  'from itam_entity_links l join itam_assets a on a.id = l.asset_id where l.entity_ref = ?';
-const ENTITY_ASSETS_PG =
-  'select a.data, l.role from itam_entity_links l join itam_assets a on a.id = l.asset_id where l.entity_ref = $1 order by a.tag, l.role';
 
 /**
  * Runs the plugin's migrations (the `migrations/` folder shipped with the package).
@@ -91,7 +82,7 @@ export class KnexAssetStore implements AssetStore {
    */
   async refreshStatistics(): Promise<void> {
     if (this.isPostgres()) {
-      await this.db.raw('vacuum (analyze) itam_assets, itam_entity_links, itam_asset_links, itam_ticket_links');
+      await this.db.raw('vacuum (analyze) itam_assets, itam_entity_links, itam_entity_asset_items, itam_asset_links, itam_ticket_links');
     } else {
       await this.db.raw('PRAGMA optimize=0x10002');
     }
@@ -206,6 +197,7 @@ export class KnexAssetStore implements AssetStore {
         await this.writeUniquely(change.asset, () => this.insertExternalIds(trx, change.asset));
       }
       await trx('itam_asset_history').insert(eventToRow(change.event));
+      await refreshEntityAssetItems(trx, await entityRefsLinkedTo(trx, [id]));
       return change.asset;
     });
   }
@@ -257,25 +249,31 @@ export class KnexAssetStore implements AssetStore {
   }
 
   async addEntityLink(assetId: string, link: EntityLink, stamp: Stamp): Promise<boolean> {
-    const rows = await this.db('itam_entity_links')
-      .insert({
-        asset_id: assetId,
-        entity_ref: link.entityRef,
-        role: link.role,
-        created_by: stamp.actor,
-        created_at: stamp.at,
-      })
-      .onConflict(['asset_id', 'entity_ref', 'role'])
-      .ignore()
-      .returning('asset_id');
-    return rows.length > 0;
+    return this.db.transaction(async trx => {
+      const rows = await trx('itam_entity_links')
+        .insert({
+          asset_id: assetId,
+          entity_ref: link.entityRef,
+          role: link.role,
+          created_by: stamp.actor,
+          created_at: stamp.at,
+        })
+        .onConflict(['asset_id', 'entity_ref', 'role'])
+        .ignore()
+        .returning('asset_id');
+      if (rows.length > 0) await refreshEntityAssetItems(trx, [link.entityRef]);
+      return rows.length > 0;
+    });
   }
 
   async removeEntityLink(assetId: string, link: EntityLink): Promise<boolean> {
-    const n = await this.db('itam_entity_links')
-      .where({ asset_id: assetId, entity_ref: link.entityRef, role: link.role })
-      .delete();
-    return n > 0;
+    return this.db.transaction(async trx => {
+      const n = await trx('itam_entity_links')
+        .where({ asset_id: assetId, entity_ref: link.entityRef, role: link.role })
+        .delete();
+      if (n > 0) await refreshEntityAssetItems(trx, [link.entityRef]);
+      return n > 0;
+    });
   }
 
   async getEntityAssets(entityRef: string): Promise<EntityAsset[]> {
@@ -283,23 +281,7 @@ export class KnexAssetStore implements AssetStore {
   }
 
   async getEntityAssetItemsJson(entityRef: string): Promise<string> {
-    // Prepared once per connection (SQLite) or named and planned once per connection
-    // (PostgreSQL): at ~50 assets per entity, compiling, parsing and planning the query on every
-    // request cost as much as running it. Other databases take knex's query.
-    if (isBetterSqlite(this.db)) {
-      const [row] = await sqliteAll<{ items: string | null }>(this.db, ENTITY_ASSET_ITEMS_SQLITE, [entityRef]);
-      return row?.items ?? '';
-    }
-    const rows: [data: string, role: string][] = isPg(this.db)
-      ? await pgRows(this.db, 'itam_entity_assets', ENTITY_ASSETS_PG, [entityRef])
-      : (
-        await this.db('itam_entity_links as l')
-          .join('itam_assets as a', 'a.id', 'l.asset_id')
-          .where('l.entity_ref', entityRef)
-          .select('a.data', 'l.role')
-          .orderBy(['a.tag', 'l.role'])
-      ).map(r => [r.data, r.role]);
-    return rows.map(([data, role]) => `{"asset":${data},"role":${JSON.stringify(role)}}`).join(',');
+    return readEntityAssetItems(this.db, entityRef);
   }
 
   async listAssetLinks(assetId: string): Promise<StoredAssetLink[]> {

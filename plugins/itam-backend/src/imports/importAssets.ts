@@ -17,6 +17,7 @@ import { UnknownEntityError } from '../service/errors';
 import { rowToAsset, type AssetRow } from '../database/rows';
 import { KeyIndex } from './keyIndex';
 import { quickValidateNewAsset } from './quickValidate';
+import { entityRefsLinkedTo, refreshEntityAssetItems } from '../database/entityAssetItems';
 import { writeCreates, writeInstallations, writeUpdates, type InstallationBatch } from './writeBatches';
 import {
   MAX_STORED_ERRORS,
@@ -83,6 +84,7 @@ export async function importAssets(source: MappedSource, options: ImportOptions)
     await options.db.transaction(async trx => {
       await run.consume(trx);
       if (run.counts.refused > 0) throw new RollbackImport();
+      await run.refreshEntityViews(trx);
     });
     return run.result(true);
   } catch (e) {
@@ -105,6 +107,8 @@ class ImportRun {
   private readonly seenSerials = new KeyIndex();
   private readonly seenExternalIds = new KeyIndex();
   private readonly touched = new KeyIndex();
+  // Entities linked to updated assets, whose stored asset items are rebuilt once, at the end.
+  private readonly changedEntityRefs = new Set<string>();
   private readonly isPostgres: boolean;
 
   constructor(
@@ -124,6 +128,14 @@ class ImportRun {
       installations: this.installations,
       applied,
     };
+  }
+
+  /**
+   * Rebuilds the stored asset items of the entities whose linked assets the job changed: last in
+   * the job's transaction, after its row locks (see refreshEntityAssetItems).
+   */
+  async refreshEntityViews(trx: Knex.Transaction) {
+    await refreshEntityAssetItems(trx, this.changedEntityRefs);
   }
 
   async consume(q: Knex | Knex.Transaction) {
@@ -264,6 +276,9 @@ class ImportRun {
     if (this.writing) {
       await writeCreates(q, creates);
       await writeUpdates(q, updates);
+      if (updates.length > 0) {
+        for (const ref of await entityRefsLinkedTo(q, updates.map(u => u.asset.id))) this.changedEntityRefs.add(ref);
+      }
       await writeInstallations(q, installs, this.options.at);
     }
     this.options.onProgress?.(this.rowsSeen);

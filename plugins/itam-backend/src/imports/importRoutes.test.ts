@@ -83,6 +83,13 @@ describe.each(databases.eachSupportedId())('imports on %s', databaseId => {
     const changed = SNIPEIT.toString('utf8')
       .replace('Ready to Deploy,London HQ,2024-03-15', 'Ready to Deploy,Berlin Office,2024-03-15')
       .replace('Pending,Paris Office', 'Ready to Deploy,Paris Office');
+    // A linked asset: the entity's page must show what the import changed.
+    const linked = (await getAsset('GROK-12782').expect(200)).body;
+    await api()
+      .post(`/api/itam/assets/${linked.id}/entity-links`)
+      .set('authorization', asUser())
+      .send({ entityRef: 'component:default/payments-api', role: 'runs-on' })
+      .expect(201);
     const res = await api()
       .post('/api/itam/imports?format=snipeit-csv&currency=GBP')
       .set('authorization', asUser('user:default/sam'))
@@ -92,6 +99,8 @@ describe.each(databases.eachSupportedId())('imports on %s', databaseId => {
     expect(res.body.counts).toEqual({ created: 0, updated: 2, unchanged: 3, refused: 0 });
     const mac = (await getAsset('GROK-12782').expect(200)).body;
     expect(mac).toMatchObject({ location: 'Berlin Office', version: 2 });
+    const entityAssets = await api().get('/api/itam/entities/component/default/payments-api/assets').set('authorization', asUser()).expect(200);
+    expect(entityAssets.body.items).toEqual([{ asset: mac, role: 'runs-on' }]);
     const history = await api().get(`/api/itam/assets/${mac.id}/history`).set('authorization', asUser()).expect(200);
     expect(history.body.items[1]).toMatchObject({
       kind: 'updated',

@@ -70,12 +70,63 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     await expect(knex('itam_asset_history').insert(event)).rejects.toEqual(uniqueViolation);
 
     await knex.migrate.rollback(config, true);
-    for (const table of ['itam_assets', 'itam_asset_history', 'itam_entity_links', 'itam_asset_links', 'itam_ticket_links', 'itam_asset_external_ids', 'itam_audit_campaigns', 'itam_audit_observations', 'itam_import_jobs', 'itam_installations', 'itam_analytics_snapshots', 'itam_software_products', 'itam_entitlements', 'itam_user_assignments', 'itam_concurrent_peaks']) {
+    for (const table of ['itam_assets', 'itam_asset_history', 'itam_entity_links', 'itam_entity_asset_items', 'itam_asset_links', 'itam_ticket_links', 'itam_asset_external_ids', 'itam_audit_campaigns', 'itam_audit_observations', 'itam_import_jobs', 'itam_installations', 'itam_analytics_snapshots', 'itam_software_products', 'itam_entitlements', 'itam_user_assignments', 'itam_concurrent_peaks']) {
       expect(await knex.schema.hasTable(table)).toBe(false);
     }
     await knex.migrate.latest(config);
     const [{ n }] = await knex('itam_assets').count({ n: '*' });
     expect(Number(n)).toBe(0);
+    await knex.destroy();
+  });
+
+  it('build the entity lookup\'s stored items from the links that exist when its table arrives', async () => {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest(config);
+    await knex.migrate.down(config);
+    expect(await knex.schema.hasTable('itam_entity_asset_items')).toBe(false);
+    const asset = (id: string, tag: string) => ({
+      id,
+      tag,
+      name: tag,
+      asset_class: 'hardware',
+      type: 'laptop',
+      lifecycle_stage: 'in-stock',
+      criticality: 3,
+      data_classification: 'internal',
+      search_text: tag.toLowerCase(),
+      data: JSON.stringify({ id, tag, name: 'Quote "and" ünïcode' }),
+      version: 1,
+      created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z',
+    });
+    await knex('itam_assets').insert([asset('a2', 'LAP-2'), asset('a1', 'LAP-1')]);
+    const link = (assetId: string, entityRef: string, role: string) => ({
+      asset_id: assetId,
+      entity_ref: entityRef,
+      role,
+      created_by: 'user:default/jane',
+      created_at: '2026-01-01T00:00:00.000Z',
+    });
+    await knex('itam_entity_links').insert([
+      link('a2', 'component:default/api', 'uses'),
+      link('a1', 'component:default/api', 'uses'),
+      link('a1', 'component:default/api', 'runs-on'),
+      link('a2', 'system:default/payments', 'uses'),
+    ]);
+
+    await knex.migrate.up(config);
+    const rows = await knex('itam_entity_asset_items').orderBy('entity_ref');
+    expect(rows.map(r => [r.entity_ref, JSON.parse(`[${r.items}]`)])).toEqual([
+      [
+        'component:default/api',
+        [
+          { asset: { id: 'a1', tag: 'LAP-1', name: 'Quote "and" ünïcode' }, role: 'runs-on' },
+          { asset: { id: 'a1', tag: 'LAP-1', name: 'Quote "and" ünïcode' }, role: 'uses' },
+          { asset: { id: 'a2', tag: 'LAP-2', name: 'Quote "and" ünïcode' }, role: 'uses' },
+        ],
+      ],
+      ['system:default/payments', [{ asset: { id: 'a2', tag: 'LAP-2', name: 'Quote "and" ünïcode' }, role: 'uses' }]],
+    ]);
     await knex.destroy();
   });
 });
