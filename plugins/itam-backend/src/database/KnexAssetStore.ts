@@ -27,7 +27,7 @@ import {
   type HistoryRow,
 } from './rows';
 import { entityRefsLinkedTo, readEntityAssetItems, refreshEntityAssetItems } from './entityAssetItems';
-import { isBetterSqlite, sqliteAll, tuneSqliteConnections } from './sqliteReads';
+import { isBetterSqlite, isPg, pgRows, pgStatementName, sqliteAll, tuneSqliteConnections } from './sqliteReads';
 
 const migrationsDir = resolvePackagePath('@itam/backstage-plugin-itam-backend', 'migrations');
 
@@ -106,15 +106,21 @@ export class KnexAssetStore implements AssetStore {
       if (after === undefined) throw new InputError('cursor is not a cursor this API returned');
       builder = builder.where('a.tag', '>', after);
     }
-    // On SQLite, one prepared statement per combination of filters, reused (see sqliteAll).
-    const compiled = isBetterSqlite(this.db) ? builder.toSQL() : undefined;
-    const rows: Pick<AssetRow, 'data' | 'tag'>[] = compiled
-      ? await sqliteAll(this.db, compiled.sql, compiled.bindings)
-      : await builder;
+    // One prepared statement per combination of filters, reused (see sqliteAll and pgRows).
+    let rows: [data: string, tag: string][];
+    if (isBetterSqlite(this.db)) {
+      const compiled = builder.toSQL();
+      rows = (await sqliteAll<Pick<AssetRow, 'data' | 'tag'>>(this.db, compiled.sql, compiled.bindings)).map(r => [r.data, r.tag]);
+    } else if (isPg(this.db)) {
+      const compiled = builder.toSQL().toNative();
+      rows = await pgRows(this.db, pgStatementName('itam_asset_page', compiled.sql), compiled.sql, compiled.bindings);
+    } else {
+      rows = (await builder).map((r: Pick<AssetRow, 'data' | 'tag'>) => [r.data, r.tag]);
+    }
     const page = rows.slice(0, limit);
     return {
-      items: page.map(r => r.data),
-      ...(rows.length > limit ? { nextCursor: encodeCursor(page[page.length - 1].tag) } : {}),
+      items: page.map(r => r[0]),
+      ...(rows.length > limit ? { nextCursor: encodeCursor(page[page.length - 1][1]) } : {}),
     };
   }
 

@@ -88,6 +88,20 @@ interface PgConnection {
 /** Whether `db` runs on PostgreSQL (node-postgres), where {@link pgRows} applies. */
 export const isPg = (db: Knex) => db.client.config.client === 'pg';
 
+// Names of the PostgreSQL statements built from query builders, by their text.
+const pgStatementNames = new Map<string, string>();
+
+/**
+ * A name for a named prepared statement of {@link pgRows} whose text a query builder produced:
+ * the same for the same text, distinct across texts (node-postgres refuses to reuse a name
+ * with another text on a connection). Queries with a bounded set of shapes only.
+ */
+export function pgStatementName(prefix: string, sql: string): string {
+  let name = pgStatementNames.get(sql);
+  if (!name) pgStatementNames.set(sql, (name = `${prefix}_${pgStatementNames.size}`));
+  return name;
+}
+
 /**
  * Runs a read-only statement on a PostgreSQL connection of the pool as a named prepared
  * statement, parsed and planned once per connection instead of on every request. Returns each
