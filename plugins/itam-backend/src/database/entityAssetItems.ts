@@ -19,6 +19,11 @@ const ADVISORY_LOCK_SPACE = 0x4954414d;
 const AGGREGATE_SQLITE = `group_concat('{"asset":' || a.data || ',"role":' || json_quote(l.role) || '}', ',' order by a.tag, l.role)`;
 const AGGREGATE_PG = `string_agg('{"asset":' || a.data || ',"role":' || to_json(l.role)::text || '}', ',' order by a.tag, l.role)`;
 
+/** `insert` of the items built from links and assets, of the entities `where` picks. */
+const insertItems = (pg: boolean, where: string) =>
+  `insert into ${TABLE} (entity_ref, items) select l.entity_ref, ${pg ? AGGREGATE_PG : AGGREGATE_SQLITE} ` +
+  `from itam_entity_links l join itam_assets a on a.id = l.asset_id ${where} group by l.entity_ref`;
+
 const READ_SQL = `select items from ${TABLE} where entity_ref = ?`;
 const READ_PG = `select items from ${TABLE} where entity_ref = $1`;
 
@@ -43,10 +48,7 @@ export async function refreshEntityAssetItems(trx: Knex.Transaction, entityRefs:
     }
     const list = batch.map(() => '?').join(',');
     await trx.raw(
-      `insert into ${TABLE} (entity_ref, items) ` +
-        `select l.entity_ref, ${pg ? AGGREGATE_PG : AGGREGATE_SQLITE} ` +
-        `from itam_entity_links l join itam_assets a on a.id = l.asset_id where l.entity_ref in (${list}) ` +
-        'group by l.entity_ref on conflict (entity_ref) do update set items = excluded.items',
+      `${insertItems(pg, `where l.entity_ref in (${list})`)} on conflict (entity_ref) do update set items = excluded.items`,
       batch,
     );
     await trx(TABLE)
@@ -80,10 +82,7 @@ export async function rebuildEntityAssetItems(knex: Knex): Promise<void> {
     const pg = isPg(trx);
     if (pg) await trx.raw(`lock table ${TABLE} in exclusive mode`);
     await trx(TABLE).delete();
-    await trx.raw(
-      `insert into ${TABLE} (entity_ref, items) select l.entity_ref, ${pg ? AGGREGATE_PG : AGGREGATE_SQLITE} ` +
-        'from itam_entity_links l join itam_assets a on a.id = l.asset_id group by l.entity_ref',
-    );
+    await trx.raw(insertItems(pg, ''));
   });
 }
 
