@@ -1,7 +1,9 @@
 // Deterministic, realistic register data for benchmarks: a mix of classes and types, owners
 // from a set of teams, purchase data, and links to catalogue components.
 import { ASSET_CLASSES, type Asset, type AssetClass } from '@itam/common';
-import { rebuildEntityAssetItems } from '@itam/backstage-plugin-itam-backend';
+// The module, not the package: the import benchmark's worker loads this file, and its peak RSS
+// should not count the whole backend plugin.
+import { rebuildEntityAssetItems } from '@itam/backstage-plugin-itam-backend/src/database/entityAssetItems';
 import type { Knex } from 'knex';
 import { seededRandom } from '../harness';
 
