@@ -13,10 +13,11 @@ const statements = new WeakMap<object, Map<string, Statement>>();
 
 /**
  * Default bytes of the database file a connection maps into memory (SQLite's own default is none;
- * SQLite caps the value at its compile-time limit, about 2 GiB). An entity lookup at a million
+ * SQLite caps the value at its compile-time limit, about 2 GiB). A register page at a million
  * assets reads ~50 scattered rows: from the mapping they cost a memory read, through SQLite's
- * small page cache a read call and a copy per page (the lookup served 1.3-1.6x more requests per
- * second with the whole 1.4 GB file mapped than with 256 MiB). The mapped pages are the operating
+ * small page cache a read call and a copy per page (the entity lookup, when it still joined ~50
+ * scattered rows, served 1.3-1.6x more requests per second with the whole 1.4 GB file mapped than
+ * with 256 MiB). The mapped pages are the operating
  * system's file cache, shared and reclaimable, not heap, though the ones read count in the
  * process's RSS.
  *

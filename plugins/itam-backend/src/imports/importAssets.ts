@@ -14,10 +14,10 @@ import {
 import type { Knex } from 'knex';
 import type { EntityRefChecker } from '../service/entityRefs';
 import { UnknownEntityError } from '../service/errors';
+import { entityRefsLinkedTo, refreshEntityAssetItems } from '../database/entityAssetItems';
 import { rowToAsset, type AssetRow } from '../database/rows';
 import { KeyIndex } from './keyIndex';
 import { quickValidateNewAsset } from './quickValidate';
-import { entityRefsLinkedTo, refreshEntityAssetItems } from '../database/entityAssetItems';
 import { writeCreates, writeInstallations, writeUpdates, type InstallationBatch } from './writeBatches';
 import {
   MAX_STORED_ERRORS,
@@ -84,7 +84,7 @@ export async function importAssets(source: MappedSource, options: ImportOptions)
     await options.db.transaction(async trx => {
       await run.consume(trx);
       if (run.counts.refused > 0) throw new RollbackImport();
-      await run.refreshEntityViews(trx);
+      await run.refreshEntityAssetItems(trx);
     });
     return run.result(true);
   } catch (e) {
@@ -134,7 +134,7 @@ class ImportRun {
    * Rebuilds the stored asset items of the entities whose linked assets the job changed: last in
    * the job's transaction, after its row locks (see refreshEntityAssetItems).
    */
-  async refreshEntityViews(trx: Knex.Transaction) {
+  async refreshEntityAssetItems(trx: Knex.Transaction) {
     await refreshEntityAssetItems(trx, this.changedEntityRefs);
   }
 
@@ -276,9 +276,7 @@ class ImportRun {
     if (this.writing) {
       await writeCreates(q, creates);
       await writeUpdates(q, updates);
-      if (updates.length > 0) {
-        for (const ref of await entityRefsLinkedTo(q, updates.map(u => u.asset.id))) this.changedEntityRefs.add(ref);
-      }
+      for (const ref of await entityRefsLinkedTo(q, updates.map(u => u.asset.id))) this.changedEntityRefs.add(ref);
       await writeInstallations(q, installs, this.options.at);
     }
     this.options.onProgress?.(this.rowsSeen);
