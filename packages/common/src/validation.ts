@@ -10,7 +10,11 @@ export type ValidationResult<T> =
   | { ok: true; value: T }
   | { ok: false; issues: ValidationIssue[] };
 
-/** Converts zod's issues to path + message pairs, expanding unions to their clearest branch. */
+/**
+ * Converts zod's issues to path + message pairs, expanding unions to their clearest branch.
+ *
+ * @public
+ */
 export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
   return error.issues.map(issue => ({
     path: issue.path.join('.'),

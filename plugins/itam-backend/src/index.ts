@@ -1,16 +1,15 @@
 /**
- * Backstage backend plugin for IT Asset Management.
+ * Backstage backend plugin for IT Asset Management: the asset register as the system of record,
+ * served under `/api/itam`.
+ *
+ * Add it with `backend.add(import('@itam/backstage-plugin-itam-backend'))`; add
+ * `catalogModuleItamAssets` to publish register assets as catalogue `Resource` entities.
  *
  * @packageDocumentation
  */
 
 export { itamPlugin as default, itamPlugin } from './plugin';
-export * from './database';
-export { createRouter, type RouterOptions } from './service/router';
-export { itamOpenApiSpec } from './service/openapi';
-export { itamExampleDataModule } from './exampleData/module';
-export { seedExampleData } from './exampleData/seedExampleData';
 export { catalogModuleItamAssets } from './catalog/module';
-export { ItamAssetEntityProvider } from './catalog/ItamAssetEntityProvider';
-export { assetToResource } from './catalog/assetToResource';
-export * from './audits';
+export { itamExampleDataModule } from './exampleData/module';
+export { migrateItamDatabase } from './database/KnexAssetStore';
+export { rebuildEntityAssetItems } from './database/entityAssetItems';

@@ -1,6 +1,6 @@
 /**
- * The ITAM frontend plugin for Backstage's new frontend system: `import itamPlugin from
- * '@itam/backstage-plugin-itam/alpha'` and add it to the app's features.
+ * The ITAM frontend plugin for Backstage's new frontend system. Import the default export of
+ * this entry point (`@itam/backstage-plugin-itam/alpha`) and add it to the app's features.
  *
  * @packageDocumentation
  */

@@ -35,7 +35,7 @@ export const itamPlugin = createPlugin({
  *
  * @public
  */
-export const ItamPage = itamPlugin.provide(
+export const ItamPage: () => JSX.Element = itamPlugin.provide(
   createRoutableExtension({
     name: 'ItamPage',
     component: () => import('./components/ItamPage').then(m => m.ItamPage),
@@ -48,7 +48,7 @@ export const ItamPage = itamPlugin.provide(
  *
  * @public
  */
-export const EntityItamContent = itamPlugin.provide(
+export const EntityItamContent: () => JSX.Element = itamPlugin.provide(
   createRoutableExtension({
     name: 'EntityItamContent',
     component: () =>
@@ -62,7 +62,7 @@ export const EntityItamContent = itamPlugin.provide(
  *
  * @public
  */
-export const EntityItamCard = itamPlugin.provide(
+export const EntityItamCard: () => JSX.Element | null = itamPlugin.provide(
   createComponentExtension({
     name: 'EntityItamCard',
     component: {

@@ -1,6 +1,10 @@
 import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 
-/** The ITAM section of the portal (mounted by the app, e.g. at `/itam`). */
+/**
+ * The ITAM section of the portal (mounted by the app, e.g. at `/itam`).
+ *
+ * @public
+ */
 export const rootRouteRef = createRouteRef({ id: 'itam' });
 
 /** The "Assets" tab of an entity page. */
@@ -20,7 +24,11 @@ export const newAssetRouteRef = createSubRouteRef({
   path: '/assets/new',
 });
 
-/** One asset: details, lifecycle, history, links. */
+/**
+ * One asset: details, lifecycle, history, links.
+ *
+ * @public
+ */
 export const assetRouteRef = createSubRouteRef({
   id: 'itam:asset',
   parent: rootRouteRef,

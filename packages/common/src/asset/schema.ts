@@ -7,7 +7,11 @@ import {
   SANITISATION_METHODS,
 } from './constants';
 
-/** ISO 8601 calendar date, `YYYY-MM-DD`, checked to be a real day. */
+/**
+ * ISO 8601 calendar date, `YYYY-MM-DD`, checked to be a real day.
+ *
+ * @public
+ */
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date formatted YYYY-MM-DD')
@@ -16,12 +20,20 @@ export const isoDateSchema = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
   }, 'must be a real calendar date');
 
-/** ISO 8601 timestamp in UTC, as produced by `Date.prototype.toISOString`. */
+/**
+ * ISO 8601 timestamp in UTC, as produced by `Date.prototype.toISOString`.
+ *
+ * @public
+ */
 export const isoDateTimeSchema = z
   .string()
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-01-31T12:00:00Z' });
 
-/** A human asset tag: letters, digits and `-_./`, starting with a letter or digit. */
+/**
+ * A human asset tag: letters, digits and `-_./`, starting with a letter or digit.
+ *
+ * @public
+ */
 export const assetTagSchema = z
   .string()
   .trim()
@@ -32,7 +44,11 @@ export const assetTagSchema = z
     'must start with a letter or digit and contain only letters, digits, ".", "_", "/" and "-"',
   );
 
-/** Builds a schema for an entity reference whose kind is one of `kinds` (any kind if empty). */
+/**
+ * Builds a schema for an entity reference whose kind is one of `kinds` (any kind if empty).
+ *
+ * @public
+ */
 export function entityRefSchema(kinds: readonly string[] = [], defaultKind?: string) {
   return z.string().transform((value, ctx) => {
     try {
@@ -53,15 +69,27 @@ export function entityRefSchema(kinds: readonly string[] = [], defaultKind?: str
   });
 }
 
-/** Owner and custodian are users or groups of the Backstage catalogue. */
+/**
+ * Owner and custodian are users or groups of the Backstage catalogue.
+ *
+ * @public
+ */
 export const ownerRefSchema = entityRefSchema(['user', 'group']);
 
-/** ISO 4217 alphabetic currency code. */
+/**
+ * ISO 4217 alphabetic currency code.
+ *
+ * @public
+ */
 export const currencySchema = z
   .string()
   .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code such as EUR or USD');
 
-/** A non-negative amount of money with at most four decimal places. */
+/**
+ * A non-negative amount of money with at most four decimal places.
+ *
+ * @public
+ */
 export const amountSchema = z
   .number({ invalid_type_error: 'must be a number' })
   .finite('must be a finite number')
@@ -70,7 +98,11 @@ export const amountSchema = z
     message: 'must have at most four decimal places',
   });
 
-/** Where an asset was discovered: the discovery tool and its own id for the asset. */
+/**
+ * Where an asset was discovered: the discovery tool and its own id for the asset.
+ *
+ * @public
+ */
 export const externalIdSchema = z
   .object({
     source: z
@@ -83,7 +115,11 @@ export const externalIdSchema = z
   })
   .strict();
 
-/** Purchase facts: when, for how much, from whom, on which order. */
+/**
+ * Purchase facts: when, for how much, from whom, on which order.
+ *
+ * @public
+ */
 export const purchaseSchema = z
   .object({
     date: isoDateSchema.optional(),
@@ -103,7 +139,11 @@ export const purchaseSchema = z
     }
   });
 
-/** The record that an asset's storage media were sanitised (needed to dispose of sensitive data). */
+/**
+ * The record that an asset's storage media were sanitised (needed to dispose of sensitive data).
+ *
+ * @public
+ */
 export const sanitisationSchema = z
   .object({
     date: isoDateSchema,
@@ -113,7 +153,11 @@ export const sanitisationSchema = z
   })
   .strict();
 
-/** Custom attributes: short keys with scalar values. */
+/**
+ * Custom attributes: short keys with scalar values.
+ *
+ * @public
+ */
 export const attributesSchema = z.record(
   z
     .string()

@@ -34,7 +34,11 @@ import type {
   TransitionInput,
 } from './types';
 
-/** The subset of the Fetch API the client needs; browsers, Node 18+ and Forge all provide it. */
+/**
+ * The subset of the Fetch API the client needs; browsers, Node 18+ and Forge all provide it.
+ *
+ * @public
+ */
 export type FetchLike = (
   url: string,
   init?: {

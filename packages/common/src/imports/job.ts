@@ -6,21 +6,33 @@
  * @public
  */
 export const IMPORT_FORMATS = ['snipeit-csv', 'glpi-json', 'itam-csv', 'itam-json'] as const;
+/** @public */
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
+/** @public */
 export const IMPORT_STATUSES = ['running', 'succeeded', 'failed'] as const;
+/** @public */
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
-/** A problem with one row: its number in the file, the column (or field) and what is wrong. */
+/**
+ * A problem with one row: its number in the file, the column (or field) and what is wrong.
+ *
+ * @public
+ */
 export interface ImportRowError {
   row: number;
   field: string;
   message: string;
 }
 
-/** What an import did (or, in a dry run, would do) with one row. */
+/**
+ * What an import did (or, in a dry run, would do) with one row.
+ *
+ * @public
+ */
 export type ImportAction = 'create' | 'update' | 'unchanged';
 
+/** @public */
 export interface ImportRowOutcome {
   row: number;
   action: ImportAction;
@@ -30,6 +42,7 @@ export interface ImportRowOutcome {
   fields?: string[];
 }
 
+/** @public */
 export interface ImportCounts {
   created: number;
   updated: number;
@@ -37,6 +50,7 @@ export interface ImportCounts {
   refused: number;
 }
 
+/** @public */
 export interface ImportSummary {
   /** True when the job's changes were written (never for a dry run or a failed job). */
   applied: boolean;
@@ -50,7 +64,11 @@ export interface ImportSummary {
   outcomes?: ImportRowOutcome[];
 }
 
-/** An import job as the API returns it. */
+/**
+ * An import job as the API returns it.
+ *
+ * @public
+ */
 export interface ImportJob {
   id: string;
   format: ImportFormat;
@@ -75,8 +93,16 @@ export interface ImportJob {
   finishedAt?: string;
 }
 
-/** How many row errors a job keeps (all are counted). */
+/**
+ * How many row errors a job keeps (all are counted).
+ *
+ * @public
+ */
 export const MAX_STORED_ERRORS = 1000;
-/** How many row outcomes a job's summary keeps. */
+/**
+ * How many row outcomes a job's summary keeps.
+ *
+ * @public
+ */
 export const MAX_STORED_OUTCOMES = 200;
 

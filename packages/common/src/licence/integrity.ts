@@ -2,7 +2,11 @@ import type { ValidationIssue } from '../errors';
 import { LICENCE_METRIC_INFO } from './metrics';
 import type { LicenceInput } from './types';
 
-/** Beyond this many, further issues are summarised: a million bad rows make an unreadable error. */
+/**
+ * Beyond this many, further issues are summarised: a million bad rows make an unreadable error.
+ *
+ * @public
+ */
 export const MAX_REPORTED_ISSUES = 100;
 
 /** Collects issues up to {@link MAX_REPORTED_ISSUES}, then counts the rest. */

@@ -1,6 +1,11 @@
-import type { Asset } from '../asset/types';
+// The package's own name, so the testing entry point's API names the main entry point's type.
+import type { Asset } from '@itam/common';
 
-/** A complete, valid stored asset for tests; override what a test is about. */
+/**
+ * A complete, valid stored asset for tests; override what a test is about.
+ *
+ * @public
+ */
 export function anAsset(overrides: Partial<Asset> = {}): Asset {
   return {
     id: 'a1',

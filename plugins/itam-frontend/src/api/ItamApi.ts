@@ -1,7 +1,13 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import type { ItamApi } from '@itam/common';
+import type { ItamApi as ItamClientApi } from '@itam/common';
 
-export type { ItamApi } from '@itam/common';
+/**
+ * The ITAM backend API, as the typed client of `@itam/common` describes it. Declared here (not
+ * re-exported) so the plugin's API report names its own type.
+ *
+ * @public
+ */
+export type ItamApi = ItamClientApi;
 
 /**
  * The ITAM backend API, as the typed client of `@itam/common` describes it.

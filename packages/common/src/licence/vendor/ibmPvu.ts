@@ -76,7 +76,7 @@ export interface IbmPvuMatch {
 /**
  * Looks a processor up in the PVU table.
  *
- * @param processor vendor and model text, and the server's maximum number of sockets.
+ * @param processor - vendor and model text, and the server's maximum number of sockets.
  * @public
  */
 export function lookupIbmPvuPerCore(

@@ -20,7 +20,7 @@ export const WINDOWS_SERVER_CORE_RULES = {
 /**
  * Core licences a physical server needs: `max(16, Σ over processors max(8, cores))`.
  *
- * @param coresPerProcessor the physical cores of each processor (socket) of the server.
+ * @param coresPerProcessor - the physical cores of each processor (socket) of the server.
  * @public
  */
 export function windowsServerCoreLicences(coresPerProcessor: readonly number[]): number {
