@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// The one test command (`npm test`): typecheck, lint, every jest suite (unit and integration)
-// on SQLite and, when a server answers, PostgreSQL, then the browser tests of the example portal
-// in Chromium. A suite whose service is missing is skipped with one loud SKIPPED line;
-// ITAM_REQUIRE_ALL=1 turns that into a failure.
+// The one test command (`npm test`): typecheck, lint, the API reports, every jest suite (unit
+// and integration) on SQLite and, when a server answers, PostgreSQL, the browser tests of the
+// example portal in Chromium, then the packages as a platform team gets them: packed, installed
+// into a Backstage app outside the repository and opened in Chromium (scripts/host-app). With
+// ITAM_NODE22 naming a Node.js 22 installation (.ci/install-node.sh), the common and Forge suites
+// and the host-app check also run on Node 22. A suite whose service is missing is skipped with
+// one loud SKIPPED line; ITAM_REQUIRE_ALL=1 turns that into a failure.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -61,19 +64,21 @@ if (pg.name) {
 
 step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
+// The published API of each package must match its checked-in report (npm run api-reports).
+step('API reports', 'npm', ['run', 'api-reports:check']);
 
 const reportDir = mkdtempSync(join(tmpdir(), 'itam-jest-'));
 let passed = 0;
 let failedTests = 0;
 
 /** Runs jest over some projects and adds its counts to the totals. */
-function jest(name, projects, extraArgs = []) {
-  const report = join(reportDir, `${projects.join('-')}.json`);
+function jest(name, projects, extraArgs = [], runEnv = env, node = 'node') {
+  const report = join(reportDir, `${name.replace(/\W+/g, '-')}.json`);
   step(
     name,
-    'npx',
-    ['jest', '--ci', '--json', '--outputFile', report, '--selectProjects', ...projects, ...extraArgs],
-    env,
+    node,
+    [require.resolve('jest/bin/jest'), '--ci', '--json', '--outputFile', report, '--selectProjects', ...projects, ...extraArgs],
+    runEnv,
   );
   if (!existsSync(report)) return;
   const results = JSON.parse(readFileSync(report, 'utf8'));
@@ -93,6 +98,38 @@ if (!existsSync(chromium)) {
   // One file, one browser, one portal: run in band.
   jest('browser end-to-end (jest + playwright-core)', ['e2e'], ['--runInBand']);
 }
+
+// The packages as a platform team installs them. Packed once; the host-app check installs the
+// tarballs into a Backstage app in a temporary folder and runs there on Node 22 when available.
+const packDir = mkdtempSync(join(tmpdir(), 'itam-packages-'));
+const packed = step('pack the packages', 'node', ['scripts/packages/pack.mjs', '--out', packDir]);
+
+const node22 = process.env.ITAM_NODE22;
+if (!node22 || !existsSync(join(node22, 'bin/node'))) {
+  skip('Node 22 suites', 'ITAM_NODE22 does not name a Node.js 22 installation (.ci/install-node.sh 22.23.5)');
+  if (packed) step('host-app check', 'node', ['scripts/host-app/check.mjs', '--tarballs', packDir], env);
+} else {
+  const node22Env = {
+    ...env,
+    PATH: `${join(node22, 'bin')}${delimiter}${env.PATH}`,
+    npm_config_nodedir: node22,
+  };
+  const nodeBin = join(node22, 'bin/node');
+  if (packed) step('host-app check on Node 22', nodeBin, ['scripts/host-app/check.mjs', '--tarballs', packDir], node22Env);
+  // better-sqlite3 is a native module built for the Node.js that installed it: build it for
+  // Node 22 for these suites, then put the original build back.
+  const binding = require.resolve('better-sqlite3/build/Release/better_sqlite3.node');
+  const saved = join(packDir, 'better_sqlite3.node');
+  copyFileSync(binding, saved);
+  try {
+    if (step('build better-sqlite3 for Node 22', 'npm', ['rebuild', 'better-sqlite3'], node22Env)) {
+      jest('common and Forge suites on Node 22 (jest)', ['common', 'forge'], [], node22Env, nodeBin);
+    }
+  } finally {
+    copyFileSync(saved, binding);
+  }
+}
+rmSync(packDir, { recursive: true, force: true });
 rmSync(reportDir, { recursive: true, force: true });
 
 if (requireAll && skipped.length > 0) {
