@@ -14,3 +14,7 @@ export { catalogModuleItamAssets } from './catalog/module';
 export { ItamAssetEntityProvider } from './catalog/ItamAssetEntityProvider';
 export { assetToResource } from './catalog/assetToResource';
 export * from './audits';
+export { itamForgeTokenHandler, forgeInvocationTokenHandler } from './jira/forgeTokenHandler';
+export { ServiceAccess, JIRA_PERMISSION_CEILING, type JiraCaller } from './service/serviceAccess';
+export type { JiraLinkStore, JiraIssueRef } from './jira/JiraLinkStore';
+export { KnexJiraLinkStore } from './jira/KnexJiraLinkStore';
