@@ -298,6 +298,8 @@ describe("Backstage's permissions service and service principals", () => {
   let server: Server;
   let stop: () => Promise<void>;
   beforeAll(async () => {
+    // A database TestDatabases closes after the file (the default mock's would stay open).
+    const knex = await databases.init('SQLITE_3');
     const backend = await startTestBackend({
       features: [
         probePlugin,
@@ -320,7 +322,7 @@ describe("Backstage's permissions service and service principals", () => {
             },
           },
         }),
-        mockServices.database.factory(),
+        mockServices.database.factory({ knex }),
       ],
     });
     server = backend.server;
