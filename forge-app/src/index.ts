@@ -1,3 +1,3 @@
 // Function handlers named in manifest.yml, nothing else.
 export { handler as resolver } from './resolvers';
-export { onIssueCreated, onIssueDeleted, onIssueUpdated } from './triggers/issue-events';
+export { onIssueCreated, onIssueDeleted, onIssueUpdated, resyncLinkedIssues } from './triggers/issue-events';

@@ -6,10 +6,21 @@ const appDir = resolve(__dirname, '..');
 const manifestPath = join(appDir, 'manifest.yml');
 const manifestText = readFileSync(manifestPath, 'utf8');
 
-/** Full offline validation (schema, modules, handler and resource files, scopes, conditions). */
-const errorsOf = async (path: string) => {
-  const result = await validate(false, path);
-  return { success: result.success, errors: (result.errors ?? []).filter(e => e.level === 'error') };
+/**
+ * Full offline validation (schema, modules, handler and resource files, scopes, conditions), with
+ * the deploy-time variable set as `forge deploy` would have it.
+ */
+const errorsOf = async (path: string, origin: string | null = 'https://backstage.example.com') => {
+  const saved = process.env.ITAM_BACKEND_ORIGIN;
+  if (origin === null) delete process.env.ITAM_BACKEND_ORIGIN;
+  else process.env.ITAM_BACKEND_ORIGIN = origin;
+  try {
+    const result = await validate(false, path);
+    return { success: result.success, errors: (result.errors ?? []).filter(e => e.level === 'error') };
+  } finally {
+    if (saved === undefined) delete process.env.ITAM_BACKEND_ORIGIN;
+    else process.env.ITAM_BACKEND_ORIGIN = saved;
+  }
 };
 
 describe('manifest.yml', () => {
@@ -17,6 +28,19 @@ describe('manifest.yml', () => {
     const { success, errors } = await errorsOf(manifestPath);
     expect(errors).toEqual([]);
     expect(success).toBe(true);
+  });
+
+  it('cannot be deployed without naming the backend: ITAM_BACKEND_ORIGIN has no default', async () => {
+    const { success, errors } = await errorsOf(manifestPath, null);
+    expect(success).toBe(false);
+    expect(errors.map(e => e.message).join('\n')).toContain('ITAM_BACKEND_ORIGIN');
+  });
+
+  it('calls the backend through the itam-backend remote, and asks for the service desk scopes', () => {
+    expect(manifestText).toMatch(/\nremotes:\n( {2}#.*\n)* {2}- key: itam-backend\n {4}baseUrl: \$\{ITAM_BACKEND_ORIGIN\}\n/);
+    expect(manifestText).toContain('        - remote: itam-backend');
+    expect(manifestText).toContain('    - write:servicedesk-request');
+    expect(manifestText).not.toMatch(/default: https?:/);
   });
 
   describe('a broken copy', () => {
@@ -36,6 +60,18 @@ describe('manifest.yml', () => {
 
     it('passes when unchanged (the copy itself is sound)', async () => {
       expect((await errorsOf(write(manifestText))).errors).toEqual([]);
+    });
+
+    it('fails with a custom field of an unknown type', async () => {
+      const broken = manifestText.replace('      type: string\n      collection: list', '      type: tags\n      collection: list');
+      expect(broken).not.toBe(manifestText);
+      expect((await errorsOf(write(broken))).success).toBe(false);
+    });
+
+    it('fails when a remote has no key', async () => {
+      const broken = manifestText.replace('  - key: itam-backend\n    baseUrl:', '  - baseUrl:');
+      expect(broken).not.toBe(manifestText);
+      expect((await errorsOf(write(broken))).success).toBe(false);
     });
 
     it('fails with an entity property value of an unknown type', async () => {

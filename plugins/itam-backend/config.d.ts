@@ -10,6 +10,24 @@ export interface Config {
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    /**
+     * What service callers (static tokens, the Jira app, other plugins) may do, by subject. A
+     * service caller that is neither listed here nor given `permission` names in its
+     * `accessRestrictions` is refused. A Forge invocation (the `forge` token handler) is a Jira
+     * caller without being listed: it may read the register and link tickets on its own site.
+     */
+    serviceAccess?: {
+      [subject: string]: {
+        /** ITAM permission names, e.g. itam.asset.read, itam.ticket.link. */
+        permissions: string[];
+        /**
+         * Binds the caller to one Jira site (e.g. acme.atlassian.net): the Jira routes act on
+         * this site's ticket links only, and the caller may have only itam.asset.read and
+         * itam.ticket.link.
+         */
+        jiraSite?: string;
+      };
+    };
     database?: {
       /**
        * MiB of an SQLite database file each connection maps into memory for the hot reads (entity

@@ -5,6 +5,7 @@ import { createBackend } from '@backstage/backend-defaults';
 import {
   catalogModuleItamAssets,
   itamExampleDataModule,
+  itamForgeTokenHandler,
 } from '@itam/backstage-plugin-itam-backend';
 
 const backend = createBackend();
@@ -18,5 +19,8 @@ backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy
 backend.add(import('@itam/backstage-plugin-itam-backend'));
 backend.add(itamExampleDataModule);
 backend.add(catalogModuleItamAssets);
+// Accepts the Jira app's Forge invocation tokens once `backend.auth.externalAccess` has a `forge`
+// entry (see the README's Jira section); without one it does nothing.
+backend.add(itamForgeTokenHandler);
 
 backend.start();

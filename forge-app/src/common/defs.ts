@@ -3,10 +3,12 @@ import type {
   AdminSettingsInput,
   AssetSearchHit,
   ChangePanelData,
+  ConnectionCheck,
   IncidentPanelData,
   IssueSummaryData,
   RecordedAssessment,
   ResolverResult,
+  SiteOptions,
 } from './types';
 
 /**
@@ -23,4 +25,8 @@ export type Defs = {
   getIssueSummary: () => ResolverResult<IssueSummaryData>;
   getAdminSettings: () => ResolverResult<AdminSettings>;
   saveAdminSettings: (args: AdminSettingsInput) => ResolverResult<AdminSettings>;
+  getSiteOptions: () => ResolverResult<SiteOptions>;
+  testConnection: () => ResolverResult<ConnectionCheck>;
+  /** The asset field's editor (also on create screens and request forms, where there is no issue yet). */
+  searchFieldAssets: (args: { q: string }) => ResolverResult<AssetSearchHit[]>;
 };

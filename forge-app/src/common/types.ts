@@ -1,15 +1,34 @@
-import type { ChangeImpactResult, Criticality, LicenceStatus, LifecycleStage, TicketType } from '@itam/common';
+import type {
+  ChangeImpactResult,
+  Criticality,
+  JiraConnection,
+  LicenceStatus,
+  LifecycleStage,
+  SourcedChangeWindow,
+  TicketType,
+} from '@itam/common';
 
-/** Jira issue type names per ticket type; decides panel visibility and the link's ticket type. */
+/** Jira issue type ids per ticket type; decides panel visibility and the link's ticket type. */
 export type IssueTypeConfig = Record<TicketType, string[]>;
 
-/** What the admin page stores in plain KVS storage. The token is kept apart, as a KVS secret. */
+/** How the app proves itself to the backend. */
+export type BackendAuth = 'forge-remote' | 'static-token';
+
+/**
+ * What the admin page stores in plain KVS storage. The static token (fallback only) is kept
+ * apart, as a KVS secret. The site is not stored: the backend takes it from the caller's token.
+ */
 export interface BackendConfig {
-  /** Base URL of the ITAM API, e.g. `https://backstage.example.com/api/itam`. */
+  /** URL of the ITAM API on the deployed remote, e.g. `https://backstage.example.com/api/itam`. */
   baseUrl: string;
-  /** The Jira site host the register records this site's ticket links under. */
-  site: string;
+  auth: BackendAuth;
+  /** Backstage's address, for links from Jira to each asset's page (e.g. `https://backstage.example.com`). */
+  portalUrl?: string;
   issueTypes: IssueTypeConfig;
+  /** Ids of the projects in scope; the app does nothing on issues of other projects. */
+  projects: string[];
+  /** Ids of the Jira Service Management change fields the change window is read from. */
+  changeFields: { plannedStart?: string; plannedEnd?: string };
 }
 
 /** Where a date-bound right (warranty, vendor life) stands today. */
@@ -43,6 +62,8 @@ export interface AssetSummary {
   lifecycleStage: LifecycleStage;
   criticality: Criticality;
   owner?: string;
+  /** The asset's page in Backstage, when the portal address is configured. */
+  url?: string;
 }
 
 /** A linked asset as the incident panel shows it. */
@@ -50,8 +71,11 @@ export interface PanelAsset extends AssetSummary {
   warranty: { date?: string; status: DateStatus };
   endOfLife: { date?: string; status: DateStatus };
   health: Health;
-  /** Other incident tickets linked to the asset: count within the window, newest keys first. */
-  incidents: { recentCount: number; recentKeys: string[] };
+  /**
+   * Other incident tickets of this site linked to the asset: count within the window, and the
+   * newest keys the viewer may browse; `hiddenCount` of the newest the viewer may not browse.
+   */
+  incidents: { recentCount: number; recentKeys: string[]; hiddenCount: number };
   /** Licence status of the software installed on the asset: the worst of its products'. */
   licences: { status: AssetLicenceStatus; products: InstalledProductLicence[] };
 }
@@ -63,8 +87,10 @@ export interface IncidentPanelData {
 
 /** A linked asset as the change panel shows it. */
 export interface ChangeAsset extends AssetSummary {
-  /** Unresolved incident tickets linked to the asset (other than this issue). */
+  /** Unresolved incident tickets of this site linked to the asset (other than this issue) the viewer may browse. */
   openIncidents: string[];
+  /** How many more unresolved incidents there are that the viewer may not browse. */
+  hiddenOpenIncidents: number;
 }
 
 export interface ChangePanelData {
@@ -80,13 +106,15 @@ export interface ChangePanelData {
 
 /** A change impact assessment with the window it was made for. */
 export interface ChangeAssessment {
-  window: { start: string; end: string };
+  window: SourcedChangeWindow;
   result: ChangeImpactResult;
 }
 
 /** What recording the assessment as a Jira comment answers. */
 export interface RecordedAssessment {
   commentId: string;
+  /** Internal (agents only) on a service desk request; a platform comment elsewhere. */
+  visibility: 'internal' | 'platform';
   score: number;
   level: string;
 }
@@ -103,18 +131,45 @@ export interface AssetSearchHit extends AssetSummary {
 /** The admin page's view of the settings: never the token itself. */
 export interface AdminSettings {
   baseUrl?: string;
-  site?: string;
+  auth: BackendAuth;
+  portalUrl?: string;
   tokenSet: boolean;
   issueTypes: IssueTypeConfig;
+  projects: string[];
+  changeFields: { plannedStart?: string; plannedEnd?: string };
+  /** The backend origin this deployment may call (the `itam-backend` remote), if known. */
+  deployedOrigin?: string;
 }
 
 export interface AdminSettingsInput {
   baseUrl: string;
-  site: string;
-  /** A new token; empty keeps the stored one. */
+  auth: BackendAuth;
+  portalUrl?: string;
+  /** A new static token; empty keeps the stored one. Only for `static-token`. */
   token?: string;
   issueTypes: IssueTypeConfig;
+  projects: string[];
+  changeFields?: { plannedStart?: string; plannedEnd?: string };
 }
+
+/** A choice on the admin page: an issue type, project or field of this site. */
+export interface SiteOption {
+  id: string;
+  name: string;
+}
+
+/** What the admin page offers to choose from, read from this site. */
+export interface SiteOptions {
+  issueTypes: SiteOption[];
+  projects: SiteOption[];
+  /** Date and date-time fields, for the change window. */
+  dateFields: SiteOption[];
+}
+
+/** What "Test connection" found: who the backend takes this site to be. */
+export type ConnectionCheck =
+  | { ok: true; connection: JiraConnection }
+  | { ok: false; message: string };
 
 export type ErrorCode =
   | 'not-configured'
@@ -123,7 +178,8 @@ export type ErrorCode =
   | 'backend-error'
   | 'invalid-input'
   | 'not-found'
-  | 'no-issue';
+  | 'no-issue'
+  | 'out-of-scope';
 
 /** Every resolver answers with data or an error the UI can explain; they never throw. */
 export type ResolverResult<T> =

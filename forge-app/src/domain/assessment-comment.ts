@@ -62,3 +62,20 @@ export function assessmentComment(result: ChangeImpactResult, window: { start: s
   content.push(bullets(facts));
   return { version: 1, type: 'doc', content };
 }
+
+/**
+ * The same assessment as plain text, for the Jira Service Management request comment API (which
+ * takes text, not a document): paragraphs as lines, list items as dashes.
+ */
+export function assessmentText(result: ChangeImpactResult, window: { start: string; end: string }): string {
+  const lines: string[] = [];
+  const textOf = (node: AdfNode): string => node.text ?? (node.content ?? []).map(textOf).join('');
+  for (const node of assessmentComment(result, window).content) {
+    if (node.type === 'bulletList') {
+      for (const item of node.content ?? []) lines.push(`- ${textOf(item)}`);
+    } else {
+      lines.push(textOf(node));
+    }
+  }
+  return lines.join('\n');
+}

@@ -1,8 +1,13 @@
 import type { Asset } from '@itam/common';
 import type { AssetSummary } from '../common/types';
+import { assetPageUrl } from './portal-link';
 
-/** The part of a register asset every panel shows (no owner key when none is recorded). */
-export function assetSummary(asset: Asset): AssetSummary {
+/**
+ * The part of a register asset every panel shows (no owner key when none is recorded), with a link
+ * to the asset's page in Backstage when the portal address is configured.
+ */
+export function assetSummary(asset: Asset, portalUrl?: string): AssetSummary {
+  const url = assetPageUrl(portalUrl, asset.id);
   return {
     id: asset.id,
     tag: asset.tag,
@@ -10,5 +15,6 @@ export function assetSummary(asset: Asset): AssetSummary {
     lifecycleStage: asset.lifecycleStage,
     criticality: asset.criticality,
     ...(asset.owner ? { owner: asset.owner } : {}),
+    ...(url ? { url } : {}),
   };
 }

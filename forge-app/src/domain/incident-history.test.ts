@@ -1,22 +1,24 @@
 import type { AssetTicket } from '@itam/common';
-import { incidentHistory } from './incident-history';
+import { incidentHistory, visibleKeys } from './incident-history';
 
 const ticket = (issueKey: string, createdAt: string, patch: Partial<AssetTicket> = {}): AssetTicket => ({
   assetId: 'a1',
   site: 'acme.atlassian.net',
   issueKey,
+  issueId: `1${issueKey.split('-')[1].padStart(4, '0')}`,
   ticketType: 'incident',
   resolved: true,
   createdAt,
-  createdBy: 'jira-acme',
+  createdBy: 'jira:acme.atlassian.net/u-1',
   ...patch,
 });
 
 describe('incidentHistory', () => {
   const now = new Date('2026-06-15T12:00:00Z');
-  const options = { now, site: 'acme.atlassian.net', excludeIssueKey: 'OPS-9' };
+  const options = { now, issue: { id: '10009', key: 'OPS-9' } };
+  const keys = (tickets: AssetTicket[]) => tickets.map(t => t.issueKey);
 
-  it('counts other incidents within 90 days and lists the last five, newest first', () => {
+  it('counts other incidents within 90 days and keeps the last five, newest first', () => {
     const tickets = [
       ticket('OPS-1', '2026-01-01T00:00:00Z'),
       ticket('OPS-2', '2026-03-17T12:00:00Z'), // exactly 90 days before: counted
@@ -24,18 +26,25 @@ describe('incidentHistory', () => {
       ticket('OPS-4', '2026-05-01T00:00:00Z'),
       ticket('OPS-5', '2026-05-02T00:00:00Z'),
       ticket('OPS-6', '2026-06-01T00:00:00Z'),
-      ticket('OPS-9', '2026-06-14T00:00:00Z'), // this issue
+      ticket('SUP-9', '2026-06-14T00:00:00Z', { issueId: '10009' }), // this issue, under an older key
       ticket('CHG-1', '2026-06-10T00:00:00Z', { ticketType: 'change' }),
     ];
-    expect(incidentHistory(tickets, options)).toEqual({
-      recentCount: 5,
-      recentKeys: ['OPS-6', 'OPS-5', 'OPS-4', 'OPS-3', 'OPS-2'],
-    });
+    const history = incidentHistory(tickets, options);
+    expect(history.recentCount).toBe(5);
+    expect(keys(history.recent)).toEqual(['OPS-6', 'OPS-5', 'OPS-4', 'OPS-3', 'OPS-2']);
   });
 
-  it('keeps the same key from another site, and is empty without incidents', () => {
-    const other = ticket('OPS-9', '2026-06-01T00:00:00Z', { site: 'other.atlassian.net' });
-    expect(incidentHistory([other], options)).toEqual({ recentCount: 1, recentKeys: ['OPS-9'] });
-    expect(incidentHistory([], options)).toEqual({ recentCount: 0, recentKeys: [] });
+  it('leaves out this issue’s link made before ids were kept (by key), and is empty without incidents', () => {
+    const legacy = ticket('OPS-9', '2026-06-01T00:00:00Z', { issueId: undefined });
+    expect(incidentHistory([legacy], options)).toEqual({ recentCount: 0, recent: [] });
+    expect(incidentHistory([], options)).toEqual({ recentCount: 0, recent: [] });
+  });
+});
+
+describe('visibleKeys', () => {
+  it('lists keys the viewer may browse and counts the rest (links without an id included)', () => {
+    const tickets = [ticket('OPS-1', '2026-01-01T00:00:00Z'), ticket('OPS-2', '2026-01-02T00:00:00Z'), ticket('OPS-3', '2026-01-03T00:00:00Z', { issueId: undefined })];
+    expect(visibleKeys(tickets, new Set(['10001']))).toEqual({ keys: ['OPS-1'], hidden: 2 });
+    expect(visibleKeys([], new Set())).toEqual({ keys: [], hidden: 0 });
   });
 });

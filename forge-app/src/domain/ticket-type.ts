@@ -1,18 +1,31 @@
 import { TICKET_TYPES, type TicketType } from '@itam/common';
-import type { IssueTypeConfig } from '../common/types';
+import type { BackendConfig, IssueTypeConfig } from '../common/types';
 import type { IssueTypesPropertyValue } from '../jira-client/set-issue-types-property';
 
-const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
-/** The register's ticket type for a Jira issue type name, or undefined if none is configured. */
-export function ticketTypeFor(issueType: string, config: IssueTypeConfig): TicketType | undefined {
-  return TICKET_TYPES.find(type => config[type].some(name => same(name, issueType)));
+/** The register's ticket type for a Jira issue type id, or undefined if none is configured. */
+export function ticketTypeFor(issueTypeId: string, config: IssueTypeConfig): TicketType | undefined {
+  return TICKET_TYPES.find(type => config[type].includes(issueTypeId));
 }
 
-/** The issue types each panel shows on: incidents, problems and requests; changes. */
-export function panelIssueTypes(config: IssueTypeConfig): IssueTypesPropertyValue {
+/**
+ * Whether the app works on an issue: its project is in scope (no projects chosen means every
+ * project) and its issue type is one the admin mapped to a ticket type.
+ */
+export function inScope(
+  issue: { projectId: string; issueTypeId: string },
+  config: Pick<BackendConfig, 'projects' | 'issueTypes'>,
+): boolean {
+  return (
+    (config.projects.length === 0 || config.projects.includes(issue.projectId)) &&
+    ticketTypeFor(issue.issueTypeId, config.issueTypes) !== undefined
+  );
+}
+
+/** The issue types each panel shows on (incidents, problems and requests; changes) and the projects. */
+export function panelIssueTypes(config: Pick<BackendConfig, 'projects' | 'issueTypes'>): IssueTypesPropertyValue {
   return {
-    incidentPanel: [...config.incident, ...config.problem, ...config.request],
-    changePanel: [...config.change],
+    incidentPanel: [...config.issueTypes.incident, ...config.issueTypes.problem, ...config.issueTypes.request],
+    changePanel: [...config.issueTypes.change],
+    projects: config.projects.map(Number),
   };
 }

@@ -1,13 +1,15 @@
 import api, { route } from '@forge/api';
 import { ISSUE_TYPES_APP_PROPERTY_KEY } from '../common/constants';
 
-/** The app property the panels' display conditions read (see manifest.yml). */
+/** The app property the panels' display conditions read (see manifest.yml): ids, compared as strings. */
 export interface IssueTypesPropertyValue {
   incidentPanel: string[];
   changePanel: string[];
+  /** Projects in scope, as numbers (Jira expressions type `issue.project.id` so); empty means every project. */
+  projects: number[];
 }
 
-/** Writes the Forge app property with the issue types each panel shows on. */
+/** Writes the Forge app property with the issue types and projects the panels show on. */
 export async function setIssueTypesProperty(value: IssueTypesPropertyValue): Promise<void> {
   const response = await api
     .asApp()

@@ -1,4 +1,4 @@
-import { DEFAULT_ISSUE_TYPES } from '../common/constants';
+import { NO_ISSUE_TYPES } from '../common/constants';
 import { saveBackendConfig } from '../storage/save-backend-config';
 import { saveBackendToken } from '../storage/save-backend-token';
 import { edge } from '../testing/forge-api-mock';
@@ -22,7 +22,7 @@ describe('resolvers (edge mocked: Jira REST and fetch)', () => {
   beforeEach(async () => {
     __store.clear();
     edge.jira.reset();
-    edge.jira.issues.set('OPS-9', { summary: 'Database down', status: 'Open', issueType: 'Incident' });
+    edge.jira.addIssue('OPS-9', { id: '10009', summary: 'Database down', status: 'Open', issueType: 'Incident', issueTypeId: '10001', projectId: '10000' });
     fetched.length = 0;
     answer = { status: 200, body: { items: [] } };
     edge.fetch = async url => {
@@ -32,7 +32,13 @@ describe('resolvers (edge mocked: Jira REST and fetch)', () => {
   });
 
   const configure = async () => {
-    await saveBackendConfig({ baseUrl: 'https://backstage.example.com/api/itam', site: 'acme.atlassian.net', issueTypes: DEFAULT_ISSUE_TYPES });
+    await saveBackendConfig({
+      baseUrl: 'https://backstage.example.com/api/itam',
+      auth: 'static-token',
+      issueTypes: { ...NO_ISSUE_TYPES, incident: ['10001'] },
+      projects: [],
+      changeFields: {},
+    });
     await saveBackendToken(TOKEN);
   };
 
@@ -67,12 +73,16 @@ describe('resolvers (edge mocked: Jira REST and fetch)', () => {
     expect(edge.jira.writes()).toEqual([]);
   });
 
-  it('reads the issue key from the context, not the payload', async () => {
+  it('reads the issue id and key from the context, not the payload, and never sends a site', async () => {
     await configure();
     edge.jira.allowUser('OPS-9');
     expect(await invoke('getIncidentPanel', {}, { extension: {} })).toMatchObject({ ok: false, error: { code: 'no-issue' } });
+    expect(await invoke('getIncidentPanel', {}, { extension: { issue: { key: 'OPS-9', id: 'OPS-9' } } })).toMatchObject({
+      ok: false,
+      error: { code: 'no-issue' },
+    });
     expect(await invoke('getIncidentPanel', { issueKey: 'OPS-1' })).toEqual({ ok: true, data: { issueKey: 'OPS-9', assets: [] } });
-    expect(fetched).toEqual(['https://backstage.example.com/api/itam/tickets/acme.atlassian.net/OPS-9/assets']);
+    expect(fetched).toEqual(['https://backstage.example.com/api/itam/jira/issues/10009/assets?issueKey=OPS-9']);
   });
 
   it('shows the linked assets with licence status unknown when the backend has no licence routes', async () => {
@@ -82,7 +92,7 @@ describe('resolvers (edge mocked: Jira REST and fetch)', () => {
     edge.fetch = async url => {
       fetched.push(url);
       const path = new URL(url).pathname;
-      if (path.endsWith('/OPS-9/assets')) return new Response(JSON.stringify({ items: [{ asset, link: {} }] }));
+      if (path.endsWith('/jira/issues/10009/assets')) return new Response(JSON.stringify({ items: [{ asset, link: {}, entities: [] }] }));
       if (path.endsWith('/a1/tickets')) return new Response(JSON.stringify({ items: [] }));
       return new Response(JSON.stringify({ error: { name: 'NotFoundError', message: 'Not found' } }), { status: 404 });
     };
@@ -120,10 +130,18 @@ describe('resolvers (edge mocked: Jira REST and fetch)', () => {
   it('lets only Jira admins read or change the settings', async () => {
     expect(await invoke('getAdminSettings', {}, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(
-      await invoke('saveAdminSettings', { baseUrl: 'https://x.example.com', site: 'acme.atlassian.net', token: TOKEN, issueTypes: DEFAULT_ISSUE_TYPES }, {}),
+      await invoke(
+        'saveAdminSettings',
+        { baseUrl: 'https://x.example.com', auth: 'static-token', token: TOKEN, issueTypes: NO_ISSUE_TYPES, projects: [] },
+        {},
+      ),
     ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(__store.plain.size + __store.secret.size).toBe(0);
     edge.jira.userPermissions.add('ADMINISTER');
-    expect(await invoke('getAdminSettings', {}, {})).toEqual({ ok: true, data: { tokenSet: false, issueTypes: DEFAULT_ISSUE_TYPES } });
+    expect(await invoke('getAdminSettings', {}, {})).toEqual({
+      ok: true,
+      data: { auth: 'forge-remote', tokenSet: false, issueTypes: NO_ISSUE_TYPES, projects: [], changeFields: {} },
+    });
+    expect(await invoke('testConnection', {}, {})).toMatchObject({ ok: false, error: { code: 'not-configured' } });
   });
 });

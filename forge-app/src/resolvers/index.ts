@@ -2,20 +2,18 @@ import Resolver from '@forge/resolver';
 import { loadBackend } from '../backend-client/create-backend-client';
 import type { Defs } from '../common/defs';
 import { ItamForgeError } from '../common/errors';
-import { messages } from '../common/messages';
-import { assessmentComment } from '../domain/assessment-comment';
-import { changeWindow } from '../domain/change-window';
-import { addComment } from '../jira-client/add-comment';
-import { getIssueDueDate } from '../jira-client/get-issue-due-date';
 import type { AdminSettingsInput } from '../common/types';
-import { getAdminSettings, saveAdminSettings } from '../services/admin-settings';
+import { getAdminSettings, getSiteOptions, saveAdminSettings } from '../services/admin-settings';
+import type { IssueRef } from '../services/context';
 import { getChangePanel } from '../services/get-change-panel';
 import { getIncidentPanel } from '../services/get-incident-panel';
 import { getIssueSummary } from '../services/get-issue-summary';
 import { linkAsset } from '../services/link-asset';
+import { recordAssessment } from '../services/record-assessment';
 import { searchAssets } from '../services/search-assets';
+import { testConnection } from '../services/test-connection';
 import { unlinkAsset } from '../services/unlink-asset';
-import { issueKeyFromContext, requireIssuePermission, requireJiraAdmin } from './issue-from-context';
+import { issueFromContext, requireIssuePermission, requireJiraAdmin, siteHostFromContext } from './issue-from-context';
 import { respond } from './respond';
 
 type Result<K extends keyof Defs> = ReturnType<Defs[K]>;
@@ -27,81 +25,65 @@ const assetIdOf = (payload: { assetId?: unknown }): string => {
   return payload.assetId;
 };
 
-/** The change panel of the issue, assessed over the window its due date (or now) gives. */
-const loadChangePanel = async (issueKey: string) => {
-  const [{ client, config }, dueDate] = await Promise.all([loadBackend(), getIssueDueDate(issueKey)]);
-  return getChangePanel({ client, site: config.site, issueKey, window: changeWindow(new Date(), dueDate) });
-};
+/** The backend and the issue of a panel call, after checking the user's permission on the issue. */
+async function issueScope(context: object, permission: 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'ADD_COMMENTS') {
+  const issue: IssueRef = issueFromContext(context);
+  await requireIssuePermission(permission, issue);
+  const { client, config } = await loadBackend();
+  return { client, config, issue, now: new Date() };
+}
 
 const resolver = new Resolver();
 
 resolver.define<object, Result<'getIncidentPanel'>>('getIncidentPanel', ({ context }) =>
-  respond(async () => {
-    const issueKey = issueKeyFromContext(context);
-    await requireIssuePermission('BROWSE_PROJECTS', issueKey);
-    const { client, config } = await loadBackend();
-    return getIncidentPanel({ client, site: config.site, issueKey, now: new Date() });
-  }),
+  respond(async () => getIncidentPanel(await issueScope(context, 'BROWSE_PROJECTS'))),
 );
 
 resolver.define<{ q?: string }, Result<'searchAssets'>>('searchAssets', ({ payload, context }) =>
   respond(async () => {
-    const issueKey = issueKeyFromContext(context);
-    await requireIssuePermission('BROWSE_PROJECTS', issueKey);
-    const { client, config } = await loadBackend();
-    return searchAssets({ client, site: config.site, issueKey, q: String(payload.q ?? '') });
+    const { client, config, issue } = await issueScope(context, 'BROWSE_PROJECTS');
+    return searchAssets({ client, issue, q: String(payload.q ?? ''), portalUrl: config.portalUrl });
   }),
 );
 
 resolver.define<{ assetId?: string }, Result<'linkAsset'>>('linkAsset', ({ payload, context }) =>
   respond(async () => {
-    const issueKey = issueKeyFromContext(context);
-    await requireIssuePermission('EDIT_ISSUES', issueKey);
-    const { client, config } = await loadBackend();
-    const assetId = assetIdOf(payload);
-    await linkAsset({ client, site: config.site, issueKey, assetId, issueTypes: config.issueTypes });
-    return getIncidentPanel({ client, site: config.site, issueKey, now: new Date() });
+    const scope = await issueScope(context, 'EDIT_ISSUES');
+    await linkAsset({ ...scope, assetId: assetIdOf(payload) });
+    return getIncidentPanel(scope);
   }),
 );
 
 resolver.define<{ assetId?: string }, Result<'unlinkAsset'>>('unlinkAsset', ({ payload, context }) =>
   respond(async () => {
-    const issueKey = issueKeyFromContext(context);
-    await requireIssuePermission('EDIT_ISSUES', issueKey);
-    const { client, config } = await loadBackend();
-    await unlinkAsset({ client, site: config.site, issueKey, assetId: assetIdOf(payload) });
-    return getIncidentPanel({ client, site: config.site, issueKey, now: new Date() });
+    const scope = await issueScope(context, 'EDIT_ISSUES');
+    await unlinkAsset({ ...scope, assetId: assetIdOf(payload) });
+    return getIncidentPanel(scope);
   }),
 );
 
 resolver.define<object, Result<'getChangePanel'>>('getChangePanel', ({ context }) =>
-  respond(async () => {
-    const issueKey = issueKeyFromContext(context);
-    await requireIssuePermission('BROWSE_PROJECTS', issueKey);
-    return loadChangePanel(issueKey);
-  }),
+  respond(async () => getChangePanel(await issueScope(context, 'BROWSE_PROJECTS'))),
 );
 
-// The assessment is made again here rather than taken from the payload, so the comment says what
-// the register says now and a caller cannot put words in the app's mouth.
 resolver.define<object, Result<'recordAssessment'>>('recordAssessment', ({ context }) =>
   respond(async () => {
-    const issueKey = issueKeyFromContext(context);
-    await requireIssuePermission('BROWSE_PROJECTS', issueKey);
-    await requireIssuePermission('ADD_COMMENTS', issueKey);
-    const { assessment } = await loadChangePanel(issueKey);
-    if (!assessment) throw new ItamForgeError('invalid-input', messages.nothingToRecord);
-    const { id } = await addComment(issueKey, assessmentComment(assessment.result, assessment.window));
-    return { commentId: id, score: assessment.result.risk.score, level: assessment.result.risk.level };
+    const scope = await issueScope(context, 'BROWSE_PROJECTS');
+    await requireIssuePermission('ADD_COMMENTS', scope.issue);
+    return recordAssessment(scope);
   }),
 );
 
 resolver.define<object, Result<'getIssueSummary'>>('getIssueSummary', ({ context }) =>
+  respond(async () => getIssueSummary(await issueScope(context, 'BROWSE_PROJECTS'))),
+);
+
+// The asset field's editor runs on create screens and request forms too, where there is no
+// issue yet: it searches the register for the signed-in user and marks nothing as linked.
+resolver.define<{ q?: string }, Result<'searchFieldAssets'>>('searchFieldAssets', ({ payload }) =>
   respond(async () => {
-    const issueKey = issueKeyFromContext(context);
-    await requireIssuePermission('BROWSE_PROJECTS', issueKey);
     const { client, config } = await loadBackend();
-    return getIssueSummary({ client, site: config.site, issueKey, now: new Date() });
+    return searchAssets({ client, q: String(payload.q ?? ''), portalUrl: config.portalUrl });
   }),
 );
 
@@ -112,10 +94,24 @@ resolver.define<object, Result<'getAdminSettings'>>('getAdminSettings', () =>
   }),
 );
 
+resolver.define<object, Result<'getSiteOptions'>>('getSiteOptions', () =>
+  respond(async () => {
+    await requireJiraAdmin();
+    return getSiteOptions();
+  }),
+);
+
 resolver.define<AdminSettingsInput, Result<'saveAdminSettings'>>('saveAdminSettings', ({ payload }) =>
   respond(async () => {
     await requireJiraAdmin();
     return saveAdminSettings(payload);
+  }),
+);
+
+resolver.define<object, Result<'testConnection'>>('testConnection', ({ context }) =>
+  respond(async () => {
+    await requireJiraAdmin();
+    return testConnection(siteHostFromContext(context));
   }),
 );
 

@@ -1,9 +1,16 @@
-import type { ItamApi } from '@itam/common';
+import type { ItamJiraApi } from '@itam/common';
+import type { BackendConfig } from '../common/types';
 
-/** What every issue helper works with: the backend, the site and issue, and the time. */
+/** The issue a panel or event is about: its immutable id and its key now. */
+export interface IssueRef {
+  id: string;
+  key: string;
+}
+
+/** What every issue helper works with: the backend and its settings, the issue, and the time. */
 export interface IssueScope {
-  client: ItamApi;
-  site: string;
-  issueKey: string;
+  client: ItamJiraApi;
+  config: BackendConfig;
+  issue: IssueRef;
   now: Date;
 }

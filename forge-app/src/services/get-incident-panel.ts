@@ -1,40 +1,42 @@
-import { assetSummary } from '../domain/asset-summary';
 import type { IncidentPanelData } from '../common/types';
 import { assetHealth } from '../domain/asset-health';
+import { assetSummary } from '../domain/asset-summary';
 import { isoDay } from '../domain/dates';
-import { incidentHistory } from '../domain/incident-history';
+import { incidentHistory, visibleKeys } from '../domain/incident-history';
+import { browsableIssues } from '../jira-client/browsable-issues';
 import { assetLicences } from './asset-licences';
 import type { IssueScope } from './context';
 
 /**
  * The incident panel: each linked asset with lifecycle stage, owner, criticality, warranty and
- * end-of-life status, its incident history (count in the window, last keys), and the licence
- * status of the software installed on it.
+ * end-of-life status, a link to its page in Backstage, its incident history on this site (count in
+ * the window; the last keys the viewer may browse, the others counted), and the licence status of
+ * the software installed on it.
  */
 export async function getIncidentPanel(scope: IssueScope): Promise<IncidentPanelData> {
-  const { client, site, issueKey, now } = scope;
-  const linked = await client.getTicketAssets(site, issueKey);
+  const { client, issue, now, config } = scope;
+  const linked = await client.getJiraIssueAssets(issue.id, issue.key);
   const today = isoDay(now);
   const licencesOf = assetLicences(
     client,
     linked.map(({ asset }) => asset.id),
   );
-  const assets = await Promise.all(
-    linked.map(async ({ asset }) => {
-      const [tickets, licences] = await Promise.all([
-        client.getAssetTickets(asset.id),
-        licencesOf.then(all => all.get(asset.id) ?? { status: 'unknown' as const, products: [] }),
-      ]);
-      const { warranty, endOfLife, health } = assetHealth(asset, today);
-      return {
-        ...assetSummary(asset),
-        warranty: { ...(asset.warrantyEnd ? { date: asset.warrantyEnd } : {}), status: warranty },
-        endOfLife: { ...(asset.endOfLife ? { date: asset.endOfLife } : {}), status: endOfLife },
-        health,
-        incidents: incidentHistory(tickets, { now, site, excludeIssueKey: issueKey }),
-        licences,
-      };
-    }),
+  const histories = await Promise.all(
+    linked.map(async ({ asset }) => incidentHistory(await client.getAssetTickets(asset.id), { now, issue })),
   );
-  return { issueKey, assets };
+  const browsable = await browsableIssues(histories.flatMap(h => h.recent.flatMap(t => (t.issueId ? [t.issueId] : []))));
+  const licences = await licencesOf;
+  const assets = linked.map(({ asset }, i) => {
+    const { warranty, endOfLife, health } = assetHealth(asset, today);
+    const visible = visibleKeys(histories[i].recent, browsable);
+    return {
+      ...assetSummary(asset, config.portalUrl),
+      warranty: { ...(asset.warrantyEnd ? { date: asset.warrantyEnd } : {}), status: warranty },
+      endOfLife: { ...(asset.endOfLife ? { date: asset.endOfLife } : {}), status: endOfLife },
+      health,
+      incidents: { recentCount: histories[i].recentCount, recentKeys: visible.keys, hiddenCount: visible.hidden },
+      licences: licences.get(asset.id) ?? { status: 'unknown' as const, products: [] },
+    };
+  });
+  return { issueKey: issue.key, assets };
 }

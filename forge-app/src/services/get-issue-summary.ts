@@ -10,7 +10,7 @@ import type { IssueScope } from './context';
  * each asset's health and its licence status (a shortfall needs attention).
  */
 export async function getIssueSummary(scope: IssueScope): Promise<IssueSummaryData> {
-  const linked = await scope.client.getTicketAssets(scope.site, scope.issueKey);
+  const linked = await scope.client.getJiraIssueAssets(scope.issue.id, scope.issue.key);
   const today = isoDay(scope.now);
   const licences = await assetLicences(
     scope.client,

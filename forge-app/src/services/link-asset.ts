@@ -1,39 +1,28 @@
-import type { ItamApi } from '@itam/common';
 import { ItamForgeError } from '../common/errors';
-import type { IssueTypeConfig } from '../common/types';
-import { ticketTypeFor } from '../domain/ticket-type';
+import { messages } from '../common/messages';
+import { inScope, ticketTypeFor } from '../domain/ticket-type';
 import { getIssue } from '../jira-client/get-issue';
-import { syncAssetProperty } from './sync-asset-property';
+import type { IssueScope } from './context';
+import { syncIssueArtifacts } from './sync-issue-artifacts';
 
 /**
- * Links an asset to the issue in the register, with the issue's type, summary, status and
- * resolution, then updates the issue's asset property. Linking twice changes nothing.
+ * Links an asset to the issue in the register, by the issue's id, with its current key, type,
+ * summary, status and resolution, then updates the issue's property and asset field. The issue
+ * is read as the user, so linking works in restricted projects the app's account cannot browse.
+ * Linking twice changes nothing.
  */
-export async function linkAsset(options: {
-  client: ItamApi;
-  site: string;
-  issueKey: string;
-  assetId: string;
-  issueTypes: IssueTypeConfig;
-}): Promise<void> {
-  const { client, site, issueKey, assetId } = options;
-  const issue = await getIssue(issueKey);
-  if (!issue) throw new ItamForgeError('not-found', `Issue ${issueKey} no longer exists.`);
-  const ticketType = ticketTypeFor(issue.issueType, options.issueTypes);
-  if (!ticketType) {
-    throw new ItamForgeError(
-      'invalid-input',
-      `Issues of type ${issue.issueType} are not tracked; a Jira admin can add the type on the ITAM register admin page.`,
-    );
-  }
-  await client.linkTicket(assetId, {
-    site,
-    issueKey,
+export async function linkAsset(scope: Omit<IssueScope, 'now'> & { assetId: string }): Promise<void> {
+  const { client, config, issue: ref, assetId } = scope;
+  const issue = await getIssue(ref.id, { as: 'user' });
+  if (!issue) throw new ItamForgeError('not-found', `Issue ${ref.key} no longer exists.`);
+  const ticketType = ticketTypeFor(issue.issueTypeId, config.issueTypes);
+  if (!ticketType || !inScope(issue, config)) throw new ItamForgeError('out-of-scope', messages.outOfScope);
+  await client.linkJiraIssue(issue.id, assetId, {
+    issueKey: issue.key,
     ticketType,
     summary: issue.summary.slice(0, 500),
     status: issue.status.slice(0, 100),
     resolved: issue.resolved,
   });
-  const linked = await client.getTicketAssets(site, issueKey);
-  await syncAssetProperty(issueKey, linked.map(l => l.asset.tag));
+  await syncIssueArtifacts(issue.id, await client.getJiraIssueAssets(issue.id, issue.key), { mayClear: false });
 }

@@ -1,22 +1,17 @@
-import { ItamApiError, type ItamApi } from '@itam/common';
-import { syncAssetProperty } from './sync-asset-property';
+import { ItamApiError } from '@itam/common';
+import type { IssueScope } from './context';
+import { syncIssueArtifacts } from './sync-issue-artifacts';
 
 /**
- * Removes an asset's link to the issue and updates the issue's asset property. An asset that is
- * not (or no longer) linked is not an error: unlinking is idempotent.
+ * Removes an asset's link to the issue and updates the issue's property and asset field. An asset
+ * that is not (or no longer) linked is not an error: unlinking is idempotent.
  */
-export async function unlinkAsset(options: {
-  client: ItamApi;
-  site: string;
-  issueKey: string;
-  assetId: string;
-}): Promise<void> {
-  const { client, site, issueKey, assetId } = options;
+export async function unlinkAsset(scope: Omit<IssueScope, 'now' | 'config'> & { assetId: string }): Promise<void> {
+  const { client, issue, assetId } = scope;
   try {
-    await client.unlinkTicket(assetId, site, issueKey);
+    await client.unlinkJiraIssue(issue.id, assetId);
   } catch (e) {
     if (!(e instanceof ItamApiError && e.status === 404)) throw e;
   }
-  const linked = await client.getTicketAssets(site, issueKey);
-  await syncAssetProperty(issueKey, linked.map(l => l.asset.tag));
+  await syncIssueArtifacts(issue.id, await client.getJiraIssueAssets(issue.id, issue.key), { mayClear: true });
 }

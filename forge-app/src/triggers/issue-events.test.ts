@@ -1,125 +1,101 @@
-import { ItamClient } from '@itam/common';
-import { ASSET_PROPERTY_KEY, DEFAULT_ISSUE_TYPES } from '../common/constants';
+import { NO_ISSUE_TYPES } from '../common/constants';
 import { saveBackendConfig } from '../storage/save-backend-config';
 import { saveBackendToken } from '../storage/save-backend-token';
 import { edge } from '../testing/forge-api-mock';
-import { startItamBackend } from '../testing/itam-backend';
-import { onIssueCreated, onIssueDeleted, onIssueUpdated } from './issue-events';
+import { onIssueCreated, onIssueDeleted, onIssueUpdated, resyncLinkedIssues } from './issue-events';
 
 jest.mock('@forge/api', () => jest.requireActual('../testing/forge-api-mock').forgeApiMock());
 jest.mock('@forge/kvs');
 const { __store } = jest.requireMock('@forge/kvs');
 
-const TOKEN = 'jira-acme-0123456789abcdef';
-const SITE = 'acme.atlassian.net';
-const event = (eventType: string, key: string) => ({ eventType, issue: { id: '10009', key } });
+const updated = (id: string, key: string) => ({ eventType: 'avi:jira:updated:issue', issue: { id, key } });
 
-/** Issue events keep the real backend's links in step, and a redelivered event changes nothing. */
-describe('issue event triggers against the ITAM backend', () => {
-  let backend: Awaited<ReturnType<typeof startItamBackend>>;
-  let register: ItamClient;
-  let assetIds: string[];
-  const backendWrites: string[] = [];
+/**
+ * The triggers' decisions with the backend played by `edge.fetch` (the static-token client):
+ * scope, retry and what reaches the backend. Their effect on the real backend is tested in
+ * resolvers/against-backend.test.ts.
+ */
+describe('issue event triggers', () => {
+  const requests: string[] = [];
+  let answer: (url: string, method: string) => Response;
 
-  beforeAll(async () => {
-    backend = await startItamBackend({ token: TOKEN, subject: 'jira-acme' });
-    register = new ItamClient({
-      baseUrl: backend.baseUrl,
-      fetch: (url, init) => fetch(url, init),
-      headers: () => ({ authorization: `Bearer ${TOKEN}` }),
-    });
-    assetIds = [];
-    for (const tag of ['SRV-1', 'VM-1']) {
-      assetIds.push((await register.createAsset({ tag, name: tag, assetClass: 'hardware', type: 'server' })).id);
-    }
-    edge.fetch = (url, init) => {
-      if (init?.method && init.method !== 'GET') backendWrites.push(`${init.method} ${new URL(url).pathname}`);
-      return globalThis.fetch(url, init);
-    };
-  });
-  afterAll(() => backend.stop());
-
-  beforeEach(() => {
+  beforeEach(async () => {
     __store.clear();
     edge.jira.reset();
-    backendWrites.length = 0;
+    requests.length = 0;
+    answer = () => new Response(JSON.stringify({ items: [] }));
+    edge.fetch = async (url, init) => {
+      const method = init?.method ?? 'GET';
+      requests.push(`${method} ${new URL(url).pathname}`);
+      return answer(url, method);
+    };
+    edge.jira.addIssue('OPS-1', { id: '10001', summary: 'Disk', status: 'Open', issueType: 'Incident', issueTypeId: '10001', projectId: '10000' });
+    edge.jira.addIssue('HR-1', { id: '30001', summary: 'Hire', status: 'Open', issueType: 'Incident', issueTypeId: '10001', projectId: '10030' });
   });
 
   const configure = async () => {
-    await saveBackendConfig({ baseUrl: backend.baseUrl, site: SITE, issueTypes: DEFAULT_ISSUE_TYPES });
-    await saveBackendToken(TOKEN);
+    await saveBackendConfig({
+      baseUrl: 'https://backstage.example.com/api/itam',
+      auth: 'static-token',
+      issueTypes: { ...NO_ISSUE_TYPES, incident: ['10001'] },
+      projects: ['10000'],
+      changeFields: {},
+    });
+    await saveBackendToken('jira-static-0123456789');
   };
 
-  it('does nothing before the app is configured', async () => {
-    edge.jira.issues.set('OPS-1', { summary: 'x', status: 'Open', issueType: 'Incident' });
-    await onIssueUpdated(event('avi:jira:updated:issue', 'OPS-1'));
-    expect(edge.jira.calls).toEqual([]);
-    expect(backendWrites).toEqual([]);
+  it('do nothing before the app is configured, or for an event without an issue id', async () => {
+    await onIssueUpdated(updated('10001', 'OPS-1'));
+    await configure();
+    await onIssueUpdated({ eventType: 'avi:jira:updated:issue', issue: { key: 'OPS-1' } });
+    await onIssueDeleted({ eventType: 'avi:jira:deleted:issue', issue: { id: 'OPS-1' } });
+    expect(requests).toEqual([]);
   });
 
-  it('creates no property for an issue without linked assets', async () => {
+  it('send nothing to the backend for an issue outside the projects in scope', async () => {
     await configure();
-    edge.jira.issues.set('OPS-2', { summary: 'Printer jam', status: 'Open', issueType: 'Incident' });
-    await onIssueCreated(event('avi:jira:created:issue', 'OPS-2'));
-    expect(edge.jira.writes()).toEqual([]);
-    expect(backendWrites).toEqual([]);
+    expect(await onIssueUpdated(updated('30001', 'HR-1'))).toBeUndefined();
+    expect(await onIssueCreated({ eventType: 'avi:jira:created:issue', issue: { id: '30001', key: 'HR-1' } })).toBeUndefined();
+    expect(requests).toEqual([]);
   });
 
-  it('updates summary, status and resolution of the links; a redelivered event changes nothing', async () => {
+  it('record an in-scope issue’s key and details by id', async () => {
     await configure();
-    for (const id of assetIds) {
-      await register.linkTicket(id, { site: SITE, issueKey: 'OPS-3', ticketType: 'incident', summary: 'Disk full', status: 'Open' });
-    }
-    edge.jira.issues.set('OPS-3', {
-      summary: 'Disk full on db host',
-      status: 'Resolved',
-      statusCategory: 'done',
-      resolution: 'Fixed',
-      issueType: 'Incident',
+    await onIssueUpdated(updated('10001', 'OPS-1'));
+    expect(requests).toEqual(['PUT /api/itam/jira/issues/10001']);
+  });
+
+  it('ask Forge to retry when the backend fails or cannot be reached, not when it refuses', async () => {
+    await configure();
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    answer = () => new Response(JSON.stringify({ error: { name: 'Error', message: 'down' } }), { status: 503 });
+    expect(await onIssueUpdated(updated('10001', 'OPS-1'))).toMatchObject({ retryOptions: { retryAfter: 120 } });
+    answer = () => {
+      throw new TypeError('fetch failed');
+    };
+    expect(await onIssueDeleted({ eventType: 'avi:jira:deleted:issue', issue: { id: '10001' } })).toMatchObject({
+      retryOptions: { retryReason: 'FUNCTION_RETRY_REQUEST' },
     });
-
-    await onIssueUpdated(event('avi:jira:updated:issue', 'OPS-3'));
-    for (const id of assetIds) {
-      expect((await register.getAssetTickets(id)).find(t => t.issueKey === 'OPS-3')).toMatchObject({
-        summary: 'Disk full on db host',
-        status: 'Resolved',
-        resolved: true,
-      });
-    }
-    expect(backendWrites).toHaveLength(2);
-    expect(edge.jira.issueProperties.get('OPS-3')?.get(ASSET_PROPERTY_KEY)).toEqual({ tags: ['SRV-1', 'VM-1'], count: 2 });
-    const jiraWrites = edge.jira.writes().length;
-
-    await onIssueUpdated(event('avi:jira:updated:issue', 'OPS-3'));
-    expect(backendWrites).toHaveLength(2);
-    expect(edge.jira.writes()).toHaveLength(jiraWrites);
+    answer = () => new Response(JSON.stringify({ error: { name: 'NotAllowedError', message: 'no' } }), { status: 403 });
+    expect(await onIssueUpdated(updated('10001', 'OPS-1'))).toBeUndefined();
+    expect(errors).toHaveBeenCalledWith('ITAM: avi:jira:updated:issue for issue 10001 failed (forbidden)');
+    errors.mockRestore();
   });
 
-  it('follows a change of issue type', async () => {
+  it('forget a deleted issue by id, whether or not it is still in Jira', async () => {
     await configure();
-    await register.linkTicket(assetIds[0], { site: SITE, issueKey: 'OPS-4', ticketType: 'incident', summary: 'Slow', status: 'Open' });
-    edge.jira.issues.set('OPS-4', { summary: 'Slow', status: 'Open', issueType: 'Problem' });
-    await onIssueUpdated(event('avi:jira:updated:issue', 'OPS-4'));
-    expect((await register.getAssetTickets(assetIds[0])).find(t => t.issueKey === 'OPS-4')?.ticketType).toBe('problem');
+    answer = () => new Response(JSON.stringify({ removed: 2 }));
+    await onIssueDeleted({ eventType: 'avi:jira:deleted:issue', issue: { id: '99999', key: 'GONE-1' } });
+    expect(requests).toEqual(['DELETE /api/itam/jira/issues/99999/assets']);
   });
 
-  it('unlinks every asset of a deleted issue; a redelivered event changes nothing', async () => {
+  it('resync the issues the JQL finds, and skip those out of scope', async () => {
     await configure();
-    for (const id of assetIds) {
-      await register.linkTicket(id, { site: SITE, issueKey: 'OPS-5', ticketType: 'incident' });
-    }
-    backendWrites.length = 0;
-    await onIssueDeleted(event('avi:jira:deleted:issue', 'OPS-5'));
-    expect(await register.getTicketAssets(SITE, 'OPS-5')).toEqual([]);
-    expect(backendWrites).toHaveLength(2);
-    await onIssueDeleted(event('avi:jira:deleted:issue', 'OPS-5'));
-    expect(backendWrites).toHaveLength(2);
-  });
-
-  it('ignores an event without an issue key', async () => {
-    await configure();
-    await onIssueUpdated({ eventType: 'avi:jira:updated:issue' });
-    expect(edge.jira.calls).toEqual([]);
-    expect(backendWrites).toEqual([]);
+    edge.jira.jqlResult = ['10001', '30001'];
+    const log = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await resyncLinkedIssues();
+    expect(log).toHaveBeenCalledWith('ITAM: resynced 1 recently updated linked issues');
+    log.mockRestore();
+    expect(requests).toEqual(['PUT /api/itam/jira/issues/10001']);
   });
 });

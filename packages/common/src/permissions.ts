@@ -32,6 +32,11 @@ export const itamLicenceManagePermission = permission('itam.licence.manage', 'up
 export const itamImportPermission = permission('itam.import', 'create');
 /** Run audits and record observations. @public */
 export const itamAuditPermission = permission('itam.audit', 'update');
+/**
+ * Link and unlink Jira tickets and assets, and keep the links' issue details current: the one
+ * write the Jira app needs, so its principal can be given nothing more. @public
+ */
+export const itamTicketLinkPermission = permission('itam.ticket.link', 'update');
 
 /**
  * Every ITAM permission, for registration with the permissions registry.
@@ -46,4 +51,5 @@ export const itamPermissions: readonly ItamPermission[] = [
   itamLicenceManagePermission,
   itamImportPermission,
   itamAuditPermission,
+  itamTicketLinkPermission,
 ];

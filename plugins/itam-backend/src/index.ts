@@ -3,7 +3,8 @@
  * served under `/api/itam`.
  *
  * Add it with `backend.add(import('@itam/backstage-plugin-itam-backend'))`; add
- * `catalogModuleItamAssets` to publish register assets as catalogue `Resource` entities.
+ * `catalogModuleItamAssets` to publish register assets as catalogue `Resource` entities, and
+ * `itamForgeTokenHandler` to accept calls from the Jira app through Forge Remote.
  *
  * @packageDocumentation
  */
@@ -11,5 +12,6 @@
 export { itamPlugin as default, itamPlugin } from './plugin';
 export { catalogModuleItamAssets } from './catalog/module';
 export { itamExampleDataModule } from './exampleData/module';
+export { itamForgeTokenHandler } from './jira/forgeTokenHandler';
 export { migrateItamDatabase } from './database/KnexAssetStore';
 export { rebuildEntityAssetItems } from './database/entityAssetItems';

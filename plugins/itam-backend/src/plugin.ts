@@ -11,6 +11,7 @@ import { KnexAuditStore } from './audits/KnexAuditStore';
 import { KnexAssetStore } from './database/KnexAssetStore';
 import { KnexLicenceStore } from './licences/KnexLicenceStore';
 import { CatalogEntityRefChecker } from './service/entityRefs';
+import { ServiceAccess } from './service/serviceAccess';
 import { createRouter } from './service/router';
 
 /**
@@ -86,6 +87,7 @@ export const itamPlugin = createBackendPlugin({
             auditor,
             logger,
             entityRefs: new CatalogEntityRefChecker(catalog, auth),
+            serviceAccess: ServiceAccess.fromConfig(config),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

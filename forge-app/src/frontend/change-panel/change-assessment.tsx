@@ -11,6 +11,12 @@ const RISK_APPEARANCE: Record<ChangeRiskLevel, 'success' | 'moved' | 'removed'> 
   critical: 'removed',
 };
 
+const WINDOW_SOURCE: Record<ChangeAssessment['window']['source'], string> = {
+  planned: 'Window: the change request’s planned start and end.',
+  'due-date': 'Window: the issue’s due date (no planned start and end are set).',
+  'next-24-hours': 'Window: the next 24 hours (no planned start and end or due date are set).',
+};
+
 /**
  * The register's impact assessment of the change: its risk with every reason, what it reaches
  * beyond the linked assets and by which path, who to notify, the highest criticality and open
@@ -35,6 +41,7 @@ export function ChangeAssessmentView(props: {
           <Lozenge appearance={RISK_APPEARANCE[risk.level]}>{`${risk.level} risk`}</Lozenge>
         </Inline>
         <Text>{`Impact ${risk.impact} × likelihood ${risk.likelihood}, for ${window.start} to ${window.end}.`}</Text>
+        <Text>{WINDOW_SOURCE[window.source]}</Text>
         {risk.reasons.map(reason => (
           <Text key={`${reason.factor}-${reason.dimension}`}>
             {`${reason.factor} (+${reason.points} ${reason.dimension}): ${reason.explanation}`}

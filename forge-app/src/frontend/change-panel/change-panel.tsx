@@ -1,4 +1,4 @@
-import { Box, Button, Heading, Inline, Lozenge, Spinner, Stack, Text } from '@forge/react';
+import { Box, Button, Heading, Inline, Link, Lozenge, Spinner, Stack, Text } from '@forge/react';
 import { useState } from 'react';
 import type { ChangeAsset, ResolverResult } from '../../common/types';
 import { call } from '../shared/api';
@@ -30,7 +30,10 @@ export function ChangePanel() {
     setRecorded(undefined);
     return run(
       () => call('recordAssessment'),
-      data => setRecorded(`Added to the issue as a comment: risk ${data.score} / 25 (${data.level}).`),
+      data =>
+        setRecorded(
+          `Added to the issue as ${data.visibility === 'internal' ? 'an internal comment (agents only)' : 'a comment'}: risk ${data.score} / 25 (${data.level}).`,
+        ),
     );
   };
 
@@ -81,6 +84,11 @@ function ChangeAssetItem(props: { asset: ChangeAsset; busy: boolean; onUnlink: (
         <Inline space="space.100" alignBlock="center" shouldWrap>
           <Heading size="xsmall">{asset.tag}</Heading>
           <Text>{asset.name}</Text>
+          {asset.url && (
+            <Link href={asset.url} openNewTab>
+              Open in Backstage
+            </Link>
+          )}
           <Lozenge appearance={tier.appearance}>{tier.text}</Lozenge>
           <Lozenge appearance={stage.appearance}>{stage.text}</Lozenge>
         </Inline>
@@ -88,7 +96,10 @@ function ChangeAssetItem(props: { asset: ChangeAsset; busy: boolean; onUnlink: (
         <Text>
           {asset.openIncidents.length > 0
             ? `Open incidents: ${asset.openIncidents.join(', ')}`
-            : 'No open incidents.'}
+            : asset.hiddenOpenIncidents > 0
+              ? 'Open incidents:'
+              : 'No open incidents.'}
+          {asset.hiddenOpenIncidents > 0 ? ` ${asset.hiddenOpenIncidents} you cannot view` : ''}
         </Text>
         <Inline>
           <Button appearance="subtle" isDisabled={props.busy} onClick={props.onUnlink}>

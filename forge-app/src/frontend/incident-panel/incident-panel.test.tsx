@@ -12,7 +12,8 @@ const asset: PanelAsset = {
   warranty: { date: '2026-01-31', status: 'passed' },
   endOfLife: { date: '2026-09-30', status: 'due-soon' },
   health: 'critical',
-  incidents: { recentCount: 2, recentKeys: ['OPS-7', 'OPS-3'] },
+  incidents: { recentCount: 3, recentKeys: ['OPS-7', 'OPS-3'], hiddenCount: 1 },
+  url: 'https://backstage.example.com/itam/assets/a1',
   licences: {
     status: 'under-licensed',
     products: [
@@ -70,11 +71,19 @@ describe('IncidentPanel', () => {
       expect.arrayContaining([
         'db host',
         'Owner: group:default/sre',
-        'Other incidents in the last 90 days: 2 (latest: OPS-7, OPS-3)',
+        'Other incidents in the last 90 days: 3 (latest: OPS-7, OPS-3); 1 more recent you cannot view',
         'Office 2021 — compliant',
         'SQL Server 2022 Enterprise — under-licensed (short 16)',
       ]),
     );
+  });
+
+  it('links each asset to its page in Backstage, when the portal address is set', async () => {
+    answerInvoke(() => panel([asset, { ...asset, id: 'a2', tag: 'LAP-2', url: undefined }]));
+    await render(<IncidentPanel />);
+    expect(findAll('Link').map(l => [l.props.href, textOf(l)])).toEqual([
+      ['https://backstage.example.com/itam/assets/a1', 'Open in Backstage'],
+    ]);
   });
 
   it('says when the licence status is unknown or there is no managed software, without listing products', async () => {

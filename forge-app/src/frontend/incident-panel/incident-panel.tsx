@@ -1,4 +1,4 @@
-import { Box, Button, Heading, Inline, Lozenge, Spinner, Stack, Text } from '@forge/react';
+import { Box, Button, Heading, Inline, Link, Lozenge, Spinner, Stack, Text } from '@forge/react';
 import { INCIDENT_WINDOW_DAYS } from '../../common/constants';
 import type { IncidentPanelData, PanelAsset, ResolverResult } from '../../common/types';
 import { AssetSearch } from '../shared/asset-search';
@@ -52,13 +52,18 @@ function AssetItem(props: { asset: PanelAsset; busy: boolean; onUnlink: () => vo
   const tier = tierLabel(asset.criticality);
   const warranty = warrantyLabel(asset.warranty);
   const endOfLife = endOfLifeLabel(asset.endOfLife);
-  const { recentCount, recentKeys } = asset.incidents;
+  const { recentCount, recentKeys, hiddenCount } = asset.incidents;
   const licence = LICENCE[asset.licences.status];
   return (
     <Box>
       <Stack space="space.050">
         <Inline space="space.100" alignBlock="center" shouldWrap>
           <Heading size="xsmall">{asset.tag}</Heading>
+          {asset.url && (
+            <Link href={asset.url} openNewTab>
+              Open in Backstage
+            </Link>
+          )}
           <Text>{asset.name}</Text>
           <Lozenge appearance={health.appearance}>{health.text}</Lozenge>
         </Inline>
@@ -73,6 +78,7 @@ function AssetItem(props: { asset: PanelAsset; busy: boolean; onUnlink: () => vo
         <Text>
           {`Other incidents in the last ${INCIDENT_WINDOW_DAYS} days: ${recentCount}`}
           {recentKeys.length > 0 ? ` (latest: ${recentKeys.join(', ')})` : ''}
+          {hiddenCount > 0 ? `; ${hiddenCount} more recent you cannot view` : ''}
         </Text>
         {asset.licences.products.map(product => (
           <Text key={product.productId}>{productLicenceText(product)}</Text>

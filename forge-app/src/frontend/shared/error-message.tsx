@@ -9,11 +9,12 @@ const TITLES: Record<ResolverError['code'], string> = {
   'invalid-input': 'Check your input',
   'not-found': 'Not found',
   'no-issue': 'No issue',
+  'out-of-scope': 'Not tracked here',
 };
 
 /** A failure explained: warnings for setup and permissions, errors for the rest. */
 export function ErrorMessage({ error }: { error: ResolverError }) {
-  const warning = error.code === 'not-configured' || error.code === 'forbidden' || error.code === 'invalid-input';
+  const warning = error.code === 'not-configured' || error.code === 'out-of-scope' || error.code === 'forbidden' || error.code === 'invalid-input';
   return (
     <SectionMessage appearance={warning ? 'warning' : 'error'} title={TITLES[error.code]}>
       <Text>{error.message}</Text>

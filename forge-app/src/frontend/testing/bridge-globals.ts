@@ -14,11 +14,14 @@ export const state: {
   latest?: ForgeDoc;
   onInvoke: Invoke;
   productContext: Record<string, unknown>;
+  /** Payloads of `view.submit` (a custom field editor's value), oldest first. */
+  submitted: unknown[];
 } = {
   onInvoke: functionKey => {
     throw new Error(`No resolver answer set for ${functionKey}`);
   },
   productContext: {},
+  submitted: [],
 };
 
 const bridge = {
@@ -29,6 +32,10 @@ const bridge = {
     }
     if (cmd === 'invoke') return state.onInvoke(String(data?.functionKey), data?.payload);
     if (cmd === 'getContext') return state.productContext;
+    if (cmd === 'submit') {
+      state.submitted.push(data);
+      return true;
+    }
     return undefined;
   },
 };

@@ -22,9 +22,15 @@ export function setProductContext(context: Record<string, unknown>) {
   state.productContext = context;
 }
 
+/** What the rendered view submitted with `view.submit`, oldest first. */
+export function submitted(): unknown[] {
+  return state.submitted;
+}
+
 /** Renders a UI Kit element through the Forge reconciler and lets effects and promises settle. */
 export async function render(element: ReactElement) {
   state.latest = undefined;
+  state.submitted = [];
   await act(async () => {
     ForgeReconciler.render(element);
   });
@@ -83,5 +89,18 @@ export async function type(name: string, value: string) {
   if (!field) throw new Error(`No text field ${name}`);
   await act(async () => {
     (field.props.onChange as (e: { target: { value: string } }) => void)({ target: { value } });
+  });
+}
+
+/**
+ * Chooses options (by value) in the Select with the given input id, as a user would. The
+ * reconciler prefixes ids with the app's, so the id is matched at the end.
+ */
+export async function choose(inputId: string, values: string[]) {
+  const select = findAll('Select').find(f => String(f.props.inputId).endsWith(inputId));
+  if (!select) throw new Error(`No select ${inputId}`);
+  const options = (select.props.options as { label: string; value: string }[]).filter(o => values.includes(o.value));
+  await act(async () => {
+    (select.props.onChange as (value: unknown) => void)(select.props.isMulti ? options : (options[0] ?? null));
   });
 }

@@ -289,7 +289,8 @@ export class ItamClient implements ItamApi {
     return this.request('POST', `/audits/${encodeURIComponent(id)}/close`);
   }
 
-  private async request<T>(
+  /** One API call; subclasses for other API areas (e.g. {@link ItamJiraClient}) share it. */
+  protected async request<T>(
     method: string,
     path: string,
     body?: unknown,

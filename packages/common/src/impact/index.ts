@@ -49,3 +49,4 @@ export { assetLifecycleConcerns } from './lifecycleConcerns';
 export { collectOwnersToNotify, type OwnedImpactItem } from './owners';
 export { scoreChangeRisk, type ChangeRiskFacts } from './score';
 export { assessChangeImpact } from './assessChangeImpact';
+export { changeWindowFor, type ChangeWindowSource, type SourcedChangeWindow } from './changeWindow';

@@ -92,6 +92,12 @@ export const ticketLinkSchema = z
   .object({
     site: jiraSiteSchema,
     issueKey: issueKeySchema,
+    /** The immutable Jira issue id; links made before it was recorded have none. */
+    issueId: z
+      .string()
+      .trim()
+      .regex(/^[1-9][0-9]{0,17}$/, 'must be a Jira issue id such as 10042 (digits, not the key)')
+      .optional(),
     ticketType: z.enum(TICKET_TYPES),
     summary: z.string().max(500).optional(),
     status: z.string().max(100).optional(),

@@ -364,6 +364,7 @@ export class KnexAssetStore implements AssetStore {
         .where({ asset_id: assetId, site: link.site, issue_key: link.issueKey })
         .first();
       const details = {
+        ...(link.issueId ? { issue_id: link.issueId } : {}),
         ticket_type: link.ticketType,
         summary: link.summary ?? existing?.summary ?? null,
         status: link.status ?? existing?.status ?? null,
@@ -411,11 +412,13 @@ export class KnexAssetStore implements AssetStore {
   }
 }
 
-function rowToTicketLink(r: Record<string, unknown>): StoredTicketLink {
+/** A stored ticket link row as the API serves it. */
+export function rowToTicketLink(r: Record<string, unknown>): StoredTicketLink {
   const link: StoredTicketLink = {
     assetId: r.asset_id as string,
     site: r.site as string,
     issueKey: r.issue_key as string,
+    ...(r.issue_id ? { issueId: r.issue_id as string } : {}),
     ticketType: r.ticket_type as StoredTicketLink['ticketType'],
     resolved: Boolean(r.resolved),
     createdAt: r.created_at as string,

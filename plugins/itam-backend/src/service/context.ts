@@ -15,6 +15,7 @@ import type { AuditStore } from '../audits/AuditStore';
 import type { AssetStore } from '../database/AssetStore';
 import type { LicenceStore } from '../licences/LicenceStore';
 import type { EntityRefChecker } from './entityRefs';
+import { ServiceAccess, type JiraCaller } from './serviceAccess';
 
 /**
  * What the route handlers share: the store, the Backstage services they call, a clock and an
@@ -32,6 +33,8 @@ export interface RouterOptions {
   auditor: AuditorService;
   logger: LoggerService;
   entityRefs: EntityRefChecker;
+  /** What service callers may do (`itam.serviceAccess`); by default every service caller is refused. */
+  serviceAccess?: ServiceAccess;
   clock?: () => Date;
   newId?: () => string;
 }
@@ -42,6 +45,7 @@ export class RouteContext {
   readonly auditor: AuditorService;
   readonly entityRefs: EntityRefChecker;
   readonly newId: () => string;
+  readonly serviceAccess: ServiceAccess;
   private readonly clock: () => Date;
 
   constructor(private readonly options: RouterOptions) {
@@ -50,6 +54,7 @@ export class RouteContext {
     this.entityRefs = options.entityRefs;
     this.clock = options.clock ?? (() => new Date());
     this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.serviceAccess = options.serviceAccess ?? new ServiceAccess();
   }
 
   now(): string {
@@ -61,6 +66,7 @@ export class RouteContext {
     const credentials = await this.options.httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
+    this.serviceAccess.assertAllowed(credentials, permission);
     const [decision] = await this.options.permissions.authorize([{ permission }], {
       credentials,
     });
@@ -72,10 +78,28 @@ export class RouteContext {
 
   /** The entity ref (users) or subject (services) recorded as the actor of a change. */
   actor(credentials: BackstageCredentials): string {
+    const jira = this.serviceAccess.jiraCaller(credentials);
+    if (jira) return jira.actor;
     const principal = credentials.principal as
       | { type: 'user'; userEntityRef: string }
       | { type: 'service'; subject: string };
     return principal.type === 'user' ? principal.userEntityRef : principal.subject;
+  }
+
+  /** The Jira site caller behind the credentials (Forge invocation or site-bound token), if any. */
+  jiraCaller(credentials: BackstageCredentials): JiraCaller | undefined {
+    return this.serviceAccess.jiraCaller(credentials);
+  }
+
+  /**
+   * A Jira caller may touch only its own site's ticket links: refuses (403) a site named in a
+   * path, query or body that is not the caller's. Other callers may name any site.
+   */
+  assertSiteAllowed(credentials: BackstageCredentials, site: string): void {
+    const jira = this.jiraCaller(credentials);
+    if (jira && jira.site !== site) {
+      throw new NotAllowedError(`This Jira caller acts for ${jira.site}, not ${site}`);
+    }
   }
 
   async requireAsset(idOrTag: string): Promise<Asset> {

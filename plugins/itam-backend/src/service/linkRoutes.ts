@@ -128,14 +128,18 @@ export function registerLinkRoutes(router: Router, ctx: RouteContext) {
   });
 
   router.get('/assets/:id/tickets', async (req, res) => {
-    await ctx.authorize(req, itamAssetReadPermission);
+    const credentials = await ctx.authorize(req, itamAssetReadPermission);
     const asset = await ctx.requireAsset(req.params.id);
-    res.json({ items: await ctx.store.listTicketLinks(asset.id) });
+    const items = await ctx.store.listTicketLinks(asset.id);
+    // A Jira site sees its own tickets only: other sites' issue keys are not its business.
+    const jira = ctx.jiraCaller(credentials);
+    res.json({ items: jira ? items.filter(t => t.site === jira.site) : items });
   });
 
   router.post('/assets/:id/tickets', async (req, res) => {
     const credentials = await ctx.authorize(req, itamAssetUpdatePermission);
     const link = parseRequest(ticketLinkSchema, req.body);
+    ctx.assertSiteAllowed(credentials, link.site);
     const created = await audited(
       ctx.auditor,
       { eventId: 'ticket-link-mutate', severityLevel: 'medium', request: req, meta: { action: 'link', assetId: req.params.id, site: link.site, issueKey: link.issueKey } },
@@ -148,8 +152,9 @@ export function registerLinkRoutes(router: Router, ctx: RouteContext) {
   });
 
   router.delete('/assets/:id/tickets', async (req, res) => {
-    await ctx.authorize(req, itamAssetUpdatePermission);
+    const credentials = await ctx.authorize(req, itamAssetUpdatePermission);
     const { site, issueKey } = parseRequest(ticketKeySchema, req.query, 'query');
+    ctx.assertSiteAllowed(credentials, site);
     await audited(
       ctx.auditor,
       { eventId: 'ticket-link-mutate', severityLevel: 'medium', request: req, meta: { action: 'unlink', assetId: req.params.id, site, issueKey } },
@@ -164,8 +169,9 @@ export function registerLinkRoutes(router: Router, ctx: RouteContext) {
   });
 
   router.get('/tickets/:site/:issueKey/assets', async (req, res) => {
-    await ctx.authorize(req, itamAssetReadPermission);
+    const credentials = await ctx.authorize(req, itamAssetReadPermission);
     const { site, issueKey } = parseRequest(ticketKeySchema, req.params, 'query');
+    ctx.assertSiteAllowed(credentials, site);
     res.json({ items: await ctx.store.getTicketAssets(site, issueKey) });
   });
 }

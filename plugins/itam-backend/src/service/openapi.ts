@@ -14,6 +14,7 @@ import {
 import { analyticsPaths } from '../analytics/openapi';
 import { auditPaths } from '../audits/openapi';
 import { importPaths } from '../imports/openapi';
+import { jiraPaths } from '../jira/openapi';
 import { licencePaths } from '../licences/openapi';
 import { errorResponses, ifMatchHeader, pathParam, queryParam } from './openapiParts';
 
@@ -203,6 +204,7 @@ export const itamOpenApiSpec = {
   paths: {
     ...auditPaths,
     ...analyticsPaths,
+    ...jiraPaths,
     ...importPaths,
     ...licencePaths,
     '/health': {

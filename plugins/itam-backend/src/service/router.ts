@@ -2,6 +2,8 @@ import express, { type Router } from 'express';
 import { registerAnalyticsRoutes } from '../analytics/analyticsRoutes';
 import { registerAuditRoutes } from '../audits/auditRoutes';
 import { registerImportRoutes } from '../imports/importRoutes';
+import { KnexJiraLinkStore } from '../jira/KnexJiraLinkStore';
+import { registerJiraRoutes } from '../jira/jiraRoutes';
 import { registerLicenceRoutes } from '../licences/licenceRoutes';
 import { registerAssetRoutes } from './assetRoutes';
 import { RouteContext, type RouterOptions } from './context';
@@ -39,6 +41,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
   registerAnalyticsRoutes(router, ctx, options.analytics);
   registerImportRoutes(router, ctx, options.database);
   registerLicenceRoutes(router, ctx, options.licences, options.analytics);
+  registerJiraRoutes(router, ctx, new KnexJiraLinkStore(options.database));
   router.use(itamErrorHandler);
   return router;
 }

@@ -6,7 +6,7 @@ import { ItamInputError } from './errors';
 export function parseRequest<S extends z.ZodTypeAny>(
   schema: S,
   input: unknown,
-  part: 'body' | 'query' = 'body',
+  part: 'body' | 'query' | 'path' = 'body',
 ): z.output<S> {
   const result = validateInput(schema, input);
   if (result.ok) return result.value;

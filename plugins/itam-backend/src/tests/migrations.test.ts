@@ -6,6 +6,16 @@ const config = { directory: migrationsDir, tableName: 'itam_knex_migrations' };
 
 const databases = itamTestDatabases();
 
+/** Migrates to the latest, then back down until `name` (a file in migrations/) is undone. */
+async function migrateToJustBefore(knex: import('knex').Knex, name: string) {
+  await knex.migrate.latest(config);
+  for (;;) {
+    const [completed] = (await knex.migrate.list(config)) as [{ name: string }[], unknown];
+    if (!completed.some(m => m.name === name)) return;
+    await knex.migrate.down(config);
+  }
+}
+
 // Matches on the message, not the class: better-sqlite3 is a native module loaded once per jest
 // worker, so its errors may come from another test file's realm and fail `toThrow`.
 const uniqueViolation = expect.objectContaining({
@@ -81,8 +91,7 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
 
   it('build the entity lookup\'s stored items from the links that exist when its table arrives', async () => {
     const knex = await databases.init(databaseId);
-    await knex.migrate.latest(config);
-    await knex.migrate.down(config);
+    await migrateToJustBefore(knex, '20261203_entityAssetItems.js');
     expect(await knex.schema.hasTable('itam_entity_asset_items')).toBe(false);
     const asset = (id: string, tag: string) => ({
       id,
@@ -127,6 +136,50 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       ],
       ['system:default/payments', [{ asset: { id: 'a2', tag: 'LAP-2', name: 'Quote "and" ünïcode' }, role: 'uses' }]],
     ]);
+    await knex.destroy();
+  });
+
+  it('keep links made before issue ids were recorded, and key new ones by issue id', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateToJustBefore(knex, '20261206_ticketLinkIssueId.js');
+    await knex('itam_assets').insert({
+      id: 'a1',
+      tag: 'LAP-1',
+      name: 'laptop',
+      asset_class: 'hardware',
+      type: 'laptop',
+      lifecycle_stage: 'in-stock',
+      criticality: 3,
+      data_classification: 'internal',
+      search_text: 'lap-1 laptop',
+      data: '{}',
+      version: 1,
+      created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z',
+    });
+    const link = {
+      asset_id: 'a1',
+      site: 'acme.atlassian.net',
+      issue_key: 'OPS-1',
+      ticket_type: 'incident',
+      resolved: false,
+      created_by: 'user:default/jane',
+      created_at: '2026-01-01T00:00:00.000Z',
+    };
+    await knex('itam_ticket_links').insert(link);
+
+    await knex.migrate.up(config);
+    expect(await knex('itam_ticket_links').select('issue_key', 'issue_id')).toEqual([
+      { issue_key: 'OPS-1', issue_id: null },
+    ]);
+    await knex('itam_ticket_links').where({ issue_key: 'OPS-1' }).update({ issue_id: '10001' });
+    await knex('itam_ticket_links').insert({ ...link, issue_key: 'OPS-2', issue_id: '10002' });
+    const byId = await knex('itam_ticket_links').where({ site: 'acme.atlassian.net', issue_id: '10002' });
+    expect(byId.map(r => r.issue_key)).toEqual(['OPS-2']);
+
+    await knex.migrate.down(config);
+    expect(await knex.schema.hasColumn('itam_ticket_links', 'issue_id')).toBe(false);
+    expect((await knex('itam_ticket_links').orderBy('issue_key')).map(r => r.issue_key)).toEqual(['OPS-1', 'OPS-2']);
     await knex.destroy();
   });
 });
