@@ -130,6 +130,9 @@ export function nativeJsonSource(items: AsyncIterable<JsonArrayItem>): MappedSou
       if ('error' in item) yield { row: item.row, input: {}, issues: [{ field: 'item', message: item.error }] };
       else if (typeof item.value !== 'object' || item.value === null || Array.isArray(item.value)) {
         yield { row: item.row, input: {}, issues: [{ field: 'item', message: 'must be an asset object' }] };
+      } else if (JSON.stringify(item.value).includes('\\u0000')) {
+        // A NUL character cannot be stored as text (PostgreSQL refuses it).
+        yield { row: item.row, input: {}, issues: [{ field: 'item', message: 'contains a NUL character (\\u0000)' }] };
       } else yield { row: item.row, input: item.value as Record<string, unknown>, issues: [] };
     }
   }

@@ -78,3 +78,22 @@ export async function writeInstallations(q: Knex | Knex.Transaction, batches: In
   );
   await insertRows(q, 'itam_installations', INSTALLATION_COLUMNS, rows);
 }
+
+/** A row of `itam_asset_links`. */
+export interface AssetLinkRow {
+  source_asset_id: string;
+  type: string;
+  target_asset_id: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** Adds asset-to-asset links (a peripheral part of its computer, a host of its VMs); existing ones stay. */
+export async function writeAssetLinks(q: Knex | Knex.Transaction, links: AssetLinkRow[]) {
+  for (let i = 0; i < links.length; i += INSERT_BATCH) {
+    await q('itam_asset_links')
+      .insert(links.slice(i, i + INSERT_BATCH))
+      .onConflict(['source_asset_id', 'type', 'target_asset_id'])
+      .ignore();
+  }
+}

@@ -41,6 +41,7 @@ export class RouteContext {
   readonly store: AssetStore;
   readonly auditor: AuditorService;
   readonly entityRefs: EntityRefChecker;
+  readonly logger: LoggerService;
   readonly newId: () => string;
   private readonly clock: () => Date;
 
@@ -48,6 +49,7 @@ export class RouteContext {
     this.store = options.store;
     this.auditor = options.auditor;
     this.entityRefs = options.entityRefs;
+    this.logger = options.logger;
     this.clock = options.clock ?? (() => new Date());
     this.newId = options.newId ?? (() => crypto.randomUUID());
   }
