@@ -2,19 +2,20 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { deserialize, serialize } from 'node:v8';
 
 /** Bytes gathered before one write to the staging file. */
 const WRITE_BUFFER = 1024 * 1024;
 
 /**
- * The decided changes of an import job between its read phase and its write phase: one JSON
- * line per chunk in a temporary file, so the job's memory stays bounded however large the
+ * The decided changes of an import job between its read phase and its write phase: one entry
+ * per chunk in a temporary file (V8's structured-clone serialisation, length-prefixed: cheaper
+ * than JSON for rows full of JSON text), so the job's memory stays bounded however large the
  * upload, and nothing is written to the register before the whole file has been read and
  * checked. Removed by {@link StagingFile.dispose}.
  */
 export class StagingFile<T> {
-  private buffered: string[] = [];
+  private buffered: Buffer[] = [];
   private bufferedLength = 0;
   private count = 0;
 
@@ -36,27 +37,37 @@ export class StagingFile<T> {
   }
 
   async append(entry: T): Promise<void> {
-    const line = `${JSON.stringify(entry)}\n`;
-    this.buffered.push(line);
-    this.bufferedLength += line.length;
+    const body = serialize(entry);
+    const length = Buffer.allocUnsafe(4);
+    length.writeUInt32LE(body.length);
+    this.buffered.push(length, body);
+    this.bufferedLength += body.length + 4;
     this.count++;
     if (this.bufferedLength >= WRITE_BUFFER) await this.flush();
   }
 
   private async flush() {
     if (this.buffered.length === 0) return;
-    const text = this.buffered.join('');
+    const bytes = Buffer.concat(this.buffered);
     this.buffered = [];
     this.bufferedLength = 0;
-    await this.handle.write(text);
+    await this.handle.write(bytes);
   }
 
   /** The staged entries, in the order they were appended. */
   async *entries(): AsyncGenerator<T> {
     await this.flush();
-    const lines = createInterface({ input: createReadStream(this.path, { highWaterMark: WRITE_BUFFER }), crlfDelay: Infinity });
-    for await (const line of lines) {
-      if (line) yield JSON.parse(line) as T;
+    let pending: Buffer = Buffer.alloc(0);
+    for await (const chunk of createReadStream(this.path, { highWaterMark: WRITE_BUFFER })) {
+      pending = pending.length > 0 ? Buffer.concat([pending, chunk as Buffer]) : (chunk as Buffer);
+      let at = 0;
+      while (pending.length - at >= 4) {
+        const length = pending.readUInt32LE(at);
+        if (pending.length - at - 4 < length) break;
+        yield deserialize(pending.subarray(at + 4, at + 4 + length)) as T;
+        at += 4 + length;
+      }
+      pending = pending.subarray(at);
     }
   }
 

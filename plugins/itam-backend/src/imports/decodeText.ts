@@ -117,6 +117,11 @@ export function decodeUpload(options: {
       pendingCR = true;
       t = t.slice(0, -1);
     }
+    if (!t.includes('\r')) {
+      // The common case (LF only): count, nothing to replace.
+      for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) lf++;
+      return pendingCR ? `${t}\n` : t;
+    }
     return t.replace(/\r\n?|\n/g, m => {
       if (m === '\r\n') crlf++;
       else if (m === '\r') cr++;

@@ -23,11 +23,13 @@ import { KeyIndex } from './keyIndex';
 import { quickValidateNewAsset } from './quickValidate';
 import { StagingFile } from './StagingFile';
 import {
+  addCreateRows,
   writeAssetLinks,
-  writeCreates,
+  writeCreateRows,
   writeInstallations,
   writeUpdates,
   type AssetLinkRow,
+  type CreateRows,
   type InstallationBatch,
 } from './writeBatches';
 import {
@@ -81,7 +83,8 @@ export interface ImportResult {
 
 /** One chunk's decided changes, staged between the read phase and the write phase. */
 interface StagedChunk {
-  creates: AssetChange[];
+  /** New assets as the rows to insert (built once, in the read phase). */
+  creates: CreateRows;
   updates: { asset: Asset; events: AssetChange['event'][]; externalIdsChanged: boolean; expectedVersion: number }[];
   installs: InstallationBatch[];
   links: AssetLinkRow[];
@@ -149,7 +152,7 @@ async function writeStaged(db: Knex, staging: StagingFile<StagedChunk>, at: stri
     const changedEntityRefs = new Set<string>();
     for await (const chunk of staging.entries()) {
       await checkVersions(trx, chunk.updates);
-      await writeCreates(trx, chunk.creates);
+      await writeCreateRows(trx, chunk.creates);
       await writeUpdates(trx, chunk.updates);
       for (const ref of await entityRefsLinkedTo(trx, chunk.updates.map(u => u.asset.id))) changedEntityRefs.add(ref);
       await writeInstallations(trx, chunk.installs, at);
@@ -390,13 +393,13 @@ class ImportRun {
     });
 
     const index = await this.lookUp(q, known);
-    const chunk: StagedChunk = { creates: [], updates: [], installs: [], links: [] };
+    const chunk: StagedChunk = { creates: { assets: [], history: [], externalIds: [] }, updates: [], installs: [], links: [] };
     const decidedRows: { row: MappedRow; assetId: string }[] = [];
     for (const c of known) {
       const decided = this.decide(c, index);
       if (!decided) continue;
       if (c.row.warnings) this.warn(c.row.row, c.row.warnings);
-      if (decided.create) chunk.creates.push(decided.create);
+      if (decided.create) addCreateRows(chunk.creates, decided.create);
       if (decided.update) chunk.updates.push(decided.update);
       if (c.row.installations) {
         this.installations += c.row.installations.items.length;
