@@ -98,7 +98,8 @@ export function parseYesNo(value: string): boolean | undefined {
  * Snipe-IT status labels mapped to lifecycle stages. Snipe-IT's default labels: "Ready to
  * Deploy" (deployable, in stock), "Deployed" (shown for a checked-out deployable asset),
  * "Pending" (not deployable yet, typically out for repair and expected back), "Archived"
- * (kept for the record, out of use), and the common undeployable labels.
+ * (kept for the record, out of use), and the common undeployable labels ("Undeployable", the
+ * label type itself, reads as in maintenance: not usable until fixed).
  */
 export const SNIPEIT_STATUS_STAGES: Record<string, LifecycleStage> = {
   'ready to deploy': 'in-stock',
@@ -112,6 +113,8 @@ export const SNIPEIT_STATUS_STAGES: Record<string, LifecycleStage> = {
   'broken/out for repair': 'maintenance',
   'broken - out for repair': 'maintenance',
   'in repair': 'maintenance',
+  'pending diagnostics': 'maintenance',
+  undeployable: 'maintenance',
   ordered: 'ordered',
   'on order': 'ordered',
   archived: 'retired',
