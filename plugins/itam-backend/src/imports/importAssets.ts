@@ -295,7 +295,8 @@ class ImportRun {
   }
 
   /**
-   * Refuses a row that repeats a tag, serial or external id of an earlier row of the file.
+   * Refuses a row that repeats a tag or external id of an earlier row of the file (and warns of a
+   * repeated serial).
    * Messages are only worded for a repeat: this runs once per row of a million-row file.
    */
   private claimKeys(c: Candidate): boolean {
@@ -303,10 +304,9 @@ class ImportRun {
     const problems: { field: string; message: string }[] = [];
     let earlier = this.seenTags.get(tag);
     if (earlier !== undefined) problems.push(this.repeated('tag', `tag "${tag}"`, earlier));
-    if (serialNumber !== undefined) {
-      earlier = this.seenSerials.get(serialNumber);
-      if (earlier !== undefined) problems.push(this.repeated('serialNumber', `serial number "${serialNumber}"`, earlier));
-    }
+    // A repeated serial is worth a warning, not a refusal: the register allows two assets one
+    // serial (its own export then has both), and each row's tag tells them apart.
+    const serialEarlier = serialNumber !== undefined ? this.seenSerials.get(serialNumber) : undefined;
     for (const e of externalIds) {
       earlier = this.seenExternalIds.get(extKey(e));
       if (earlier !== undefined) problems.push(this.repeated('externalIds', `external id ${e.source}:${e.sourceId}`, earlier));
@@ -315,8 +315,11 @@ class ImportRun {
       this.refuse(c.row.row, problems);
       return false;
     }
+    if (serialEarlier !== undefined) {
+      (c.row.warnings ??= []).push({ field: this.field('serialNumber'), message: `serial number ${quote(serialNumber!)} is also in row ${serialEarlier} of this file` });
+    }
     this.seenTags.set(tag, c.row.row);
-    if (serialNumber) this.seenSerials.set(serialNumber, c.row.row);
+    if (serialNumber && serialEarlier === undefined) this.seenSerials.set(serialNumber, c.row.row);
     for (const e of externalIds) this.seenExternalIds.set(extKey(e), c.row.row);
     return true;
   }
@@ -503,7 +506,12 @@ class ImportRun {
       matchedBy = 'external id';
     }
     if (!match && data.serialNumber) {
-      const sameSerial = index.bySerial.get(data.serialNumber) ?? [];
+      let sameSerial = index.bySerial.get(data.serialNumber) ?? [];
+      // Serials are not unique in the register: the row's own tag tells which asset it means.
+      if (sameSerial.length > 1 && c.provided.has('tag')) {
+        const tagged = sameSerial.filter(a => a.tag === data.tag);
+        if (tagged.length === 1) sameSerial = tagged;
+      }
       if (sameSerial.length > 1) {
         return refuse(
           'serialNumber',
