@@ -79,6 +79,11 @@ export interface ImportRowOutcome {
   assetId: string;
   /** The fields an update changes. */
   fields?: string[];
+  /**
+   * For a row that is not an asset, what it is (`entitlement`, `hardware-model`, `user`,
+   * `location`): `assetId` is then that record's id (or empty), not an asset's.
+   */
+  record?: string;
 }
 
 export interface ImportCounts {

@@ -22,6 +22,14 @@ import { MAX_STORED_ERRORS, MAX_STORED_OUTCOMES, type ImportRowError, type Impor
 
 export type { RecordSource } from './snipeit/records';
 
+/** What a row of each kind of file is, in its outcome. */
+const RECORD_NAMES: Record<RecordSource['kind'], string> = {
+  licenses: 'entitlement',
+  models: 'hardware-model',
+  users: 'user',
+  locations: 'location',
+};
+
 /** Catalogue refs checked per call. */
 const REF_BATCH = 500;
 
@@ -51,9 +59,13 @@ class RecordRun {
     }
   }
 
+  constructor(private readonly record: string) {}
+
   outcome(row: number, action: ImportRowOutcome['action'], tag: string, id: string, fields?: string[]) {
     this.counts[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged']++;
-    if (this.outcomes.length < MAX_STORED_OUTCOMES) this.outcomes.push({ row, action, tag, assetId: id, ...(fields ? { fields } : {}) });
+    if (this.outcomes.length < MAX_STORED_OUTCOMES) {
+      this.outcomes.push({ row, action, tag, assetId: id, record: this.record, ...(fields ? { fields } : {}) });
+    }
   }
 
   count(record: string, n = 1) {
@@ -129,7 +141,7 @@ const comparable = (e: Entitlement | StoredEntitlement) => {
  * text on assets) and write nothing.
  */
 export async function importRecords(source: RecordSource, options: ImportOptions): Promise<ImportResult> {
-  const run = new RecordRun();
+  const run = new RecordRun(RECORD_NAMES[source.kind]);
   const rows: RecordRow[] = [];
   for await (const row of source.rows) {
     run.rows++;

@@ -93,12 +93,12 @@ function RowOutcomes(props: { job: ImportJob; outcomes: ImportRowOutcome[] }) {
       },
       {
         id: 'tag',
-        label: 'Asset tag',
+        label: 'Asset tag or record',
         // An asset a preview would create does not exist yet, so it gets no link.
         cell: o => (
           <CellText
             title={o.tag}
-            href={applied || o.action !== 'create' ? assetLink?.(o.assetId) : undefined}
+            href={!o.record && (applied || o.action !== 'create') ? assetLink?.(o.assetId) : undefined}
           />
         ),
       },
@@ -106,7 +106,7 @@ function RowOutcomes(props: { job: ImportJob; outcomes: ImportRowOutcome[] }) {
         id: 'fields',
         label: 'Changed fields',
         cell: o => {
-          if (o.action === 'create') return <CellText title="new asset" color="secondary" />;
+          if (o.action === 'create') return <CellText title={o.record ? `new ${o.record.replace(/-/g, ' ')}` : 'new asset'} color="secondary" />;
           if (!o.fields?.length) return <CellText title="none" color="secondary" />;
           return <CellText title={o.fields.map(fieldLabel).join(', ')} />;
         },
