@@ -6,29 +6,33 @@ import { deserialize, serialize } from 'node:v8';
 
 /** Bytes gathered before one write to the staging file. */
 const WRITE_BUFFER = 1024 * 1024;
+/** How much (in the weight the caller gives, e.g. rows) stays in memory before the file is used. */
+export const STAGING_MEMORY_WEIGHT = 50_000;
 
 /**
  * The decided changes of an import job between its read phase and its write phase: one entry
  * per chunk in a temporary file (V8's structured-clone serialisation, length-prefixed: cheaper
  * than JSON for rows full of JSON text), so the job's memory stays bounded however large the
  * upload, and nothing is written to the register before the whole file has been read and
- * checked. Removed by {@link StagingFile.dispose}.
+ * checked. Removed by {@link StagingFile.dispose}. The first entries, up to
+ * {@link STAGING_MEMORY_WEIGHT}, stay in memory: most files never touch the disk, and a large
+ * one holds only that much.
  */
 export class StagingFile<T> {
   private buffered: Buffer[] = [];
   private bufferedLength = 0;
   private count = 0;
+  private readonly memory: T[] = [];
+  private memoryWeight = 0;
+  private file?: { dir: string; path: string; handle: FileHandle };
 
   private constructor(
-    private readonly dir: string,
-    private readonly path: string,
-    private readonly handle: FileHandle,
+    private readonly directory: string,
+    private readonly memoryBudget: number,
   ) {}
 
-  static async create<T>(directory = tmpdir()): Promise<StagingFile<T>> {
-    const dir = await mkdtemp(join(directory, 'itam-import-'));
-    const path = join(dir, 'staged.ndjson');
-    return new StagingFile<T>(dir, path, await open(path, 'w'));
+  static async create<T>(directory = tmpdir(), memoryBudget = STAGING_MEMORY_WEIGHT): Promise<StagingFile<T>> {
+    return new StagingFile<T>(directory, memoryBudget);
   }
 
   /** How many entries were staged. */
@@ -36,7 +40,19 @@ export class StagingFile<T> {
     return this.count;
   }
 
-  async append(entry: T): Promise<void> {
+  /** Stages an entry; `weight` (e.g. its rows) counts against the memory budget. */
+  async append(entry: T, weight = 1): Promise<void> {
+    if (!this.file && this.memoryWeight + weight <= this.memoryBudget) {
+      this.memory.push(entry);
+      this.memoryWeight += weight;
+      this.count++;
+      return;
+    }
+    if (!this.file) {
+      const dir = await mkdtemp(join(this.directory, 'itam-import-'));
+      const path = join(dir, 'staged.bin');
+      this.file = { dir, path, handle: await open(path, 'w') };
+    }
     const body = serialize(entry);
     const length = Buffer.allocUnsafe(4);
     length.writeUInt32LE(body.length);
@@ -51,14 +67,16 @@ export class StagingFile<T> {
     const bytes = Buffer.concat(this.buffered);
     this.buffered = [];
     this.bufferedLength = 0;
-    await this.handle.write(bytes);
+    await this.file!.handle.write(bytes);
   }
 
   /** The staged entries, in the order they were appended. */
   async *entries(): AsyncGenerator<T> {
+    yield* this.memory;
+    if (!this.file) return;
     await this.flush();
     let pending: Buffer = Buffer.alloc(0);
-    for await (const chunk of createReadStream(this.path, { highWaterMark: WRITE_BUFFER })) {
+    for await (const chunk of createReadStream(this.file.path, { highWaterMark: WRITE_BUFFER })) {
       pending = pending.length > 0 ? Buffer.concat([pending, chunk as Buffer]) : (chunk as Buffer);
       let at = 0;
       while (pending.length - at >= 4) {
@@ -72,7 +90,9 @@ export class StagingFile<T> {
   }
 
   async dispose(): Promise<void> {
-    await this.handle.close().catch(() => undefined);
-    await rm(this.dir, { recursive: true, force: true });
+    this.memory.length = 0;
+    if (!this.file) return;
+    await this.file.handle.close().catch(() => undefined);
+    await rm(this.file.dir, { recursive: true, force: true });
   }
 }

@@ -429,7 +429,7 @@ class ImportRun {
         });
       }
     }
-    if (this.staging_ && !this.options.dryRun) await this.staging_.append(chunk);
+    if (this.staging_ && !this.options.dryRun) await this.staging_.append(chunk, rows.length);
     this.options.onProgress?.(this.rowsRead, 'reading');
   }
 
