@@ -61,9 +61,9 @@ describe.each(databases.eachSupportedId())('the register export on %s', database
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 6 }).chain(n => fc.tuple(...Array.from({ length: n }, (_, i) => asset(`RT-${run}-${i}`)))), async assets => {
         const prefix = `RT-${run++}-`;
-        for (const a of assets) {
-          // External ids must be unique across the register: make them this run's own.
-          const body = { ...a, tag: a.tag.replace(/^RT-\d+-/, prefix), externalIds: (a.externalIds ?? []).map(e => ({ ...e, sourceId: `${prefix}${e.sourceId}` })) };
+        for (const [i, a] of assets.entries()) {
+          // External ids must be unique across the register: make them this asset's own.
+          const body = { ...a, tag: a.tag.replace(/^RT-\d+-/, prefix), externalIds: (a.externalIds ?? []).map(e => ({ ...e, sourceId: `${prefix}${i}-${e.sourceId}` })) };
           await request(suite.server).post('/api/itam/assets').set('authorization', asUser()).send(body).expect(201);
         }
         const exported = await request(suite.server).get(`/api/itam/assets/export.csv?q=${encodeURIComponent(prefix.toLowerCase())}`).set('authorization', asUser()).expect(200);
