@@ -107,3 +107,16 @@ describe('assetPatchSchema', () => {
     );
   });
 });
+
+describe('amounts', () => {
+  const cost = (value: number) => validate(newAssetSchema, { ...good, purchase: { cost: value, currency: 'EUR' } }).ok;
+
+  it('takes up to four decimals at any magnitude, judged on the decimal as written', () => {
+    expect(cost(18_735_131.24)).toBe(true);
+    expect(cost(50_260_487.2841)).toBe(true);
+    expect(cost(0.0001)).toBe(true);
+    expect(cost(1450.5)).toBe(true);
+    expect(cost(0.00001)).toBe(false);
+    expect(cost(1.23456)).toBe(false);
+  });
+});

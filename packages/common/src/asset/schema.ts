@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalizeEntityRef } from '../entity/entityRef';
+import { fromNumber } from '../finance/rational';
 import {
   ASSET_CLASSES,
   DATA_CLASSIFICATIONS,
@@ -94,7 +95,9 @@ export const amountSchema = z
   .number({ invalid_type_error: 'must be a number' })
   .finite('must be a finite number')
   .nonnegative('must not be negative')
-  .refine(n => Math.abs(Math.round(n * 10_000) - n * 10_000) < 1e-6, {
+  // Judged on the decimal the number is written as (exactly, see finance/rational.ts): n × 10⁴
+  // in binary floating point drifts past any tolerance for amounts in the tens of millions.
+  .refine(n => !Number.isFinite(n) || 10_000n % fromNumber(n).d === 0n, {
     message: 'must have at most four decimal places',
   });
 

@@ -247,12 +247,25 @@ export class ItamClient implements ItamApi {
   }
 
   runImport(request: ImportRequest): Promise<ImportJob> {
-    const { format, content, dryRun, currency, jobId } = request;
+    const { format, content, dryRun, currency, jobId, kind, encoding, dateFormat, decimalSeparator, mode, unknownPeople } = request;
     const csv = format.endsWith('-csv');
+    const query = {
+      format,
+      dryRun: dryRun ? 'true' : undefined,
+      currency,
+      jobId,
+      kind,
+      encoding,
+      dateFormat,
+      decimalSeparator: decimalSeparator === ',' ? 'comma' : decimalSeparator === '.' ? 'dot' : undefined,
+      mode,
+      unknownPeople,
+    };
     return this.request(
       'POST',
-      `/imports${toQueryString({ format, dryRun: dryRun ? 'true' : undefined, currency, jobId })}`,
-      new RawBody(content, csv ? 'text/csv' : 'application/json'),
+      `/imports${toQueryString(query)}`,
+      // Bytes go as application/octet-stream: the server reads the encoding from them.
+      new RawBody(content, typeof content === 'string' ? (csv ? 'text/csv' : 'application/json') : 'application/octet-stream'),
     );
   }
 
@@ -312,7 +325,13 @@ export class ItamClient implements ItamApi {
       method,
       headers,
       body:
-        body === undefined ? undefined : body instanceof RawBody ? body.text : JSON.stringify(body),
+        body === undefined
+          ? undefined
+          : body instanceof RawBody
+            ? // An import's bytes go as they are: only runImport sends them, through the browser's
+              // or Node's fetch, which take a Uint8Array body (the Forge app never uploads files).
+              (body.text as string)
+            : JSON.stringify(body),
     });
     const text = await response.text();
     const parsed = text ? safeJson(text) : undefined;
@@ -332,7 +351,7 @@ export class ItamClient implements ItamApi {
 /** A request body sent as is (an uploaded file), not serialised as JSON. */
 class RawBody {
   constructor(
-    readonly text: string,
+    readonly text: string | Uint8Array,
     readonly contentType: string,
   ) {}
 }

@@ -2,7 +2,9 @@ import type { AssetClass, LifecycleStage } from '../asset/constants';
 import type { AuditCampaign } from '../audit/campaign';
 import type { AuditResult } from '../audit/findings';
 import type { AuditObservationInput, NewAuditCampaignInput } from '../audit/schema';
-import type { ImportFormat, ImportJob } from '../imports/job';
+import type { ImportEncoding, ImportFormat, ImportJob, ImportMode, SnipeItKind } from '../imports/job';
+import type { DateFormat } from '../imports/dates';
+import type { UnknownPeoplePolicy } from '../imports/people';
 import type { Asset, AssetPatchInput, NewAssetInput, SanitisationRecord } from '../asset/types';
 import type { HistoryEvent } from '../history/events';
 import type { ChangeImpactOptionsInput } from '../impact/options';
@@ -155,8 +157,23 @@ export interface ImpactRequest {
  */
 export interface ImportRequest {
   format: ImportFormat;
-  /** The whole file: CSV text for `snipeit-csv` and `itam-csv`, JSON for the JSON formats. */
-  content: string;
+  /**
+   * The whole file: its bytes as read from disk (the server detects the encoding), or text
+   * (CSV for `snipeit-csv` and `itam-csv`, JSON for the JSON formats).
+   */
+  content: string | Uint8Array;
+  /** What a Snipe-IT file holds; told from its header when absent. */
+  kind?: SnipeItKind;
+  /** The file's text encoding; detected when absent. */
+  encoding?: ImportEncoding;
+  /** The layout of numeric dates; inferred per column when absent. */
+  dateFormat?: DateFormat;
+  /** The decimal separator of amounts (`.` by default). */
+  decimalSeparator?: '.' | ',';
+  /** `atomic` (default) or `valid-rows`. */
+  mode?: ImportMode;
+  /** What to do with people the catalogue does not know (`keep-as-text` by default). */
+  unknownPeople?: UnknownPeoplePolicy;
   /** Report what the import would change without writing anything. */
   dryRun?: boolean;
   /** Currency of the file's amounts where it does not say (Snipe-IT), ISO 4217. */

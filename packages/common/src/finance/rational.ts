@@ -9,7 +9,7 @@
  * (a gcd on long declining-balance fractions costs more than all the rest); call {@link reduce}
  * where a long chain of sums would otherwise grow.
  *
- * @internal
+ * @public
  */
 export interface Rational {
   readonly n: bigint;

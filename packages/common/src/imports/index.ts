@@ -1,1 +1,4 @@
 export * from './job';
+export * from './dates';
+export * from './amounts';
+export * from './people';

@@ -9,6 +9,35 @@ export const IMPORT_FORMATS = ['snipeit-csv', 'glpi-json', 'itam-csv', 'itam-jso
 /** @public */
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
+/**
+ * What a Snipe-IT file holds: its importer's kinds. Accessories, consumables and components are
+ * stock counted by quantity, not individually identified assets: the import refuses them.
+ *
+ * @public
+ */
+export const SNIPEIT_KINDS = ['assets', 'licenses', 'models', 'users', 'locations', 'accessories', 'consumables', 'components'] as const;
+/** @public */
+export type SnipeItKind = (typeof SNIPEIT_KINDS)[number];
+
+/**
+ * `atomic`: any refused row fails the job and nothing is written. `valid-rows`: the valid rows
+ * are written and each refused row is reported; re-running the corrected file changes only what
+ * was refused.
+ *
+ * @public
+ */
+export const IMPORT_MODES = ['atomic', 'valid-rows'] as const;
+/** @public */
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+/** Text encodings an upload may be read as (`encoding` parameter); detected when absent. @public */
+export const IMPORT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1', 'macintosh'] as const;
+/** @public */
+export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];
+
+/** Line endings a CSV was found to use. @public */
+export type LineEnding = 'CRLF' | 'LF' | 'CR' | 'mixed' | 'none';
+
 /** @public */
 export const IMPORT_STATUSES = ['running', 'succeeded', 'failed'] as const;
 /** @public */
@@ -26,6 +55,43 @@ export interface ImportRowError {
 }
 
 /**
+ * Something worth knowing about a row that was still imported (e.g. a person kept as text).
+ *
+ * @public
+ */
+export type ImportRowWarning = ImportRowError;
+
+/**
+ * How the file was read: what the dry run reports so the user can confirm or override it.
+ *
+ * @public
+ */
+export interface ImportReading {
+  /** The encoding used, and whether it was detected or given. */
+  encoding?: ImportEncoding;
+  encodingDetected?: boolean;
+  lineEnding?: LineEnding;
+  /** The Snipe-IT kind, and whether it was detected from the header. */
+  kind?: SnipeItKind | 'glpi-inventory';
+  kindDetected?: boolean;
+  /** Per date column: the layout used and whether it was inferred from the column's values. */
+  dateFormats?: { column: string; format: string; inferred: boolean }[];
+  decimalSeparator?: '.' | ',';
+  mode?: ImportMode;
+  unknownPeople?: 'keep-as-text' | 'omit' | 'refuse';
+}
+
+/**
+ * The first rows as they will be written: field name (as the register calls it) to value.
+ *
+ * @public
+ */
+export interface ImportPreviewRow {
+  row: number;
+  values: Record<string, string | number | boolean | null>;
+}
+
+/**
  * What an import did (or, in a dry run, would do) with one row.
  *
  * @public
@@ -40,6 +106,11 @@ export interface ImportRowOutcome {
   assetId: string;
   /** The fields an update changes. */
   fields?: string[];
+  /**
+   * For a row that is not an asset, what it is (`entitlement`, `hardware-model`, `user`,
+   * `location`): `assetId` is then that record's id (or empty), not an asset's.
+   */
+  record?: string;
 }
 
 /** @public */
@@ -56,12 +127,23 @@ export interface ImportSummary {
   applied: boolean;
   /** Why the job failed, when it failed as a whole (unreadable file, refused rows). */
   message?: string;
+  /** The job was abandoned: the backend running it stopped before it finished. */
+  abandoned?: boolean;
   /** Columns of the file the format does not use. */
   ignoredColumns?: string[];
   /** Software installations reported (and, when applied, stored). */
   installations?: number;
   /** The first row outcomes, so a dry run shows what would change. */
   outcomes?: ImportRowOutcome[];
+  /** How the file was read (encoding, line ending, kind, date layouts...). */
+  reading?: ImportReading;
+  /** The first rows as they will be written. */
+  preview?: ImportPreviewRow[];
+  /** Every warning is counted; `warnings` keeps the first {@link MAX_STORED_ERRORS}. */
+  warningCount?: number;
+  warnings?: ImportRowWarning[];
+  /** Records other than assets the job wrote or would write (licence products, entitlements...). */
+  records?: Record<string, number>;
 }
 
 /**
@@ -105,4 +187,10 @@ export const MAX_STORED_ERRORS = 1000;
  * @public
  */
 export const MAX_STORED_OUTCOMES = 200;
+/**
+ * How many rows a job's preview shows.
+ *
+ * @public
+ */
+export const MAX_PREVIEW_ROWS = 20;
 

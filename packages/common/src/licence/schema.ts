@@ -5,6 +5,7 @@ import {
   entityRefSchema,
   isoDateSchema,
   isoDateTimeSchema,
+  purchaseSchema,
 } from '../asset/schema';
 import { CORE_COUNTING_RULES, LICENCE_METRIC_INFO, LICENCE_METRICS } from './metrics';
 
@@ -86,6 +87,15 @@ export const entitlementSchema = z
     currency: currencySchema.optional(),
     /** Whether this right may cover older versions of the product. */
     downgradeRights: z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
+    /**
+     * How the rights were bought: date, total cost paid (with its currency), supplier, order
+     * number. `unitCost` stays the price of one unit, which true-up estimates use.
+     */
+    purchase: purchaseSchema.optional(),
+    /** Whether the rights are under maintenance (support and upgrades paid). */
+    maintained: z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
+    /** Whether a right may be taken back from one consumer and given to another. */
+    reassignable: z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
     /** Devices or users the rights are allocated to; they consume these rights first. */
     allocations: z
       .object({

@@ -34,6 +34,7 @@ export class KnexAuditStore implements AuditStore {
     campaignId: string,
     observations: (AuditObservation & { assetId?: string })[],
   ): Promise<void> {
+    // Database work only: no catalogue call or token issue inside (see imports/importAssets.ts).
     await this.db.transaction(async trx => {
       const campaign = await trx('itam_audit_campaigns').where('id', campaignId).first();
       if (campaign?.status !== 'open') {

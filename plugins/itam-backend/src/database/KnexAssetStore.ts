@@ -164,6 +164,7 @@ export class KnexAssetStore implements AssetStore {
   }
 
   async createAsset(change: AssetChange): Promise<Asset> {
+    // Database work only: no catalogue call or token issue inside (see imports/importAssets.ts).
     await this.db.transaction(async trx => {
       await this.writeUniquely(change.asset, () => trx('itam_assets').insert(assetToRow(change.asset)));
       await this.writeUniquely(change.asset, () => this.insertExternalIds(trx, change.asset));
@@ -177,6 +178,7 @@ export class KnexAssetStore implements AssetStore {
     expectedVersion: number,
     mutate: (asset: Asset) => AssetChange | undefined,
   ): Promise<Asset> {
+    // Database work only: no catalogue call or token issue inside (see imports/importAssets.ts).
     return this.db.transaction(async trx => {
       const query = trx<AssetRow>('itam_assets').where('id', id).select('data').first();
       // Row lock on PostgreSQL; SQLite serialises writers anyway (and knex warns on forUpdate).
@@ -255,6 +257,7 @@ export class KnexAssetStore implements AssetStore {
   }
 
   async addEntityLink(assetId: string, link: EntityLink, stamp: Stamp): Promise<boolean> {
+    // Database work only: no catalogue call or token issue inside (see imports/importAssets.ts).
     return this.db.transaction(async trx => {
       const rows = await trx('itam_entity_links')
         .insert({
@@ -273,6 +276,7 @@ export class KnexAssetStore implements AssetStore {
   }
 
   async removeEntityLink(assetId: string, link: EntityLink): Promise<boolean> {
+    // Database work only: no catalogue call or token issue inside (see imports/importAssets.ts).
     return this.db.transaction(async trx => {
       const n = await trx('itam_entity_links')
         .where({ asset_id: assetId, entity_ref: link.entityRef, role: link.role })
@@ -359,6 +363,7 @@ export class KnexAssetStore implements AssetStore {
   }
 
   async upsertTicketLink(assetId: string, link: TicketLink, stamp: Stamp): Promise<boolean> {
+    // Database work only: no catalogue call or token issue inside (see imports/importAssets.ts).
     return this.db.transaction(async trx => {
       const existing = await trx('itam_ticket_links')
         .where({ asset_id: assetId, site: link.site, issue_key: link.issueKey })

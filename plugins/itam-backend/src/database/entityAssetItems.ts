@@ -78,6 +78,7 @@ export async function entityRefsLinkedTo(q: Knex | Knex.Transaction, assetIds: r
  * @public
  */
 export async function rebuildEntityAssetItems(knex: Knex): Promise<void> {
+  // Database work only: no catalogue call or token issue inside (see imports/importAssets.ts).
   await knex.transaction(async trx => {
     const pg = isPg(trx);
     if (pg) await trx.raw(`lock table ${TABLE} in exclusive mode`);

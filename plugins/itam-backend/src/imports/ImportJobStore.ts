@@ -30,7 +30,13 @@ interface ImportJobRow {
   created_at: string;
   updated_at: string;
   finished_at: string | null;
+  lease_expires_at?: string | null;
 }
+
+/** How long a running job's lease lasts; the process running it renews it well before. */
+export const IMPORT_LEASE_MS = 2 * 60_000;
+/** How often a running job's lease is renewed. */
+export const IMPORT_LEASE_RENEW_MS = 20_000;
 
 function rowToJob(row: ImportJobRow, withErrors: boolean): ImportJob {
   const job: ImportJob = {
@@ -113,18 +119,64 @@ export function newImportJob(options: {
   };
 }
 
-/** Import jobs in `itam_import_jobs`. */
+const leaseUntil = (at: string) => new Date(Date.parse(at) + IMPORT_LEASE_MS).toISOString();
+
+/**
+ * Import jobs in `itam_import_jobs`. A running job holds a lease that the process running it
+ * renews; a job whose lease has expired was abandoned (its process was killed or ran out of
+ * memory: its write transaction, if one was open, died with the connection, so it wrote
+ * nothing) and is marked failed, and its id may be used again.
+ */
 export class ImportJobStore {
   constructor(private readonly db: Knex) {}
 
+  /**
+   * Records a new running job with its lease. A job id already used by an abandoned job is
+   * taken over; any other existing id is a conflict (the database's unique-key error).
+   */
   async insert(job: ImportJob): Promise<void> {
-    await this.db('itam_import_jobs').insert(jobToRow(job));
+    await this.failAbandoned(job.createdAt);
+    const row = { ...jobToRow(job), lease_expires_at: leaseUntil(job.createdAt) };
+    const existing: { status: string; summary: string } | undefined = await this.db('itam_import_jobs')
+      .where({ id: job.id })
+      .first('status', 'summary');
+    if (existing && existing.status === 'failed' && (JSON.parse(existing.summary) as ImportSummary).abandoned) {
+      // Only an abandoned job's row is replaced; a concurrent taker loses on the status check.
+      const { id, ...rest } = row;
+      const n = await this.db('itam_import_jobs').where({ id, status: 'failed' }).update(rest);
+      if (n === 1) return;
+    }
+    await this.db('itam_import_jobs').insert(row);
+  }
+
+  /** Extends a running job's lease from `at`. */
+  async renewLease(id: string, at: string): Promise<void> {
+    await this.db('itam_import_jobs').where({ id, status: 'running' }).update({ lease_expires_at: leaseUntil(at) });
+  }
+
+  /**
+   * Marks running jobs whose lease expired before `at` as failed, saying why. Called when the
+   * plugin starts and before jobs are read, so no job stays `running` forever.
+   */
+  async failAbandoned(at: string): Promise<number> {
+    const summary: ImportSummary = {
+      applied: false,
+      abandoned: true,
+      message:
+        'The backend stopped while this job ran (its lease expired): nothing was written. Run the import again; the job id may be reused.',
+    };
+    return this.db('itam_import_jobs')
+      .where('status', 'running')
+      .where(b => b.whereNull('lease_expires_at').orWhere('lease_expires_at', '<', at))
+      .update({ status: 'failed', summary: JSON.stringify(summary), updated_at: at, finished_at: at, lease_expires_at: null });
   }
 
   /** Writes the whole job (progress, counts, errors, status). */
   async save(job: ImportJob): Promise<void> {
     const { id, ...row } = jobToRow(job);
-    await this.db('itam_import_jobs').where({ id }).update(row);
+    await this.db('itam_import_jobs')
+      .where({ id })
+      .update({ ...row, lease_expires_at: job.status === 'running' ? leaseUntil(job.updatedAt) : null });
   }
 
   async saveProgress(job: ImportJob): Promise<void> {

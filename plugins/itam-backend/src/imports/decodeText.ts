@@ -1,3 +1,5 @@
+import type { ImportEncoding, LineEnding } from '@itam/common';
+import iconv from 'iconv-lite';
 import { Transform, type TransformCallback } from 'node:stream';
 import { ImportFileError } from './errors';
 
@@ -38,110 +40,238 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-function countNewlines(bytes: Uint8Array, end: number): number {
-  let n = 0;
-  for (let i = 0; i < end; i++) if (bytes[i] === 0x0a) n++;
-  return n;
+/** How many bytes at the end of `bytes` start a UTF-8 sequence that the end cuts off. */
+function cutOffSequence(bytes: Uint8Array): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const b = bytes[bytes.length - back];
+    if (b < 0x80) return 0;
+    if (b >= 0xc0) {
+      const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return length > back ? back : 0;
+    }
+  }
+  return 0;
 }
 
 const formatBytes = (n: number) =>
   n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MiB` : `${Math.round(n / 1024)} KiB`;
 
+/** How an upload was read, known once it has been read (the encoding as soon as it is chosen). */
+export interface TextReading {
+  encoding: ImportEncoding;
+  /** Whether the encoding was detected (true) or given by the `encoding` parameter. */
+  detected: boolean;
+  lineEnding: LineEnding;
+}
+
+const BOMS: [number[], ImportEncoding][] = [
+  [[0xef, 0xbb, 0xbf], 'utf-8'],
+  [[0xff, 0xfe], 'utf-16le'],
+  [[0xfe, 0xff], 'utf-16be'],
+];
+
 /**
- * Decodes an upload as UTF-8 text, a chunk at a time:
- * - a UTF-8 byte order mark is dropped; a UTF-16 one, or any byte sequence that is not UTF-8,
- *   fails with an {@link ImportFileError} naming the encoding problem and where it is;
- * - with `normalizeNewlines`, CRLF and lone CR line breaks become LF (files that mix them
- *   parse like any other);
- * - more than `maxBytes` fails with an error saying so;
- * - `onBytes` is told how many bytes have been read so far (for progress).
+ * A text decoder for an upload:
+ * - the encoding is the `encoding` given, else the one its byte order mark names (UTF-8,
+ *   UTF-16 LE/BE), else UTF-16 when every other byte of the start is NUL, else UTF-8 — falling
+ *   back to Windows-1252 (what Excel on Windows saves) when bytes that are not UTF-8 appear and
+ *   everything before them was ASCII (so both read it the same); a file that is UTF-8 first and
+ *   something else later is refused with the offset and a hint to name the encoding;
+ * - a byte order mark is dropped;
+ * - with `normalizeNewlines`, CRLF and lone CR line breaks become LF, and the line ending the
+ *   file used is recorded (`reading().lineEnding`);
+ * - more than `maxBytes` fails with a 413 naming the limit; `onBytes` reports progress.
  */
-export function decodeUtf8(options: {
+export function decodeUpload(options: {
   maxBytes: number;
+  encoding?: ImportEncoding;
   normalizeNewlines?: boolean;
   onBytes?: (bytesRead: number) => void;
-}): Transform {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+}): Transform & { reading(): TextReading } {
   let bytesRead = 0;
+  let head: Buffer | undefined = Buffer.alloc(0);
+  let encoding: ImportEncoding | undefined = options.encoding;
+  const detected = options.encoding === undefined;
+  let decoder: { write(b: Buffer): string; end(): string | undefined } | undefined;
+  let utf8: TextDecoder | undefined;
+  let allAscii = true;
+  // Bytes of a UTF-8 sequence the previous chunk cut off (the decoder holds them).
+  let carry = Buffer.alloc(0);
   let lines = 1;
-  let tail = new Uint8Array(0);
   let pendingCR = false;
-  let first = true;
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
 
   const normalize = (text: string): string => {
     if (!options.normalizeNewlines || text.length === 0) return text;
     let t = text;
-    if (pendingCR && t.startsWith('\n')) t = t.slice(1);
-    pendingCR = t.endsWith('\r');
-    return t.replace(/\r\n?/g, '\n');
+    if (pendingCR) {
+      if (t.startsWith('\n')) {
+        crlf++;
+        t = t.slice(1);
+      } else cr++;
+      pendingCR = false;
+    }
+    if (t.endsWith('\r')) {
+      pendingCR = true;
+      t = t.slice(0, -1);
+    }
+    if (!t.includes('\r')) {
+      // The common case (LF only): count, nothing to replace.
+      for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) lf++;
+      return pendingCR ? `${t}\n` : t;
+    }
+    return t.replace(/\r\n?|\n/g, m => {
+      if (m === '\r\n') crlf++;
+      else if (m === '\r') cr++;
+      else lf++;
+      return '\n';
+    }) + (pendingCR ? '\n' : '');
   };
 
-  const encodingError = (bytes: Uint8Array, bytesBefore: number): ImportFileError => {
-    const at = firstInvalidUtf8(bytes);
-    const offset = at < 0 ? bytesBefore + bytes.length : bytesBefore + at;
-    const line = lines + (at < 0 ? countNewlines(bytes, bytes.length) : countNewlines(bytes, at));
-    return new ImportFileError(
-      `The file is not valid UTF-8: invalid byte sequence at byte offset ${offset} (line ${line}). ` +
-        'Save it with the UTF-8 encoding (e.g. "CSV UTF-8" in Excel) and upload it again.',
-      'encoding',
-    );
+  const start = (bytes: Buffer): Buffer => {
+    for (const [bom, name] of BOMS) {
+      if (bom.every((b, i) => bytes[i] === b)) {
+        if (encoding === undefined) encoding = name;
+        if (encoding === name) return bytes.subarray(bom.length);
+        return bytes;
+      }
+    }
+    if (encoding === undefined && bytes.length >= 4) {
+      const even = bytes.subarray(0, 64).filter((_, i) => i % 2 === 0).every(b => b === 0);
+      const odd = bytes.subarray(0, 64).filter((_, i) => i % 2 === 1).every(b => b === 0);
+      if (odd && !even) encoding = 'utf-16le';
+      else if (even && !odd) encoding = 'utf-16be';
+    }
+    return bytes;
   };
 
-  return new Transform({
+  const decodeUtf8 = (chunk: Buffer, before: number): string => {
+    utf8 ??= new TextDecoder('utf-8', { fatal: true });
+    const withCarry = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    try {
+      const text = utf8.decode(chunk, { stream: true });
+      // eslint-disable-next-line no-control-regex
+      if (allAscii && /[^\x00-\x7f]/.test(text)) allAscii = false;
+      carry = Buffer.from(withCarry.subarray(withCarry.length - cutOffSequence(withCarry)));
+      return text;
+    } catch {
+      const at = firstInvalidUtf8(withCarry);
+      if (detected && allAscii && (at < 0 || !withCarry.subarray(0, at).some(b => b >= 0x80))) {
+        // Everything so far was ASCII, which Windows-1252 reads the same: read the rest as it.
+        return fallBack(withCarry);
+      }
+      const offset = before - carry.length + Math.max(at, 0);
+      let line = lines;
+      for (let i = 0; i < Math.max(at, 0); i++) if (withCarry[i] === 0x0a) line++;
+      throw new ImportFileError(
+        `The file is not valid UTF-8: invalid byte sequence at byte offset ${offset} (line ${line}). ` +
+          (detected
+            ? 'Earlier bytes were UTF-8, so the encoding cannot be guessed: save the file as UTF-8 ("CSV UTF-8" in Excel) or name its encoding with the encoding parameter (e.g. encoding=windows-1252).'
+            : 'Name the encoding the file was saved in with the encoding parameter, or save it as UTF-8.'),
+        'encoding',
+      );
+    }
+  };
+
+  const fallBack = (bytes: Buffer): string => {
+    encoding = 'windows-1252';
+    decoder = iconv.getDecoder('windows-1252');
+    carry = Buffer.alloc(0);
+    return decoder.write(bytes);
+  };
+
+  const decode = (chunk: Buffer, before: number): string => {
+    if (encoding === undefined || encoding === 'utf-8') {
+      if (decoder) return decoder.write(chunk);
+      encoding = 'utf-8';
+      return decodeUtf8(chunk, before);
+    }
+    decoder ??= iconv.getDecoder(encoding);
+    return decoder.write(chunk);
+  };
+
+  const countLines = (chunk: Buffer) => {
+    for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) lines++;
+  };
+
+  const transform = new Transform({
     readableObjectMode: false,
     decodeStrings: true,
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
-      if (first && chunk.length >= 2) {
-        first = false;
-        if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) {
-          callback(
-            new ImportFileError(
-              'The file is UTF-16 encoded (it starts with a UTF-16 byte order mark); save it as UTF-8 and upload it again.',
-              'encoding',
-            ),
-          );
-          return;
-        }
-      }
       const before = bytesRead;
       bytesRead += chunk.length;
       if (bytesRead > options.maxBytes) {
         callback(
-          new ImportFileError(`The file is larger than the limit of ${formatBytes(options.maxBytes)} for this format`),
-        );
-        return;
-      }
-      options.onBytes?.(bytesRead);
-      const withTail = new Uint8Array(tail.length + chunk.length);
-      withTail.set(tail);
-      withTail.set(chunk, tail.length);
-      let text: string;
-      try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        callback(encodingError(withTail, before - tail.length));
-        return;
-      }
-      // Keep up to 3 trailing bytes so an error can be located across chunk boundaries.
-      tail = withTail.slice(Math.max(0, withTail.length - 3));
-      lines += countNewlines(chunk, chunk.length);
-      callback(null, normalize(text));
-    },
-    flush(callback: TransformCallback) {
-      let text: string;
-      try {
-        text = decoder.decode();
-      } catch {
-        callback(
           new ImportFileError(
-            `The file is not valid UTF-8: it ends inside a multi-byte character (byte ${bytesRead}). ` +
-              'Save it with the UTF-8 encoding and upload it again.',
-            'encoding',
+            `The file is larger than the limit of ${formatBytes(options.maxBytes)} for this format`,
+            'file',
+            413,
           ),
         );
         return;
       }
-      callback(null, normalize(text));
+      options.onBytes?.(bytesRead);
+      let bytes = chunk;
+      if (head !== undefined) {
+        // The first bytes decide the encoding: wait for a few of them.
+        head = Buffer.concat([head, chunk]);
+        if (head.length < 4) {
+          callback();
+          return;
+        }
+        bytes = start(head);
+        head = undefined;
+      }
+      try {
+        const text = decode(bytes, before);
+        const nul = text.indexOf('\0');
+        if (nul >= 0) {
+          throw new ImportFileError(
+            `The file contains a NUL character (line ${lines + (text.slice(0, nul).match(/\n/g)?.length ?? 0)}): ` +
+              'it is not a text file, or is UTF-16 without a byte order mark (name it with encoding=utf-16le)',
+            'encoding',
+          );
+        }
+        countLines(bytes);
+        callback(null, normalize(text));
+      } catch (e) {
+        callback(e as Error);
+      }
+    },
+    flush(callback: TransformCallback) {
+      try {
+        let text = '';
+        if (head !== undefined && head.length > 0) text += decode(start(head), 0);
+        if (decoder) text += decoder.end() ?? '';
+        else if (utf8) {
+          try {
+            text += utf8.decode();
+          } catch (e) {
+            // The file ends inside a sequence: after ASCII only, it was Windows-1252.
+            if (!(detected && allAscii)) throw e;
+            text += fallBack(carry) + (decoder!.end() ?? '');
+          }
+        }
+        callback(null, normalize(text));
+      } catch {
+        callback(
+          new ImportFileError(
+            `The file is not valid UTF-8: it ends inside a multi-byte character (byte ${bytesRead}). ` +
+              'Save it with the UTF-8 encoding, or name its encoding with the encoding parameter.',
+            'encoding',
+          ),
+        );
+      }
+    },
+  });
+  return Object.assign(transform, {
+    reading(): TextReading {
+      const kinds = [crlf > 0, lf > 0, cr > 0].filter(Boolean).length;
+      const lineEnding: LineEnding =
+        kinds === 0 ? 'none' : kinds > 1 ? 'mixed' : crlf > 0 ? 'CRLF' : lf > 0 ? 'LF' : 'CR';
+      return { encoding: encoding ?? 'utf-8', detected, lineEnding };
     },
   });
 }

@@ -1,6 +1,7 @@
 import {
   createAsset,
   ItamRuleViolationError,
+  MAX_PREVIEW_ROWS,
   newAssetSchema,
   transitionAsset,
   updateAsset,
@@ -10,19 +11,33 @@ import {
   type AssetPatch,
   type ExternalId,
   type NewAsset,
+  type UnknownPeoplePolicy,
 } from '@itam/common';
 import type { Knex } from 'knex';
 import type { EntityRefChecker } from '../service/entityRefs';
 import { UnknownEntityError } from '../service/errors';
 import { entityRefsLinkedTo, refreshEntityAssetItems } from '../database/entityAssetItems';
 import { rowToAsset, type AssetRow } from '../database/rows';
+import { quote } from './errors';
 import { KeyIndex } from './keyIndex';
 import { quickValidateNewAsset } from './quickValidate';
-import { writeCreates, writeInstallations, writeUpdates, type InstallationBatch } from './writeBatches';
+import { StagingFile } from './StagingFile';
+import {
+  addCreateRows,
+  writeAssetLinks,
+  writeCreateRows,
+  writeInstallations,
+  writeUpdates,
+  type AssetLinkRow,
+  type CreateRows,
+  type InstallationBatch,
+} from './writeBatches';
 import {
   MAX_STORED_ERRORS,
   MAX_STORED_OUTCOMES,
   type ImportCounts,
+  type ImportMode,
+  type ImportPreviewRow,
   type ImportRowError,
   type ImportRowOutcome,
   type MappedRow,
@@ -40,8 +55,14 @@ export interface ImportOptions {
   actor: string;
   at: string;
   newId: () => string;
-  /** Called after each chunk with the number of rows processed so far. */
-  onProgress?: (rowsDone: number) => void;
+  /** `atomic` (default): any refused row and nothing is written; `valid-rows`: the valid rows are. */
+  mode?: ImportMode;
+  /** What to do with a person the catalogue does not know; `keep-as-text` by default. */
+  unknownPeople?: UnknownPeoplePolicy;
+  /** Called after each chunk with the number of rows read so far, and when writing starts. */
+  onProgress?: (rowsDone: number, phase: 'reading' | 'writing') => void;
+  /** Where the staged changes are kept between reading and writing (the OS temp dir by default). */
+  stagingDir?: string;
 }
 
 export interface ImportResult {
@@ -51,8 +72,30 @@ export interface ImportResult {
   errors: ImportRowError[];
   outcomes: ImportRowOutcome[];
   installations: number;
-  /** Whether the changes were committed (not for a dry run, nor when any row was refused). */
+  /** Whether the changes were committed (not for a dry run, nor when a refused row stops an atomic job). */
   applied: boolean;
+  warningCount: number;
+  warnings: ImportRowError[];
+  preview: ImportPreviewRow[];
+  /** Records other than assets written (or, in a dry run, to write), by kind. */
+  records?: Record<string, number>;
+}
+
+/** One chunk's decided changes, staged between the read phase and the write phase. */
+interface StagedChunk {
+  /** New assets as the rows to insert (built once, in the read phase). */
+  creates: CreateRows;
+  updates: { asset: Asset; events: AssetChange['event'][]; externalIdsChanged: boolean; expectedVersion: number }[];
+  installs: InstallationBatch[];
+  links: AssetLinkRow[];
+}
+
+/**
+ * The register changed between the read phase and the write phase (another request wrote an
+ * asset the job matched): the job wrote nothing and can simply be run again.
+ */
+export class ImportRaceError extends Error {
+  override readonly name = 'ImportRaceError';
 }
 
 interface Candidate {
@@ -62,34 +105,82 @@ interface Candidate {
   provided: Set<string>;
 }
 
-class RollbackImport extends Error {}
 
 const extKey = (e: ExternalId) => `${e.source}\u0000${e.sourceId}`;
 
 /**
- * Imports the rows of a file as one job. Every row is validated with the common schema and
- * matched to the register by external id, then serial number, then asset tag; new assets are
- * created with `createAsset`, changed ones go through `updateAsset` (and `transitionAsset` for a
- * new stage) so history records the acting principal. All writes happen in one transaction that
- * is rolled back when any row is refused: a job applies completely or not at all. A dry run
- * reads the register the same way and writes nothing.
+ * Imports the rows of a file as one job, in phases:
+ *
+ * 1. read: the upload is read, mapped and validated row by row; people and owner refs are
+ *    resolved with the catalogue, and rows are matched to the register by external id, serial
+ *    number, then asset tag (plain reads). Each chunk's decided changes (new assets from
+ *    `createAsset`, changed ones from `updateAsset`/`transitionAsset`, so history records the
+ *    acting principal) are staged in a temporary file. No transaction is open: on SQLite, whose
+ *    one connection every request shares, other requests are served while a slow upload arrives.
+ * 2. write: only when the whole file has been read, and (in `atomic` mode) no row was refused,
+ *    the staged changes are written in one transaction that only writes: it checks that every
+ *    matched asset is still at the version the read phase saw (else {@link ImportRaceError}) and
+ *    never waits on the network or the upload. The job applies completely or not at all.
+ *
+ * A dry run does phase 1 and writes nothing.
  */
 export async function importAssets(source: MappedSource, options: ImportOptions): Promise<ImportResult> {
-  const run = new ImportRun(source, options);
-  if (options.dryRun) {
-    await run.consume(options.db);
-    return run.result(false);
-  }
+  const staging = options.dryRun ? undefined : await StagingFile.create<StagedChunk>(options.stagingDir);
   try {
-    await options.db.transaction(async trx => {
-      await run.consume(trx);
-      if (run.counts.refused > 0) throw new RollbackImport();
-      await run.refreshEntityAssetItems(trx);
-    });
+    const run = new ImportRun(source, options, staging);
+    await run.consume(options.db);
+    const write = staging !== undefined && staging.size > 0 && (options.mode === 'valid-rows' || run.counts.refused === 0);
+    if (!write) return run.result(false);
+    options.onProgress?.(run.rowsRead, 'writing');
+    await writeStaged(options.db, staging, options.at);
     return run.result(true);
-  } catch (e) {
-    if (e instanceof RollbackImport) return run.result(false);
-    throw e;
+  } finally {
+    await staging?.dispose();
+  }
+}
+
+/**
+ * Phase 2: the staged changes in one write transaction.
+ *
+ * The rule for every transaction of the plugin: it only reads and writes the database. No
+ * catalogue call, token issue or other network call, and no waiting on an upload, while it is
+ * open: on SQLite the plugin has one connection, and a transaction waiting on the network holds
+ * every other request (and the plugin's own token signing keys) behind it.
+ */
+async function writeStaged(db: Knex, staging: StagingFile<StagedChunk>, at: string) {
+  await db.transaction(async trx => {
+    const changedEntityRefs = new Set<string>();
+    for await (const chunk of staging.entries()) {
+      await checkVersions(trx, chunk.updates);
+      await writeCreateRows(trx, chunk.creates);
+      await writeUpdates(trx, chunk.updates);
+      for (const ref of await entityRefsLinkedTo(trx, chunk.updates.map(u => u.asset.id))) changedEntityRefs.add(ref);
+      await writeInstallations(trx, chunk.installs, at);
+      await writeAssetLinks(trx, chunk.links);
+    }
+    // Last, after the row locks the writes took (see refreshEntityAssetItems).
+    await refreshEntityAssetItems(trx, changedEntityRefs);
+  });
+}
+
+/** An update of an asset, with the version the read phase saw. */
+export type StagedUpdate = StagedChunk['updates'][number];
+
+/** Refuses the write when an asset the read phase matched has changed since. */
+export async function checkVersions(trx: Knex.Transaction, updates: StagedUpdate[]) {
+  if (updates.length === 0) return;
+  const expected = new Map(updates.map(u => [u.asset.id, u.expectedVersion]));
+  const query = trx('itam_assets').whereIn('id', [...expected.keys()]).select('id', 'tag', 'version');
+  const rows: { id: string; tag: string; version: number }[] =
+    trx.client.config.client === 'pg' ? await query.forUpdate() : await query;
+  const found = new Map(rows.map(r => [r.id, r]));
+  for (const [id, version] of expected) {
+    const row = found.get(id);
+    if (!row || Number(row.version) !== version) {
+      throw new ImportRaceError(
+        `asset ${row?.tag ?? id} was changed by another request while the file was read; nothing was written, run the import again`,
+      );
+    }
   }
 }
 
@@ -99,7 +190,10 @@ class ImportRun {
   private errorCount = 0;
   private outcomes: ImportRowOutcome[] = [];
   private installations = 0;
-  private rowsSeen = 0;
+  private warningCount = 0;
+  private warnings: ImportRowError[] = [];
+  private preview: ImportPreviewRow[] = [];
+  rowsRead = 0;
   // Per-job indexes: which row used a tag, serial or external id, and which asset a row changed.
   // Compact (bytes in typed arrays, not a Map entry per key): a job of a million rows holds a
   // million tags, serials and external ids.
@@ -107,38 +201,31 @@ class ImportRun {
   private readonly seenSerials = new KeyIndex();
   private readonly seenExternalIds = new KeyIndex();
   private readonly touched = new KeyIndex();
-  // Entities linked to updated assets, whose stored asset items are rebuilt once, at the end.
-  private readonly changedEntityRefs = new Set<string>();
-  private readonly isPostgres: boolean;
+  // Assets of rows that other rows link to (GLPI peripherals and VMs to their computer): few.
+  private readonly keyedAssets = new Map<string, string>();
 
   constructor(
     private readonly source: MappedSource,
     private readonly options: ImportOptions,
-  ) {
-    this.isPostgres = options.db.client.config.client === 'pg';
-  }
+    private readonly staging: StagingFile<StagedChunk> | undefined,
+  ) {}
 
   result(applied: boolean): ImportResult {
     return {
-      rowsTotal: this.rowsSeen,
+      rowsTotal: this.rowsRead,
       counts: this.counts,
       errorCount: this.errorCount,
       errors: this.errors,
       outcomes: this.outcomes,
       installations: this.installations,
       applied,
+      warningCount: this.warningCount,
+      warnings: this.warnings,
+      preview: this.preview,
     };
   }
 
-  /**
-   * Rebuilds the stored asset items of the entities whose linked assets the job changed: last in
-   * the job's transaction, after its row locks (see refreshEntityAssetItems).
-   */
-  async refreshEntityAssetItems(trx: Knex.Transaction) {
-    await refreshEntityAssetItems(trx, this.changedEntityRefs);
-  }
-
-  async consume(q: Knex | Knex.Transaction) {
+  async consume(q: Knex) {
     let chunk: MappedRow[] = [];
     for await (const row of this.source.rows) {
       chunk.push(row);
@@ -150,9 +237,16 @@ class ImportRun {
     if (chunk.length > 0) await this.processChunk(q, chunk);
   }
 
-  /** Writes go ahead while no row has been refused; after that the job only reports. */
-  private get writing(): boolean {
-    return !this.options.dryRun && this.counts.refused === 0;
+  /** Changes are staged while they may be written: a refused row ends that for an atomic job. */
+  private get staging_(): StagingFile<StagedChunk> | undefined {
+    return this.options.mode === 'valid-rows' || this.counts.refused === 0 ? this.staging : undefined;
+  }
+
+  private warn(row: number, warnings: { field: string; message: string }[]) {
+    for (const w of warnings) {
+      this.warningCount++;
+      if (this.warnings.length < MAX_STORED_ERRORS) this.warnings.push({ row, ...w });
+    }
   }
 
   private refuse(row: number, problems: { field: string; message: string }[]) {
@@ -201,7 +295,8 @@ class ImportRun {
   }
 
   /**
-   * Refuses a row that repeats a tag, serial or external id of an earlier row of the file.
+   * Refuses a row that repeats a tag or external id of an earlier row of the file (and warns of a
+   * repeated serial).
    * Messages are only worded for a repeat: this runs once per row of a million-row file.
    */
   private claimKeys(c: Candidate): boolean {
@@ -209,10 +304,9 @@ class ImportRun {
     const problems: { field: string; message: string }[] = [];
     let earlier = this.seenTags.get(tag);
     if (earlier !== undefined) problems.push(this.repeated('tag', `tag "${tag}"`, earlier));
-    if (serialNumber !== undefined) {
-      earlier = this.seenSerials.get(serialNumber);
-      if (earlier !== undefined) problems.push(this.repeated('serialNumber', `serial number "${serialNumber}"`, earlier));
-    }
+    // A repeated serial is worth a warning, not a refusal: the register allows two assets one
+    // serial (its own export then has both), and each row's tag tells them apart.
+    const serialEarlier = serialNumber !== undefined ? this.seenSerials.get(serialNumber) : undefined;
     for (const e of externalIds) {
       earlier = this.seenExternalIds.get(extKey(e));
       if (earlier !== undefined) problems.push(this.repeated('externalIds', `external id ${e.source}:${e.sourceId}`, earlier));
@@ -221,18 +315,21 @@ class ImportRun {
       this.refuse(c.row.row, problems);
       return false;
     }
+    if (serialEarlier !== undefined) {
+      (c.row.warnings ??= []).push({ field: this.field('serialNumber'), message: `serial number ${quote(serialNumber!)} is also in row ${serialEarlier} of this file` });
+    }
     this.seenTags.set(tag, c.row.row);
-    if (serialNumber) this.seenSerials.set(serialNumber, c.row.row);
+    if (serialNumber && serialEarlier === undefined) this.seenSerials.set(serialNumber, c.row.row);
     for (const e of externalIds) this.seenExternalIds.set(extKey(e), c.row.row);
     return true;
   }
 
-  /** Owner and custodian refs that are not in the catalogue, checked once per chunk. */
-  private async unknownRefs(candidates: Candidate[]): Promise<Set<string>> {
-    const refs = [...new Set(candidates.flatMap(c => [c.data.owner, c.data.custodian]).filter((r): r is string => !!r))];
-    if (refs.length === 0) return new Set();
+  /** Of `refs`, those the catalogue does not hold: one catalogue call for a chunk's refs. */
+  private async missingRefs(refs: Iterable<string>, field: string): Promise<Set<string>> {
+    const unique = [...new Set(refs)];
+    if (unique.length === 0) return new Set();
     try {
-      await this.options.entityRefs.assertExist(refs, 'owner');
+      await this.options.entityRefs.assertExist(unique, field);
       return new Set();
     } catch (e) {
       if (e instanceof UnknownEntityError) return new Set(e.entityRefs);
@@ -240,46 +337,100 @@ class ImportRun {
     }
   }
 
-  private async processChunk(q: Knex | Knex.Transaction, rows: MappedRow[]) {
-    this.rowsSeen += rows.length;
+  /**
+   * Sets each person a row names to the first of their candidate users the catalogue holds; a
+   * person it does not hold follows the unknown-people policy.
+   */
+  private async resolvePeople(rows: MappedRow[]): Promise<Set<string>> {
+    const withPeople = rows.filter(r => r.people && r.people.length > 0 && r.issues.length === 0);
+    const candidates = withPeople.flatMap(r => r.people!.flatMap(p => p.candidates));
+    const missing = await this.missingRefs(candidates, 'people');
+    const known = new Set(candidates.filter(c => !missing.has(c)));
+    const policy = this.options.unknownPeople ?? 'keep-as-text';
+    for (const row of withPeople) {
+      for (const person of row.people!) {
+        const ref = person.candidates.find(c => known.has(c));
+        if (ref) {
+          row.input[person.field] = ref;
+          if (person.field === 'owner' && row.deployWithOwner) row.input.lifecycleStage = 'deployed';
+          continue;
+        }
+        const who = person.label ?? person.candidates[0]?.slice('user:default/'.length) ?? '';
+        const tried = person.candidates.length > 0 ? ` (tried ${person.candidates.join(', ')})` : '';
+        if (policy === 'refuse') {
+          row.issues.push({ field: person.column, message: `${quote(who)} is not a user in the catalogue${tried}` });
+        } else if (policy === 'keep-as-text') {
+          const attributes = (row.input.attributes ??= {}) as Record<string, unknown>;
+          attributes.custodianName = who.slice(0, 200);
+          (row.warnings ??= []).push({
+            field: person.column,
+            message: `${quote(who)} is not a user in the catalogue${tried}: kept as text in the attribute custodianName`,
+          });
+        }
+      }
+    }
+    return known;
+  }
+
+  private async processChunk(q: Knex, rows: MappedRow[]) {
+    this.rowsRead += rows.length;
+    const knownPeople = await this.resolvePeople(rows);
     const candidates: Candidate[] = [];
     for (const row of rows) {
       const c = this.validateRow(row);
       if (c && this.claimKeys(c)) candidates.push(c);
     }
-    const unknown = await this.unknownRefs(candidates);
+    const unknown = await this.missingRefs(
+      candidates.flatMap(c => [c.data.owner, c.data.custodian]).filter((r): r is string => !!r && !knownPeople.has(r)),
+      'owner',
+    );
     const known = candidates.filter(c => {
       const bad = (['owner', 'custodian'] as const).filter(f => c.data[f] && unknown.has(c.data[f]!));
       if (bad.length > 0) {
         this.refuse(
           c.row.row,
-          bad.map(f => ({ field: this.field(f), message: `no catalogue entity "${c.data[f]}" exists` })),
+          bad.map(f => ({ field: this.field(f), message: `no catalogue entity ${quote(c.data[f]!)} exists` })),
         );
       }
       return bad.length === 0;
     });
 
     const index = await this.lookUp(q, known);
-    const creates: AssetChange[] = [];
-    const updates: { asset: Asset; events: AssetChange['event'][]; externalIdsChanged: boolean }[] = [];
-    const installs: InstallationBatch[] = [];
+    const chunk: StagedChunk = { creates: { assets: [], history: [], externalIds: [] }, updates: [], installs: [], links: [] };
+    const decidedRows: { row: MappedRow; assetId: string }[] = [];
     for (const c of known) {
       const decided = this.decide(c, index);
       if (!decided) continue;
-      if (decided.create) creates.push(decided.create);
-      if (decided.update) updates.push(decided.update);
+      if (c.row.warnings) this.warn(c.row.row, c.row.warnings);
+      if (decided.create) addCreateRows(chunk.creates, decided.create);
+      if (decided.update) chunk.updates.push(decided.update);
       if (c.row.installations) {
         this.installations += c.row.installations.items.length;
-        installs.push({ assetId: decided.assetId, ...c.row.installations });
+        chunk.installs.push({ assetId: decided.assetId, ...c.row.installations });
+      }
+      if (c.row.key) this.keyedAssets.set(c.row.key, decided.assetId);
+      if (c.row.links) decidedRows.push({ row: c.row, assetId: decided.assetId });
+      if (this.preview.length < MAX_PREVIEW_ROWS) {
+        const asset = decided.create?.asset ?? decided.update?.asset ?? decided.unchanged;
+        if (asset) this.preview.push({ row: c.row.row, values: previewValues(asset) });
       }
     }
-    if (this.writing) {
-      await writeCreates(q, creates);
-      await writeUpdates(q, updates);
-      for (const ref of await entityRefsLinkedTo(q, updates.map(u => u.asset.id))) this.changedEntityRefs.add(ref);
-      await writeInstallations(q, installs, this.options.at);
+    for (const { row, assetId } of decidedRows) {
+      for (const link of row.links!) {
+        const other = this.keyedAssets.get(link.to);
+        if (!other) continue;
+        const [from, to] = link.reverse ? [other, assetId] : [assetId, other];
+        chunk.links.push({
+          source_asset_id: from,
+          type: link.type,
+          target_asset_id: to,
+          created_by: this.options.actor,
+          created_at: this.options.at,
+        });
+      }
     }
-    this.options.onProgress?.(this.rowsSeen);
+    if (this.staging_ && !this.options.dryRun) await this.staging_.append(chunk, rows.length);
+    this.options.onProgress?.(this.rowsRead, 'reading');
   }
 
   /**
@@ -292,9 +443,7 @@ class ImportRun {
   }
 
   /** Loads the assets the chunk's rows may match: by external id, serial and tag. */
-  private async lookUp(q: Knex | Knex.Transaction, candidates: Candidate[]) {
-    const lock = <T extends Knex.QueryBuilder>(b: T): T =>
-      (this.isPostgres && this.writing ? b.forUpdate() : b) as T;
+  private async lookUp(q: Knex, candidates: Candidate[]) {
     const pairs = candidates.flatMap(c => c.data.externalIds.map(e => [e.source, e.sourceId]));
     const serials = [...new Set(candidates.map(c => c.data.serialNumber).filter((s): s is string => !!s))];
     const tags = [...new Set(candidates.map(c => c.data.tag))];
@@ -309,7 +458,7 @@ class ImportRun {
     const bySerial = new Map<string, Asset[]>();
     const byTag = new Map<string, Asset>();
     const load = async (where: (b: Knex.QueryBuilder) => void) => {
-      const rows: Pick<AssetRow, 'data'>[] = await lock(q<AssetRow>('itam_assets').where(where).select('data'));
+      const rows: Pick<AssetRow, 'data'>[] = await q<AssetRow>('itam_assets').where(where).select('data');
       return rows.map(rowToAsset);
     };
     const ids = [...new Set(external.values())];
@@ -339,7 +488,8 @@ class ImportRun {
     | {
         assetId: string;
         create?: AssetChange;
-        update?: { asset: Asset; events: AssetChange['event'][]; externalIdsChanged: boolean };
+        update?: StagedChunk['updates'][number];
+        unchanged?: Asset;
       }
     | undefined {
     const { data, row } = c;
@@ -356,7 +506,12 @@ class ImportRun {
       matchedBy = 'external id';
     }
     if (!match && data.serialNumber) {
-      const sameSerial = index.bySerial.get(data.serialNumber) ?? [];
+      let sameSerial = index.bySerial.get(data.serialNumber) ?? [];
+      // Serials are not unique in the register: the row's own tag tells which asset it means.
+      if (sameSerial.length > 1 && c.provided.has('tag')) {
+        const tagged = sameSerial.filter(a => a.tag === data.tag);
+        if (tagged.length === 1) sameSerial = tagged;
+      }
       if (sameSerial.length > 1) {
         return refuse(
           'serialNumber',
@@ -374,7 +529,7 @@ class ImportRun {
 
     if (!match) {
       if (tagOwner) {
-        return refuse('tag', `"${data.tag}" is already the tag of another asset; give the device its own tag`);
+        return refuse('tag', `${quote(data.tag)} is already the tag of another asset; give the device its own tag`);
       }
       // Not recorded in `touched`: every key a later row could match it by is already claimed.
       const change = createAsset({ id: this.options.newId(), data, actor: this.options.actor, at: this.options.at });
@@ -383,7 +538,7 @@ class ImportRun {
     }
 
     if (c.provided.has('tag') && tagOwner && tagOwner.id !== match.id) {
-      return refuse('tag', `"${data.tag}" is the tag of asset ${tagOwner.id}, but the row's ${matchedBy} matches asset ${match.tag}`);
+      return refuse('tag', `${quote(data.tag)} is the tag of asset ${tagOwner.id}, but the row's ${matchedBy} matches asset ${match.tag}`);
     }
     const earlier = this.touched.get(match.id);
     if (earlier !== undefined) {
@@ -435,10 +590,35 @@ class ImportRun {
     }
     if (events.length === 0) {
       this.outcome({ row: row.row, action: 'unchanged', tag: match.tag, assetId: match.id });
-      return { assetId: match.id };
+      return { assetId: match.id, unchanged: match };
     }
     const fields = [...new Set(events.flatMap(e => e.changes.map(ch => ch.field)))];
     this.outcome({ row: row.row, action: 'update', tag: current.tag, assetId: match.id, fields });
-    return { assetId: match.id, update: { asset: current, events, externalIdsChanged } };
+    return { assetId: match.id, update: { asset: current, events, externalIdsChanged, expectedVersion: match.version } };
   }
+}
+
+/** An asset as the preview shows it: the fields a person checks, flattened. */
+function previewValues(asset: Asset): ImportPreviewRow['values'] {
+  const values: ImportPreviewRow['values'] = {
+    tag: asset.tag,
+    name: asset.name,
+    assetClass: asset.assetClass,
+    type: asset.type,
+    lifecycleStage: asset.lifecycleStage,
+  };
+  const put = (key: string, value: string | number | boolean | null | undefined) => {
+    if (value !== undefined && value !== null) values[key] = typeof value === 'string' ? value.slice(0, 200) : value;
+  };
+  put('serialNumber', asset.serialNumber);
+  put('owner', asset.owner);
+  put('custodian', asset.custodian);
+  put('location', asset.location);
+  put('purchase.date', asset.purchase?.date);
+  put('purchase.cost', asset.purchase?.cost);
+  put('purchase.currency', asset.purchase?.currency);
+  put('warrantyEnd', asset.warrantyEnd);
+  put('endOfLife', asset.endOfLife);
+  for (const [k, v] of Object.entries(asset.attributes).slice(0, 10)) put(`attributes.${k}`, v);
+  return values;
 }

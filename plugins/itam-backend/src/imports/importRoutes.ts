@@ -1,20 +1,25 @@
 import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
-import { ConflictError, NotFoundError } from '@backstage/errors';
-import { currencySchema, itamImportPermission } from '@itam/common';
-import type { Request, Router } from 'express';
+import { ConflictError, NotFoundError, serializeError } from '@backstage/errors';
+import {
+  currencySchema,
+  DATE_FORMATS,
+  IMPORT_ENCODINGS,
+  IMPORT_MODES,
+  itamImportPermission,
+  SNIPEIT_KINDS,
+  UNKNOWN_PEOPLE_POLICIES,
+} from '@itam/common';
+import type { Request, Response, Router } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { RouteContext } from '../service/context';
-import { ItamInputError } from '../service/errors';
 import { parseRequest } from '../service/validate';
 import { ImportFileError } from './errors';
-import { glpiFieldName, mapGlpiInventory } from './glpi';
-import { importAssets } from './importAssets';
-import { ImportJobStore, newImportJob } from './ImportJobStore';
-import { nativeCsvSource, nativeJsonSource } from './native';
-import { readCsvRecords, readJsonArrayItems, readJsonDocument, type ReadOptions } from './readers';
-import { snipeItSource } from './snipeit';
-import { IMPORT_FORMATS, type ImportFormat, type ImportJob, type MappedSource } from './types';
+import { importAssets, ImportRaceError } from './importAssets';
+import { IMPORT_LEASE_RENEW_MS, ImportJobStore, newImportJob } from './ImportJobStore';
+import { openImportSource, type ImportParameters } from './openSource';
+import { importRecords } from './importRecords';
+import { IMPORT_FORMATS, type ImportFormat, type ImportJob } from './types';
 
 /** Upload limits: CSV and JSON arrays stream (memory stays bounded); a GLPI inventory is one document. */
 export const IMPORT_MAX_BYTES: Record<ImportFormat, number> = {
@@ -34,42 +39,53 @@ const importQuerySchema = z
       .transform(v => v === true || v === 'true'),
     currency: currencySchema.optional(),
     jobId: z.string().uuid().optional(),
+    kind: z.enum(SNIPEIT_KINDS).optional(),
+    encoding: z.enum(IMPORT_ENCODINGS).optional(),
+    dateFormat: z.enum(DATE_FORMATS).optional(),
+    decimalSeparator: z
+      .enum(['.', ',', 'dot', 'comma'])
+      .optional()
+      .transform(v => (v === 'comma' || v === ',' ? ',' : v === undefined ? undefined : '.')),
+    mode: z.enum(IMPORT_MODES).optional(),
+    unknownPeople: z.enum(UNKNOWN_PEOPLE_POLICIES).optional(),
   })
-  .strict();
-
-/** The rows of the upload in the requested format, read as a stream where the body is unread. */
-function openSource(req: Request, format: ImportFormat, currency: string, read: ReadOptions): MappedSource {
-  // The router's JSON parser leaves /imports alone, so every body arrives here unread.
-  const sentJson = /\bjson\b/i.test(req.headers['content-type'] ?? '');
-  switch (format) {
-    case 'snipeit-csv':
-    case 'itam-csv': {
-      if (sentJson) throw new ImportFileError(`The ${format} format needs a CSV body (Content-Type text/csv), not JSON`);
-      const records = readCsvRecords(req, read);
-      return format === 'snipeit-csv' ? snipeItSource(records, { currency }) : nativeCsvSource(records);
+  .strict()
+  .superRefine((q, ctx) => {
+    if (q.kind !== undefined && q.format !== 'snipeit-csv') {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['kind'], message: 'applies to format=snipeit-csv only' });
     }
-    case 'itam-json':
-      return nativeJsonSource(readJsonArrayItems(req, read));
-    case 'glpi-json':
-    default:
-      return {
-        rows: (async function* glpiRows() {
-          yield mapGlpiInventory(await readJsonDocument(req, read));
-        })(),
-        fieldName: glpiFieldName,
-      };
+  });
+
+/** A short, safe reason for an error that is not the file's fault: never SQL text or values. */
+function safeReason(error: unknown): string {
+  if (isDatabaseConflictError(error)) {
+    return 'another change wrote the same tag or external id meanwhile; nothing was written, run the import again';
   }
+  const code = (error as { code?: unknown })?.code;
+  return `the database refused the job's writes${typeof code === 'string' && /^[A-Z0-9_]{1,32}$/i.test(code) ? ` (${code})` : ''}; nothing was written`;
+}
+
+/** Answers a refused upload in Backstage's error shape with its status (400, 409, 413, 422). */
+function refuse(req: Request, res: Response, status: number, name: string, message: string, field?: string) {
+  res.status(status).json({
+    error: { ...serializeError(Object.assign(new Error(message), { name }), { includeStack: false }) },
+    ...(field ? { issues: [{ path: field, message }] } : {}),
+    request: { method: req.method, url: req.originalUrl },
+    response: { statusCode: status },
+  });
 }
 
 /**
- * Import routes: upload a file as a job, follow a job, list recent jobs. The upload is processed
- * inside the request (streamed: memory stays bounded however large the file) and answered with
- * the finished job; meanwhile `GET /imports/{id}` shows its progress, from memory on this
- * instance and from the job row (updated after every chunk) on PostgreSQL.
+ * Import routes: upload a file as a job, follow a job, list recent jobs. The upload is read and
+ * checked first (streamed, memory bounded, no transaction open), then written in one short
+ * write transaction (see importAssets); meanwhile `GET /imports/{id}` shows its progress from
+ * memory on this instance and from the job row on any instance.
  */
 export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex) {
   const running = new Map<string, ImportJob>();
   const jobs = new ImportJobStore(db);
+  // Jobs left running by a backend that stopped are failed as soon as this one starts.
+  void jobs.failAbandoned(ctx.now()).catch(() => undefined);
 
   router.post('/imports', async (req, res) => {
     const credentials = await ctx.authorize(req, itamImportPermission);
@@ -81,7 +97,7 @@ export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex
       dryRun: query.dryRun,
       createdBy: ctx.actor(credentials),
       at: ctx.now(),
-      ...(Number.isFinite(length) && length >= 0 ? { bytesTotal: length } : {}),
+      ...(Number.isFinite(length) && length >= 0 && length <= Number.MAX_SAFE_INTEGER ? { bytesTotal: length } : {}),
     });
     try {
       await jobs.insert(job);
@@ -97,12 +113,11 @@ export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex
       meta: { jobId: job.id, format: job.format, dryRun: job.dryRun },
     });
 
-    // Progress reaches the job row outside the import's transaction, where the database allows
-    // a second connection (PostgreSQL); SQLite has one, so there it lives in `running` only.
-    const sharedProgress = db.client.config.client === 'pg';
+    // Progress and the lease reach the job row between the job's queries: the read phase holds
+    // no transaction, so this works on SQLite's single connection too.
     let flushing: Promise<void> | undefined;
     const flush = () => {
-      if (!sharedProgress || flushing) return;
+      if (flushing) return;
       flushing = jobs
         .saveProgress({ ...job, progress: { ...job.progress } })
         .catch(() => undefined)
@@ -110,15 +125,28 @@ export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex
           flushing = undefined;
         });
     };
+    let lastFlush = 0;
+    const lease = setInterval(() => {
+      void jobs.renewLease(job.id, ctx.now()).catch(() => undefined);
+    }, IMPORT_LEASE_RENEW_MS);
 
+    const parameters: ImportParameters = {
+      format: job.format,
+      currency: query.currency ?? 'USD',
+      kind: query.kind,
+      encoding: query.encoding,
+      dateFormat: query.dateFormat,
+      decimalSeparator: query.decimalSeparator as '.' | ',' | undefined,
+      mode: query.mode ?? 'atomic',
+      unknownPeople: query.unknownPeople ?? 'keep-as-text',
+      maxBytes: IMPORT_MAX_BYTES[job.format],
+      onBytes: bytes => {
+        job.progress.bytesDone = bytes;
+      },
+    };
     try {
-      const source = openSource(req, job.format, query.currency ?? 'USD', {
-        maxBytes: IMPORT_MAX_BYTES[job.format],
-        onBytes: bytes => {
-          job.progress.bytesDone = bytes;
-        },
-      });
-      const result = await importAssets(source, {
+      const source = await openImportSource(req, parameters, db);
+      const options = {
         db,
         entityRefs: ctx.entityRefs,
         jobId: job.id,
@@ -126,15 +154,24 @@ export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex
         actor: job.createdBy,
         at: job.createdAt,
         newId: ctx.newId,
-        onProgress: rowsDone => {
+        mode: parameters.mode,
+        unknownPeople: parameters.unknownPeople,
+        onProgress: (rowsDone: number) => {
           job.progress.rowsDone = rowsDone;
           job.updatedAt = ctx.now();
-          flush();
+          const now = Date.now();
+          if (now - lastFlush > 250) {
+            lastFlush = now;
+            flush();
+          }
         },
-      });
+      };
+      const result = source.records ? await importRecords(source.records, options) : await importAssets(source.assets, options);
+      const reading = source.reading();
       const at = ctx.now();
+      const stopped = result.counts.refused > 0 && parameters.mode === 'atomic';
       Object.assign(job, {
-        status: result.counts.refused > 0 ? 'failed' : 'succeeded',
+        status: stopped ? 'failed' : 'succeeded',
         counts: result.counts,
         errorCount: result.errorCount,
         errors: result.errors,
@@ -143,14 +180,21 @@ export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex
       });
       job.progress.rowsDone = result.rowsTotal;
       job.progress.rowsTotal = result.rowsTotal;
+      const ignored = source.ignoredColumns();
       job.summary = {
         applied: result.applied,
-        ...(result.counts.refused > 0
-          ? { message: `${result.counts.refused} row(s) refused: the job wrote nothing; fix them and import the file again` }
-          : {}),
-        ...(source.ignoredColumns && source.ignoredColumns().length > 0 ? { ignoredColumns: source.ignoredColumns() } : {}),
+        ...(stopped
+          ? { message: `${result.counts.refused} row(s) refused: the job wrote nothing; fix them and import the file again, or import the valid rows with mode=valid-rows` }
+          : result.counts.refused > 0
+            ? { message: `${result.counts.refused} row(s) refused and not written; the other rows were${job.dryRun ? ' checked' : ' written'}` }
+            : {}),
+        ...(ignored.length > 0 ? { ignoredColumns: ignored } : {}),
         ...(result.installations > 0 ? { installations: result.installations } : {}),
+        ...(result.records && Object.keys(result.records).length > 0 ? { records: result.records } : {}),
         outcomes: result.outcomes,
+        reading: { ...reading, mode: parameters.mode, unknownPeople: parameters.unknownPeople },
+        preview: result.preview,
+        ...(result.warningCount > 0 ? { warningCount: result.warningCount, warnings: result.warnings } : {}),
       };
       await flushing;
       await jobs.save(job);
@@ -161,23 +205,23 @@ export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex
       job.status = 'failed';
       job.updatedAt = at;
       job.finishedAt = at;
-      job.summary = { applied: false, message: (error as Error).message };
+      const known = error instanceof ImportFileError || error instanceof ImportRaceError;
+      job.summary = { applied: false, message: known ? (error as Error).message : safeReason(error) };
       await flushing;
-      await jobs.save(job);
+      await jobs.save(job).catch(() => undefined);
       await event.fail({ error: error as Error, meta: { jobId: job.id } });
       if (error instanceof ImportFileError) {
-        throw new ItamInputError(
-          [{ path: error.field, message: error.message }],
-          `Import job ${job.id} failed: ${error.message}`,
-        );
+        refuse(req, res, error.status, error.status === 413 ? 'PayloadTooLargeError' : 'InputError', `Import job ${job.id} failed: ${error.message}`, error.field);
+        return;
       }
-      if (isDatabaseConflictError(error)) {
-        throw new ConflictError(
-          `Import job ${job.id} failed: another change wrote the same tag or external id meanwhile; nothing was written, run the import again`,
-        );
+      if (error instanceof ImportRaceError || isDatabaseConflictError(error)) {
+        refuse(req, res, 409, 'ConflictError', `Import job ${job.id} failed: ${job.summary.message}`);
+        return;
       }
-      throw error;
+      ctx.logger.error(`Import job ${job.id} failed`, error as Error);
+      throw new Error(`Import job ${job.id} failed: ${job.summary.message}`);
     } finally {
+      clearInterval(lease);
       running.delete(job.id);
       // Whatever was not read (the import stopped early) is drained, so the answer still arrives.
       req.unpipe();
@@ -187,6 +231,7 @@ export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex
 
   router.get('/imports', async (req, res) => {
     await ctx.authorize(req, itamImportPermission);
+    await jobs.failAbandoned(ctx.now());
     const items = await jobs.listRecent(RECENT_JOBS);
     res.json({
       items: items.map(j => {
@@ -198,7 +243,9 @@ export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex
 
   router.get('/imports/:id', async (req, res) => {
     await ctx.authorize(req, itamImportPermission);
-    const job = running.get(req.params.id) ?? (await jobs.get(req.params.id));
+    const live = running.get(req.params.id);
+    if (!live) await jobs.failAbandoned(ctx.now());
+    const job = live ?? (await jobs.get(req.params.id));
     if (!job) throw new NotFoundError(`No import job ${req.params.id}`);
     res.json(job);
   });

@@ -1,4 +1,5 @@
 import { mapColumns, widthIssue, type ColumnSpec } from './csvColumns';
+import { quote } from './errors';
 import type { CsvRecord, JsonArrayItem } from './readers';
 import type { FieldNamer, MappedRow, MappedSource } from './types';
 
@@ -57,15 +58,32 @@ export const nativeCsvFieldName: FieldNamer = path => {
   return path.split('.')[0];
 };
 
-/** Parses `source:id source:id` as the export writes external ids. */
+/** Parses `source:id source:id` as the export writes external ids (`%` escapes in ids decoded). */
 export function parseExternalIds(value: string): { source: string; sourceId: string }[] | string {
   const ids: { source: string; sourceId: string }[] = [];
   for (const token of value.split(/\s+/).filter(Boolean)) {
     const at = token.indexOf(':');
-    if (at <= 0 || at === token.length - 1) return `"${token}" is not source:id`;
-    ids.push({ source: token.slice(0, at), sourceId: token.slice(at + 1) });
+    if (at <= 0 || at === token.length - 1) return `${quote(token)} is not source:id`;
+    ids.push({ source: token.slice(0, at), sourceId: token.slice(at + 1).replace(/(?:%[0-9A-Fa-f]{2})+/g, decodeEscape) });
   }
   return ids;
+}
+
+const decodeEscape = (escape: string) => {
+  try {
+    return decodeURIComponent(escape);
+  } catch {
+    return escape;
+  }
+};
+
+/**
+ * A cell as the export wrote it. Exports may neutralise a cell that a spreadsheet would run as a
+ * formula (one starting with `=`, `+`, `-`, `@`, a tab or a carriage return) with a leading
+ * apostrophe (OWASP's advice): the apostrophe is not part of the value.
+ */
+export function exportedCell(value: string): string {
+  return value.length > 1 && value[0] === "'" && /^[=+\-@\t\r]/.test(value.slice(1)) ? value.slice(1) : value;
 }
 
 // Column → purchase field, looked up once rather than per cell.
@@ -83,13 +101,14 @@ export function mapNativeRecord(record: CsvRecord, columns: ReturnType<typeof ma
   const input: Record<string, unknown> = {};
   let purchase: Record<string, unknown> | undefined;
   for (const key of NATIVE_FIELDS) {
-    const value = columns.get(record.values, key);
-    if (value === undefined) continue;
+    const cell = columns.get(record.values, key);
+    if (cell === undefined) continue;
+    const value = cell.charCodeAt(0) === 39 ? exportedCell(cell) : cell;
     const purchaseField = PURCHASE_FIELD.get(key);
     if (key === 'criticality') {
       input.criticality = DIGITS.test(value) ? Number(value) : value;
     } else if (key === 'purchaseCost') {
-      if (!AMOUNT.test(value)) issues.push({ field: key, message: `"${value}" is not an amount, e.g. 1299.99` });
+      if (!AMOUNT.test(value)) issues.push({ field: key, message: `${quote(value)} is not an amount, e.g. 1299.99` });
       else (purchase ??= {}).cost = Number(value);
     } else if (key === 'externalIds') {
       const ids = parseExternalIds(value);
@@ -130,6 +149,9 @@ export function nativeJsonSource(items: AsyncIterable<JsonArrayItem>): MappedSou
       if ('error' in item) yield { row: item.row, input: {}, issues: [{ field: 'item', message: item.error }] };
       else if (typeof item.value !== 'object' || item.value === null || Array.isArray(item.value)) {
         yield { row: item.row, input: {}, issues: [{ field: 'item', message: 'must be an asset object' }] };
+      } else if (JSON.stringify(item.value).includes('\\u0000')) {
+        // A NUL character cannot be stored as text (PostgreSQL refuses it).
+        yield { row: item.row, input: {}, issues: [{ field: 'item', message: 'contains a NUL character (\\u0000)' }] };
       } else yield { row: item.row, input: item.value as Record<string, unknown>, issues: [] };
     }
   }

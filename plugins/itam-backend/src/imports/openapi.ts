@@ -1,6 +1,7 @@
 // OpenAPI paths of the import routes, merged into the plugin's document.
+import { DATE_FORMATS, IMPORT_ENCODINGS, SNIPEIT_KINDS, UNKNOWN_PEOPLE_POLICIES } from '@itam/common';
 import { errorResponses } from '../service/openapiParts';
-import { IMPORT_FORMATS, IMPORT_STATUSES } from './types';
+import { IMPORT_FORMATS, IMPORT_MODES, IMPORT_STATUSES } from './types';
 
 const errors = errorResponses;
 
@@ -53,6 +54,15 @@ const importJob = {
         ignoredColumns: { type: 'array', items: { type: 'string' } },
         installations: { type: 'integer' },
         outcomes: { type: 'array', items: { type: 'object' }, description: 'The first 200 row outcomes' },
+        reading: {
+          type: 'object',
+          description: 'How the file was read: encoding, line ending, Snipe-IT kind, date layout per column, decimal separator, mode, unknown-people policy',
+        },
+        preview: { type: 'array', items: { type: 'object' }, description: 'The first 20 rows as they will be written' },
+        warningCount: { type: 'integer' },
+        warnings: { type: 'array', items: rowError, description: 'Rows imported with a remark (e.g. a person kept as text); the first 1000' },
+        records: { type: 'object', description: 'Records other than assets written, by kind (products, entitlements, assignments, hardwareModels...)' },
+        abandoned: { type: 'boolean', description: 'The backend running the job stopped before it finished' },
       },
     },
     createdBy: { type: 'string' },
@@ -91,16 +101,19 @@ export const importPaths = {
       operationId: 'runImport',
       description:
         'Imports one file as one job, inside the request: the job row is visible (with progress) ' +
-        'while it runs and the answer is the finished job. The job is atomic (any refused row ' +
-        'fails it and nothing is written) and idempotent (rows match assets by external id, ' +
-        'serial number, then tag). A file that cannot be read gets a 400 naming the problem.',
+        'while it runs and the answer is the finished job. The file is read and checked first, ' +
+        'then written in one short transaction. By default the job is atomic (any refused row ' +
+        'fails it and nothing is written); mode=valid-rows writes the valid rows. It is idempotent ' +
+        '(rows match assets by external id, serial number, then tag). A file that cannot be read ' +
+        'gets a 400 naming the problem, one beyond a size limit a 413, a Snipe-IT kind out of scope a 422.',
       parameters: [
         {
           name: 'format',
           in: 'query',
           required: true,
           description:
-            'snipeit-csv: Snipe-IT asset CSV; glpi-json: one GLPI agent inventory of a computer; ' +
+            'snipeit-csv: a Snipe-IT import or export CSV (assets, licenses, models, users, locations); ' +
+            'glpi-json: one GLPI agent inventory (Computer, NetworkEquipment, Printer, Phone); ' +
             'itam-csv: the register export; itam-json: an array of create-asset bodies',
           schema: { type: 'string', enum: [...IMPORT_FORMATS] },
         },
@@ -127,6 +140,50 @@ export const importPaths = {
             '(the upload itself answers when the job has finished); 409 if a job has it already',
           schema: { type: 'string', format: 'uuid' },
         },
+        {
+          name: 'kind',
+          in: 'query',
+          required: false,
+          description: 'What a Snipe-IT file holds; told from its header when absent (the dry run says which)',
+          schema: { type: 'string', enum: [...SNIPEIT_KINDS] },
+        },
+        {
+          name: 'encoding',
+          in: 'query',
+          required: false,
+          description: 'The text encoding; detected when absent (byte order mark, else UTF-8, else Windows-1252)',
+          schema: { type: 'string', enum: [...IMPORT_ENCODINGS] },
+        },
+        {
+          name: 'dateFormat',
+          in: 'query',
+          required: false,
+          description:
+            'The layout of numeric dates; inferred per column from all its cells when absent. Two-digit years: 69-99 are 1969-1999, 00-68 are 2000-2068',
+          schema: { type: 'string', enum: [...DATE_FORMATS] },
+        },
+        {
+          name: 'decimalSeparator',
+          in: 'query',
+          required: false,
+          description: 'The decimal separator of amounts (default dot)',
+          schema: { type: 'string', enum: ['.', ',', 'dot', 'comma'] },
+        },
+        {
+          name: 'mode',
+          in: 'query',
+          required: false,
+          description: 'atomic (default): any refused row and nothing is written; valid-rows: the valid rows are written',
+          schema: { type: 'string', enum: [...IMPORT_MODES] },
+        },
+        {
+          name: 'unknownPeople',
+          in: 'query',
+          required: false,
+          description:
+            'A person not in the catalogue: keep-as-text (default; kept as the attribute custodianName, with a warning), omit, or refuse the row',
+          schema: { type: 'string', enum: [...UNKNOWN_PEOPLE_POLICIES] },
+        },
       ],
       requestBody: {
         required: true,
@@ -139,7 +196,11 @@ export const importPaths = {
       },
       responses: {
         '200': jobResponse('The finished job: succeeded, or failed with its row errors'),
-        ...errors(400, 401, 403, 409),
+        ...errors(400, 401, 403, 409, 422),
+        '413': {
+          description: 'The file, or one of its records, is larger than the limit the message names',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
       },
     },
   },

@@ -76,7 +76,10 @@ function ownerRef(value: unknown): string {
 
 function amount(value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw SCHEMA;
-  if (!(Math.abs(Math.round(value * 10_000) - value * 10_000) < 1e-6)) throw SCHEMA;
+  // Whole ten-thousandths are certain below 2^53 / 10^4 when n × 10^4 is an integer; anything
+  // else goes to the schema, which judges the decimal exactly.
+  const scaled = value * 10_000;
+  if (!Number.isSafeInteger(scaled) || scaled / 10_000 !== value) throw SCHEMA;
   return value;
 }
 

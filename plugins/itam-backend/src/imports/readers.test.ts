@@ -1,10 +1,11 @@
 import { Readable } from 'node:stream';
+import type { TextReading } from './decodeText';
 import { firstInvalidUtf8 } from './decodeText';
 import { ImportFileError } from './errors';
 import { readCsvRecords, readJsonArrayItems, readJsonDocument } from './readers';
 
 /** An upload arriving in the given chunks (to cut characters and line breaks in two). */
-const chunks = (...parts: (string | number[])[]) =>
+const chunks = (...parts: (string | number[] | Buffer)[]) =>
   Readable.from(parts.map(p => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))), { objectMode: false });
 
 async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -63,15 +64,30 @@ describe('readCsvRecords', () => {
     ]);
   });
 
-  it('fails on invalid UTF-8 with the byte offset and line', async () => {
-    const error = await failure(all(readCsvRecords(chunks('a,b\nx,', [0xe9], '\n'), read)));
-    expect(error.message).toMatch(/not valid UTF-8: invalid byte sequence at byte offset 6 \(line 2\)/);
+  it('reads bytes that are not UTF-8 after ASCII as Windows-1252, whatever the chunking', async () => {
+    const text: { reading?: () => TextReading } = {};
+    expect(await all(readCsvRecords(chunks('a,b\nx,', [0xe9], '\n'), { ...read, text }))).toEqual([
+      { row: 1, values: ['a', 'b'] },
+      { row: 2, values: ['x', 'é'] },
+    ]);
+    expect(text.reading!().encoding).toBe('windows-1252');
+    expect(await all(readCsvRecords(chunks('a,b\n', [0xe2, 0x82]), read))).toEqual([
+      { row: 1, values: ['a', 'b'] },
+      { row: 2, values: ['â‚'] },
+    ]);
+  });
+
+  it('fails on bytes that are not UTF-8 after UTF-8 text, with the byte offset and line', async () => {
+    const error = await failure(all(readCsvRecords(chunks('a,€\nx,', [0xe9], '\n'), read)));
+    expect(error.message).toMatch(/not valid UTF-8: invalid byte sequence at byte offset 8 \(line 2\).*encoding=windows-1252/);
     expect(error.field).toBe('encoding');
   });
 
-  it('fails on a file that ends inside a character, a UTF-16 file and an oversized one', async () => {
-    expect((await failure(all(readCsvRecords(chunks('a,b\n', [0xe2, 0x82]), read)))).message).toMatch(/ends inside a multi-byte character/);
-    expect((await failure(all(readCsvRecords(chunks([0xfe, 0xff, 0, 0x61]), read)))).message).toMatch(/UTF-16/);
+  it('reads UTF-16 with a byte order mark, and fails on an oversized file', async () => {
+    const text: { reading?: () => TextReading } = {};
+    const utf16 = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('a,é\n', 'utf16le').swap16()]);
+    expect(await all(readCsvRecords(chunks(utf16), { ...read, text }))).toEqual([{ row: 1, values: ['a', 'é'] }]);
+    expect(text.reading!().encoding).toBe('utf-16be');
     expect((await failure(all(readCsvRecords(chunks('a,b\n', '1,2\n'), { maxBytes: 6 })))).message).toMatch(/larger than the limit/);
   });
 

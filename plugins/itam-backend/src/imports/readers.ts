@@ -1,21 +1,32 @@
+import type { ImportEncoding } from '@itam/common';
 import { parse } from 'csv-parse';
 import { pipeline, type Readable, type Transform } from 'node:stream';
-import { decodeUtf8 } from './decodeText';
+import { decodeUpload, type TextReading } from './decodeText';
 import { ImportFileError } from './errors';
+
+/** The longest CSV record read (an unclosed quote cannot make the reader buffer the upload). */
+export const MAX_RECORD_CHARS = 1024 * 1024;
+/** The most columns a CSV header may have. */
+export const MAX_HEADER_COLUMNS = 500;
 
 /** How a reader is told about bytes read and held to a size. */
 export interface ReadOptions {
   maxBytes: number;
   onBytes?: (bytesRead: number) => void;
+  /** The encoding to read the upload in; detected when absent. */
+  encoding?: ImportEncoding;
+  /** Filled in by the reader: how the upload was read (encoding, line ending). */
+  text?: { reading?: () => TextReading };
 }
 
 /**
- * Pipes an upload into the UTF-8 decoder without tying their fates together: when the decoder
+ * Pipes an upload into the decoder without tying their fates together: when the decoder
  * fails (bad encoding, too large) the upload is only unpiped, so the caller can drain it and
  * still answer with a clear error instead of a reset connection.
  */
 function decoded(source: Readable, options: ReadOptions & { normalizeNewlines?: boolean }): Transform {
-  const decoder = decodeUtf8(options);
+  const decoder = decodeUpload(options);
+  if (options.text) options.text.reading = () => decoder.reading();
   source.on('error', e => decoder.destroy(e));
   return source.pipe(decoder);
 }
@@ -27,9 +38,10 @@ export interface CsvRecord {
 }
 
 /**
- * Streams the records of a CSV upload: UTF-8 checked, BOM dropped, any mix of CRLF, LF and CR
- * line breaks accepted, blank lines skipped. The first record is the header. A malformed file
- * fails with an {@link ImportFileError} naming the line.
+ * Streams the records of a CSV upload: decoded (see decodeUpload), BOM dropped, any mix of CRLF,
+ * LF and CR line breaks accepted, blank lines skipped. The first record is the header, held to
+ * {@link MAX_HEADER_COLUMNS}; every record to {@link MAX_RECORD_CHARS}. A malformed file fails
+ * with an {@link ImportFileError} naming the line.
  */
 export async function* readCsvRecords(source: Readable, options: ReadOptions): AsyncGenerator<CsvRecord> {
   const parser = parse({
@@ -39,6 +51,7 @@ export async function* readCsvRecords(source: Readable, options: ReadOptions): A
     relax_quotes: true,
     skip_empty_lines: true,
     skip_records_with_empty_values: true,
+    max_record_size: MAX_RECORD_CHARS,
   });
   const records = pipeline(decoded(source, { ...options, normalizeNewlines: true }), parser, () => undefined);
   // Counted here rather than with the parser's `info` option (its records count, the same
@@ -46,6 +59,12 @@ export async function* readCsvRecords(source: Readable, options: ReadOptions): A
   let row = 0;
   try {
     for await (const values of records as AsyncIterable<string[]>) {
+      if (row === 0 && values.length > MAX_HEADER_COLUMNS) {
+        throw new ImportFileError(
+          `The header has ${values.length} columns, more than the limit of ${MAX_HEADER_COLUMNS} columns`,
+          'header',
+        );
+      }
       yield { row: ++row, values };
     }
   } catch (e) {
@@ -56,6 +75,13 @@ export async function* readCsvRecords(source: Readable, options: ReadOptions): A
 function asFileError(e: unknown): Error {
   if (e instanceof ImportFileError) return e;
   const err = e as { code?: string; message?: string; lines?: number };
+  if (err?.code === 'CSV_MAX_RECORD_SIZE') {
+    return new ImportFileError(
+      `A record${err.lines ? ` near line ${err.lines}` : ''} is longer than the limit of ${MAX_RECORD_CHARS / 1024} KiB per record (is a quote left open?)`,
+      'file',
+      413,
+    );
+  }
   if (typeof err?.code === 'string' && err.code.startsWith('CSV_')) {
     return new ImportFileError(
       `The CSV is malformed${err.lines ? ` near line ${err.lines}` : ''}: ${err.message}`,

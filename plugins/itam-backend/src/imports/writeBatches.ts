@@ -1,7 +1,7 @@
 import type { Asset, AssetChange, HistoryEvent } from '@itam/common';
 import type { Knex } from 'knex';
 import { insertRows } from '../database/insertRows';
-import { ASSET_COLUMNS, assetToRow, eventToRow, HISTORY_COLUMNS } from '../database/rows';
+import { ASSET_COLUMNS, assetToRow, eventToRow, HISTORY_COLUMNS, type AssetRow, type HistoryRow } from '../database/rows';
 import type { InstallationInput } from './types';
 
 /** Rows per upsert or delete statement: far below the bound-parameter limits of both engines. */
@@ -12,6 +12,27 @@ const INSTALLATION_COLUMNS = ['asset_id', 'product_name', 'version', 'publisher'
 
 const externalIdRows = (assets: Asset[]) =>
   assets.flatMap(a => a.externalIds.map(e => ({ asset_id: a.id, source: e.source, source_id: e.sourceId })));
+
+/** New assets as the rows to insert: built when the import decides, inserted when it writes. */
+export interface CreateRows {
+  assets: AssetRow[];
+  history: HistoryRow[];
+  externalIds: { asset_id: string; source: string; source_id: string }[];
+}
+
+/** Adds a new asset's rows. */
+export function addCreateRows(rows: CreateRows, change: AssetChange) {
+  rows.assets.push(assetToRow(change.asset));
+  rows.history.push(eventToRow(change.event));
+  for (const e of change.asset.externalIds) rows.externalIds.push({ asset_id: change.asset.id, source: e.source, source_id: e.sourceId });
+}
+
+/** Inserts new assets' rows, in batches. */
+export async function writeCreateRows(q: Knex | Knex.Transaction, rows: CreateRows) {
+  await insertRows(q, 'itam_assets', ASSET_COLUMNS, rows.assets);
+  await insertRows(q, 'itam_asset_external_ids', EXTERNAL_ID_COLUMNS, rows.externalIds);
+  await insertRows(q, 'itam_asset_history', HISTORY_COLUMNS, rows.history);
+}
 
 /** Inserts new assets with their external ids and `created` history events, in batches. */
 export async function writeCreates(q: Knex | Knex.Transaction, creates: AssetChange[]) {
@@ -77,4 +98,23 @@ export async function writeInstallations(q: Knex | Knex.Transaction, batches: In
     })),
   );
   await insertRows(q, 'itam_installations', INSTALLATION_COLUMNS, rows);
+}
+
+/** A row of `itam_asset_links`. */
+export interface AssetLinkRow {
+  source_asset_id: string;
+  type: string;
+  target_asset_id: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** Adds asset-to-asset links (a peripheral part of its computer, a host of its VMs); existing ones stay. */
+export async function writeAssetLinks(q: Knex | Knex.Transaction, links: AssetLinkRow[]) {
+  for (let i = 0; i < links.length; i += INSERT_BATCH) {
+    await q('itam_asset_links')
+      .insert(links.slice(i, i + INSERT_BATCH))
+      .onConflict(['source_asset_id', 'type', 'target_asset_id'])
+      .ignore();
+  }
 }

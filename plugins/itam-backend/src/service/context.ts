@@ -44,6 +44,7 @@ export class RouteContext {
   readonly store: AssetStore;
   readonly auditor: AuditorService;
   readonly entityRefs: EntityRefChecker;
+  readonly logger: LoggerService;
   readonly newId: () => string;
   readonly serviceAccess: ServiceAccess;
   private readonly clock: () => Date;
@@ -52,6 +53,7 @@ export class RouteContext {
     this.store = options.store;
     this.auditor = options.auditor;
     this.entityRefs = options.entityRefs;
+    this.logger = options.logger;
     this.clock = options.clock ?? (() => new Date());
     this.newId = options.newId ?? (() => crypto.randomUUID());
     this.serviceAccess = options.serviceAccess ?? new ServiceAccess();

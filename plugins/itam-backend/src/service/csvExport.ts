@@ -29,7 +29,9 @@ export const ASSET_CSV_COLUMNS: { header: string; value: (a: Asset) => unknown }
   { header: 'endOfSupport', value: a => a.endOfSupport },
   {
     header: 'externalIds',
-    value: a => a.externalIds.map(e => `${e.source}:${e.sourceId}`).join(' '),
+    // Space-separated `source:id` pairs; `%` and white space inside an id are percent-encoded so
+    // the import (imports/native.ts) splits them back exactly.
+    value: a => a.externalIds.map(e => `${e.source}:${e.sourceId.replace(/[%\s]/g, encodeURIComponent)}`).join(' '),
   },
   { header: 'version', value: a => a.version },
   { header: 'updatedAt', value: a => a.updatedAt },

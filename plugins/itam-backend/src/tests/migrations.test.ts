@@ -1,4 +1,6 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import type { Knex } from 'knex';
+import { ImportJobStore } from '../imports/ImportJobStore';
 import { itamTestDatabases } from './testBackend';
 
 const migrationsDir = resolvePackagePath('@itam/backstage-plugin-itam-backend', 'migrations');
@@ -6,11 +8,11 @@ const config = { directory: migrationsDir, tableName: 'itam_knex_migrations' };
 
 const databases = itamTestDatabases();
 
-/** Migrates to the latest, then back down until `name` (a file in migrations/) is undone. */
-async function migrateToJustBefore(knex: import('knex').Knex, name: string) {
+/** Migrates to just before `name` (every migration before it applied, it and later ones not). */
+async function migrateToBefore(knex: Knex, name: string) {
   await knex.migrate.latest(config);
   for (;;) {
-    const [completed] = (await knex.migrate.list(config)) as [{ name: string }[], unknown];
+    const [completed] = (await knex.migrate.list(config)) as [{ name: string }[], unknown[]];
     if (!completed.some(m => m.name === name)) return;
     await knex.migrate.down(config);
   }
@@ -80,7 +82,7 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     await expect(knex('itam_asset_history').insert(event)).rejects.toEqual(uniqueViolation);
 
     await knex.migrate.rollback(config, true);
-    for (const table of ['itam_assets', 'itam_asset_history', 'itam_entity_links', 'itam_entity_asset_items', 'itam_asset_links', 'itam_ticket_links', 'itam_asset_external_ids', 'itam_audit_campaigns', 'itam_audit_observations', 'itam_import_jobs', 'itam_installations', 'itam_analytics_snapshots', 'itam_software_products', 'itam_entitlements', 'itam_user_assignments', 'itam_concurrent_peaks']) {
+    for (const table of ['itam_assets', 'itam_asset_history', 'itam_entity_links', 'itam_entity_asset_items', 'itam_asset_links', 'itam_ticket_links', 'itam_asset_external_ids', 'itam_audit_campaigns', 'itam_audit_observations', 'itam_import_jobs', 'itam_installations', 'itam_analytics_snapshots', 'itam_software_products', 'itam_entitlements', 'itam_user_assignments', 'itam_concurrent_peaks', 'itam_hardware_models']) {
       expect(await knex.schema.hasTable(table)).toBe(false);
     }
     await knex.migrate.latest(config);
@@ -91,7 +93,7 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
 
   it('build the entity lookup\'s stored items from the links that exist when its table arrives', async () => {
     const knex = await databases.init(databaseId);
-    await migrateToJustBefore(knex, '20261203_entityAssetItems.js');
+    await migrateToBefore(knex, '20261203_entityAssetItems.js');
     expect(await knex.schema.hasTable('itam_entity_asset_items')).toBe(false);
     const asset = (id: string, tag: string) => ({
       id,
@@ -139,9 +141,63 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     await knex.destroy();
   });
 
+  it('add hardware models, and take them away again', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateToBefore(knex, '20261206_hardwareModels.js');
+    expect(await knex.schema.hasTable('itam_hardware_models')).toBe(false);
+    await knex.migrate.up(config);
+    const model = {
+      id: 'snipeit-dell-latitude-5440',
+      name: 'Latitude 5440',
+      name_key: 'latitude 5440',
+      manufacturer: 'Dell',
+      model_number: '5440',
+      category: 'Laptops',
+      eol_months: 36,
+      data: '{}',
+      created_by: 'user:default/jane',
+      created_at: '2026-12-06T00:00:00.000Z',
+      updated_at: '2026-12-06T00:00:00.000Z',
+    };
+    await knex('itam_hardware_models').insert(model);
+    await expect(knex('itam_hardware_models').insert(model)).rejects.toEqual(uniqueViolation);
+    expect(await knex('itam_hardware_models').where({ name_key: 'latitude 5440' }).first('eol_months')).toEqual({ eol_months: 36 });
+    await knex.migrate.down(config);
+    expect(await knex.schema.hasTable('itam_hardware_models')).toBe(false);
+    await knex.destroy();
+  });
+
+  it('give import jobs a lease: jobs running before it count as abandoned', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateToBefore(knex, '20261206_importJobLeases.js');
+    const job = (id: string, status: string) => ({
+      id,
+      format: 'itam-csv',
+      dry_run: false,
+      status,
+      rows_done: 10,
+      bytes_done: 100,
+      errors: '[]',
+      summary: '{"applied":false}',
+      created_by: 'user:default/jane',
+      created_at: '2026-12-01T00:00:00.000Z',
+      updated_at: '2026-12-01T00:00:00.000Z',
+    });
+    await knex('itam_import_jobs').insert([job('stuck', 'running'), job('done', 'succeeded')]);
+    await knex.migrate.up(config);
+    expect(await knex.schema.hasColumn('itam_import_jobs', 'lease_expires_at')).toBe(true);
+    expect(await new ImportJobStore(knex).failAbandoned('2026-12-06T00:00:00.000Z')).toBe(1);
+    expect(await new ImportJobStore(knex).get('stuck')).toMatchObject({ status: 'failed', summary: { abandoned: true } });
+    expect(await new ImportJobStore(knex).get('done')).toMatchObject({ status: 'succeeded' });
+    await knex.migrate.down(config);
+    expect(await knex.schema.hasColumn('itam_import_jobs', 'lease_expires_at')).toBe(false);
+    expect(Number((await knex('itam_import_jobs').count({ n: '*' }))[0].n)).toBe(2);
+    await knex.destroy();
+  });
+
   it('keep links made before issue ids were recorded, and key new ones by issue id', async () => {
     const knex = await databases.init(databaseId);
-    await migrateToJustBefore(knex, '20261206_ticketLinkIssueId.js');
+    await migrateToBefore(knex, '20261206_ticketLinkIssueId.js');
     await knex('itam_assets').insert({
       id: 'a1',
       tag: 'LAP-1',

@@ -9,7 +9,7 @@ import {
   type ColumnConfig,
   type TableItem,
 } from '@backstage/ui';
-import type { ImportAction, ImportJob, ImportRowError, ImportRowOutcome } from '@itam/common';
+import type { ImportAction, ImportJob, ImportPreviewRow, ImportReading, ImportRowError, ImportRowOutcome } from '@itam/common';
 import { useItamRoutes } from '../../hooks/useItamRoutes';
 import { fieldLabel } from '../../utils/labels';
 
@@ -53,25 +53,26 @@ function PagedTable<T extends TableItem>(props: { data: T[]; columns: ColumnConf
 }
 
 type ErrorRow = ImportRowError & { id: number };
+type PreviewRow = ImportPreviewRow & { id: number };
 type OutcomeRow = ImportRowOutcome & { id: number };
 
-function RowErrors(props: { job: ImportJob }) {
-  const { job } = props;
-  const rows = useMemo<ErrorRow[]>(() => job.errors.map((e, i) => ({ ...e, id: i })), [job.errors]);
+function RowErrors(props: { job: ImportJob; warnings?: boolean }) {
+  const { job, warnings } = props;
+  const list = useMemo(() => (warnings ? job.summary.warnings ?? [] : job.errors), [warnings, job]);
+  const total = warnings ? job.summary.warningCount ?? list.length : job.errorCount;
+  const rows = useMemo<ErrorRow[]>(() => list.map((e, i) => ({ ...e, id: i })), [list]);
   const columns = useMemo<ColumnConfig<ErrorRow>[]>(
     () => [
       { id: 'row', label: 'Row', isRowHeader: true, cell: e => <CellText title={`Row ${e.row}`} /> },
       { id: 'field', label: 'Column', cell: e => <CellText title={e.field || 'whole row'} /> },
-      { id: 'message', label: 'Problem', cell: e => <CellText title={e.message} /> },
+      { id: 'message', label: warnings ? 'Remark' : 'Problem', cell: e => <CellText title={e.message} /> },
     ],
-    [],
+    [warnings],
   );
-  const note =
-    job.errorCount > job.errors.length
-      ? `Showing the first ${job.errors.length} of ${job.errorCount} row errors.`
-      : undefined;
+  const what = warnings ? 'warnings' : 'row errors';
+  const note = total > list.length ? `Showing the first ${list.length} of ${total} ${what}.` : undefined;
   return (
-    <Section title="Row errors" note={note}>
+    <Section title={warnings ? 'Warnings (rows imported with a remark)' : 'Row errors'} note={note}>
       <PagedTable data={rows} columns={columns} />
     </Section>
   );
@@ -92,12 +93,12 @@ function RowOutcomes(props: { job: ImportJob; outcomes: ImportRowOutcome[] }) {
       },
       {
         id: 'tag',
-        label: 'Asset tag',
+        label: 'Asset tag or record',
         // An asset a preview would create does not exist yet, so it gets no link.
         cell: o => (
           <CellText
             title={o.tag}
-            href={applied || o.action !== 'create' ? assetLink?.(o.assetId) : undefined}
+            href={!o.record && (applied || o.action !== 'create') ? assetLink?.(o.assetId) : undefined}
           />
         ),
       },
@@ -105,7 +106,7 @@ function RowOutcomes(props: { job: ImportJob; outcomes: ImportRowOutcome[] }) {
         id: 'fields',
         label: 'Changed fields',
         cell: o => {
-          if (o.action === 'create') return <CellText title="new asset" color="secondary" />;
+          if (o.action === 'create') return <CellText title={o.record ? `new ${o.record.replace(/-/g, ' ')}` : 'new asset'} color="secondary" />;
           if (!o.fields?.length) return <CellText title="none" color="secondary" />;
           return <CellText title={o.fields.map(fieldLabel).join(', ')} />;
         },
@@ -122,6 +123,55 @@ function RowOutcomes(props: { job: ImportJob; outcomes: ImportRowOutcome[] }) {
       <PagedTable data={rows} columns={columns} />
     </Section>
   );
+}
+
+/** Register field names as the preview's column headings. */
+const PREVIEW_COLUMNS: [string, string][] = [
+  ['tag', 'Tag'],
+  ['name', 'Name'],
+  ['type', 'Type'],
+  ['lifecycleStage', 'Stage'],
+  ['owner', 'Owner'],
+  ['location', 'Location'],
+  ['purchase.date', 'Purchased'],
+  ['purchase.cost', 'Cost'],
+  ['endOfLife', 'End of life'],
+];
+
+/** The first rows as they will be written: the values the register will hold, not the file's. */
+function Preview(props: { rows: ImportPreviewRow[]; applied: boolean }) {
+  const rows = useMemo<PreviewRow[]>(() => props.rows.map((r, i) => ({ ...r, id: i })), [props.rows]);
+  const columns = useMemo<ColumnConfig<PreviewRow>[]>(
+    () => [
+      { id: 'row', label: 'Row', isRowHeader: true, cell: r => <CellText title={`Row ${r.row}`} /> },
+      ...PREVIEW_COLUMNS.map(([key, label]) => ({
+        id: key,
+        label,
+        cell: (r: PreviewRow) => {
+          const value = r.values[key];
+          const text = value === undefined || value === null ? '' : key === 'purchase.cost' && r.values['purchase.currency'] ? `${value} ${r.values['purchase.currency']}` : String(value);
+          return <CellText title={text} />;
+        },
+      })),
+    ],
+    [],
+  );
+  return (
+    <Section title={props.applied ? 'The first rows as written' : 'The first rows as they will be written'}>
+      <PagedTable data={rows} columns={columns} />
+    </Section>
+  );
+}
+
+/** How the server read the file, in one sentence. */
+export function readingPhrase(reading: ImportReading): string {
+  const parts: string[] = [];
+  if (reading.encoding) parts.push(`${reading.encoding}${reading.encodingDetected ? ' (detected)' : ''}`);
+  if (reading.lineEnding && reading.lineEnding !== 'none') parts.push(`${reading.lineEnding} line endings`);
+  if (reading.kind) parts.push(`${reading.kind === 'glpi-inventory' ? 'a GLPI inventory' : `Snipe-IT ${reading.kind}`}${reading.kindDetected ? ' (told from the header)' : ''}`);
+  for (const d of reading.dateFormats ?? []) parts.push(`${d.column} as ${d.format}${d.inferred ? ' (inferred)' : ''}`);
+  if (reading.decimalSeparator === ',') parts.push('comma as decimal separator');
+  return `Read as ${parts.join('; ')}.`;
 }
 
 function StatusAlert(props: { job: ImportJob }) {
@@ -180,7 +230,15 @@ export function ImportJobResult(props: { job: ImportJob }) {
           Columns this format does not use (ignored): {job.summary.ignoredColumns.join(', ')}
         </Text>
       )}
+      {job.summary.reading && <Text color="secondary">{readingPhrase(job.summary.reading)}</Text>}
+      {job.summary.records && Object.keys(job.summary.records).length > 0 && (
+        <Text color="secondary">
+          Other records: {Object.entries(job.summary.records).map(([k, n]) => `${n} ${k}`).join(', ')}
+        </Text>
+      )}
       {(job.errors.length > 0 || job.errorCount > 0) && <RowErrors job={job} />}
+      {(job.summary.warnings?.length ?? 0) > 0 && <RowErrors job={job} warnings />}
+      {(job.summary.preview?.length ?? 0) > 0 && <Preview rows={job.summary.preview!} applied={job.summary.applied} />}
       {outcomes.length > 0 && <RowOutcomes job={job} outcomes={outcomes} />}
     </Flex>
   );

@@ -93,10 +93,12 @@ describe('ImportsPage', () => {
     const result = await screen.findByRole('region', { name: 'Import result' });
     expect(api.runImport).toHaveBeenCalledWith({
       format: 'itam-csv',
-      content: NATIVE_CSV,
+      content: expect.anything(),
       dryRun: true,
       jobId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
+    // The file's bytes, as they are: the server detects the encoding.
+    expect(Buffer.from(api.runImport.mock.calls[0][0].content as Uint8Array).toString('utf8')).toBe(NATIVE_CSV);
     expect(within(result).getByText('Dry run: nothing was written')).toBeInTheDocument();
     const counts = within(result).getByRole('list', { name: 'Row counts' });
     expect(within(counts).getByText('Created: 1')).toBeInTheDocument();
@@ -129,7 +131,7 @@ describe('ImportsPage', () => {
     const result = await screen.findByRole('region', { name: 'Import result' });
     expect(api.runImport).toHaveBeenCalledWith({
       format: 'snipeit-csv',
-      content: SNIPEIT_CSV,
+      content: expect.anything(),
       dryRun: false,
       currency: 'GBP',
       jobId: expect.any(String),
@@ -139,6 +141,60 @@ describe('ImportsPage', () => {
     ).toBeInTheDocument();
     expect(within(result).getByRole('region', { name: 'What each row did' })).toBeInTheDocument();
     expect(api.listImports.mock.calls.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('preselects the reading options from a dry run, shows the rows as they will be written and the warnings, and sends the choices', async () => {
+    const dryRun = aDryRunJob({
+      format: 'snipeit-csv',
+      summary: {
+        applied: false,
+        reading: {
+          encoding: 'windows-1252',
+          encodingDetected: true,
+          lineEnding: 'CRLF',
+          kind: 'assets',
+          kindDetected: true,
+          dateFormats: [{ column: 'Purchase Date', format: 'DD/MM/YYYY', inferred: true }],
+          decimalSeparator: '.',
+          mode: 'atomic',
+          unknownPeople: 'keep-as-text',
+        },
+        preview: [{ row: 2, values: { tag: 'GROK-1', name: 'Café laptop', type: 'laptop', lifecycleStage: 'in-stock', 'purchase.cost': 1299, 'purchase.currency': 'EUR', 'purchase.date': '2024-03-15' } }],
+        warningCount: 1,
+        warnings: [{ row: 2, field: 'Checked Out To: Username', message: '"leaver" is not a user in the catalogue: kept as text in the attribute custodianName' }],
+      },
+    });
+    const api = fakeItamApi({ listImports: async () => [], runImport: async () => dryRun, getImport: async () => pending() });
+    await renderWithItam(<ImportsPage />, { api });
+    await chooseFile('export.csv', SNIPEIT_CSV);
+    await screen.findByRole('textbox', { name: 'Currency' });
+    await userEvent.click(screen.getByRole('button', { name: 'Preview (dry run)' }));
+
+    const result = await screen.findByRole('region', { name: 'Import result' });
+    expect(within(result).getByText(/Read as windows-1252 \(detected\); CRLF line endings; Snipe-IT assets \(told from the header\); Purchase Date as DD\/MM\/YYYY \(inferred\)\./)).toBeInTheDocument();
+    const preview = within(result).getByRole('region', { name: 'The first rows as they will be written' });
+    const row = within(preview).getByRole('row', { name: /Row 2/ });
+    expect(within(row).getByText('Café laptop')).toBeInTheDocument();
+    expect(within(row).getByText('1299 EUR')).toBeInTheDocument();
+    const warnings = within(result).getByRole('region', { name: 'Warnings (rows imported with a remark)' });
+    expect(within(warnings).getByText('Checked Out To: Username')).toBeInTheDocument();
+
+    // The dry run's reading is now the form's: importing sends it.
+    await waitFor(() => expect(screen.getByRole('button', { name: /Encoding/ })).toHaveTextContent('Windows-1252'));
+    expect(screen.getByRole('button', { name: /Dates written as/ })).toHaveTextContent('DD/MM/YYYY');
+    await userEvent.click(screen.getByRole('button', { name: /Rows that cannot be imported/ }));
+    await userEvent.click(await screen.findByRole('option', { name: /Valid rows/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(api.runImport).toHaveBeenCalledTimes(2));
+    expect(api.runImport.mock.calls[1][0]).toMatchObject({
+      format: 'snipeit-csv',
+      dryRun: false,
+      kind: 'assets',
+      encoding: 'windows-1252',
+      dateFormat: 'DD/MM/YYYY',
+      mode: 'valid-rows',
+    });
+    expect(api.runImport.mock.calls[1][0]).not.toHaveProperty('unknownPeople');
   });
 
   it('explains a bad currency next to the field instead of uploading', async () => {

@@ -1,13 +1,22 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { Alert, Button, Card, CardBody, CardHeader, FieldLabel, Flex, Text } from '@backstage/ui';
 import {
+  DATE_FORMATS,
+  IMPORT_ENCODINGS,
   IMPORT_FORMATS,
+  SNIPEIT_KINDS,
   currencySchema,
   itamImportPermission,
   validate,
+  type DateFormat,
+  type ImportEncoding,
   type ImportFormat,
   type ImportJob,
+  type ImportMode,
+  type ImportReading,
+  type SnipeItKind,
+  type UnknownPeoplePolicy,
 } from '@itam/common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itamApiRef } from '../../api';
@@ -18,10 +27,28 @@ import { SelectInput, TextInput } from '../FormFields';
 import { ItamErrorPanel } from '../ItamErrorPanel';
 import { ImportJobResult } from './ImportJobResult';
 import { ImportProgress } from './ImportProgress';
-import { guessImportFormat, IMPORT_FORMAT_LABELS } from './importFormat';
+import { ENCODING_LABELS, guessImportFormat, IMPORT_FORMAT_LABELS, SNIPEIT_KIND_LABELS } from './importFormat';
 import { RecentImports } from './RecentImports';
 
 const FORMAT_OPTIONS = IMPORT_FORMATS.map(f => ({ id: f, label: IMPORT_FORMAT_LABELS[f] }));
+/** The option that leaves a choice to the server (detected or inferred from the file). */
+const AUTO = 'auto';
+const KIND_OPTIONS = [{ id: AUTO, label: 'Tell from the header' }, ...SNIPEIT_KINDS.map(k => ({ id: k, label: SNIPEIT_KIND_LABELS[k] }))];
+const ENCODING_OPTIONS = [{ id: AUTO, label: 'Detect' }, ...IMPORT_ENCODINGS.map(e => ({ id: e, label: ENCODING_LABELS[e] }))];
+const DATE_OPTIONS = [{ id: AUTO, label: 'Infer from each date column' }, ...DATE_FORMATS.map(f => ({ id: f, label: f }))];
+const DECIMAL_OPTIONS = [
+  { id: '.', label: 'Dot (1,299.99)' },
+  { id: ',', label: 'Comma (1.299,99)' },
+];
+const MODE_OPTIONS = [
+  { id: 'atomic', label: 'All or nothing: any refused row and nothing is written' },
+  { id: 'valid-rows', label: 'Valid rows: write them, list the refused ones' },
+];
+const PEOPLE_OPTIONS = [
+  { id: 'keep-as-text', label: 'Keep their name as text, with a warning' },
+  { id: 'omit', label: 'Leave them out' },
+  { id: 'refuse', label: 'Refuse the row' },
+];
 /** What the backend assumes for a Snipe-IT file's costs when no currency is sent. */
 const DEFAULT_SNIPEIT_CURRENCY = 'USD';
 /** Statuses whose message is about the upload itself (bad file, parameters, size), shown by the form. */
@@ -29,7 +56,60 @@ const REFUSED_UPLOAD = [400, 413, 415, 422];
 
 interface ChosenFile {
   name: string;
-  content: string;
+  /** The file's bytes, sent as they are: the server detects their encoding. */
+  content: Uint8Array;
+}
+
+/** How the file is to be read: each choice the server would otherwise make from the file. */
+export interface ReadingChoices {
+  kind: SnipeItKind | typeof AUTO;
+  encoding: ImportEncoding | typeof AUTO;
+  dateFormat: DateFormat | typeof AUTO;
+  decimalSeparator: '.' | ',';
+  mode: ImportMode;
+  unknownPeople: UnknownPeoplePolicy;
+}
+
+const DEFAULT_CHOICES: ReadingChoices = {
+  kind: AUTO,
+  encoding: AUTO,
+  dateFormat: AUTO,
+  decimalSeparator: '.',
+  mode: 'atomic',
+  unknownPeople: 'keep-as-text',
+};
+
+/**
+ * The choices a dry run's reading suggests: the encoding, kind and decimal separator it used,
+ * and the date layout when every date column was read in the same one.
+ */
+export function choicesFromReading(reading: ImportReading | undefined, current: ReadingChoices): ReadingChoices {
+  if (!reading) return current;
+  const layouts = [...new Set((reading.dateFormats ?? []).map(d => d.format))];
+  return {
+    ...current,
+    ...(reading.encoding ? { encoding: reading.encoding } : {}),
+    ...(reading.kind && reading.kind !== 'glpi-inventory' ? { kind: reading.kind } : {}),
+    ...(layouts.length === 1 && (DATE_FORMATS as readonly string[]).includes(layouts[0]) ? { dateFormat: layouts[0] as DateFormat } : {}),
+    ...(reading.decimalSeparator ? { decimalSeparator: reading.decimalSeparator } : {}),
+  };
+}
+
+/** A chosen file's bytes (FileReader: every browser has it, and so does jsdom). */
+function readBytes(file: File): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error('the browser could not read it'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+/** The start of a file as text, to guess its format (UTF-8 or UTF-16 by its byte order mark). */
+function startAsText(bytes: Uint8Array): string {
+  const head = bytes.subarray(0, 64 * 1024);
+  const utf16 = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : 'utf-8';
+  return new TextDecoder(utf16).decode(head);
 }
 
 type FieldErrors = Partial<Record<'file' | 'format' | 'currency', string>>;
@@ -40,12 +120,23 @@ type Outcome =
   | { kind: 'refused'; message: string }
   | { kind: 'failed'; error: Error };
 
+/** What the form uploads. */
+interface RunRequest {
+  file: ChosenFile;
+  format: ImportFormat;
+  currency?: string;
+  dryRun: boolean;
+  choices: ReadingChoices;
+}
+
 function UploadForm(props: {
   running: boolean;
-  onRun: (request: { file: ChosenFile; format: ImportFormat; currency?: string; dryRun: boolean }) => void;
+  onRun: (request: RunRequest) => void;
   refusal?: string;
+  /** How the last dry run read the file: its choices become the form's. */
+  suggested?: ImportReading;
 }) {
-  const { running, onRun, refusal } = props;
+  const { running, onRun, refusal, suggested } = props;
   const inputId = useId();
   const errorId = useId();
   const descriptionId = useId();
@@ -53,7 +144,14 @@ function UploadForm(props: {
   const [format, setFormat] = useState<ImportFormat | null>(null);
   const [guessed, setGuessed] = useState(false);
   const [currency, setCurrency] = useState(DEFAULT_SNIPEIT_CURRENCY);
+  const [choices, setChoices] = useState<ReadingChoices>(DEFAULT_CHOICES);
   const [errors, setErrors] = useState<FieldErrors>({});
+  useEffect(() => {
+    if (suggested) setChoices(current => choicesFromReading(suggested, current));
+  }, [suggested]);
+  const choose = <K extends keyof ReadingChoices>(key: K) => (value: string | null) => {
+    if (value !== null) setChoices(current => ({ ...current, [key]: value }));
+  };
 
   const onFileChange = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
@@ -63,9 +161,10 @@ function UploadForm(props: {
       return;
     }
     try {
-      const content = await chosen.text();
+      const content = await readBytes(chosen);
       setFile({ name: chosen.name, content });
-      const guess = guessImportFormat(chosen.name, content);
+      setChoices(DEFAULT_CHOICES);
+      const guess = guessImportFormat(chosen.name, startAsText(content));
       setFormat(guess ?? null);
       setGuessed(guess !== undefined);
     } catch (e) {
@@ -77,7 +176,7 @@ function UploadForm(props: {
   const submit = (dryRun: boolean) => {
     const found: FieldErrors = {};
     if (!file) found.file = 'Choose a file to import';
-    else if (file.content.trim() === '') found.file = 'The file is empty';
+    else if (file.content.length === 0) found.file = 'The file is empty';
     if (!format) found.format = 'Choose the format of the file';
     let checkedCurrency: string | undefined;
     if (format === 'snipeit-csv') {
@@ -87,7 +186,7 @@ function UploadForm(props: {
     }
     setErrors(found);
     if (Object.keys(found).length > 0 || !file || !format) return;
-    onRun({ file, format, currency: checkedCurrency, dryRun });
+    onRun({ file, format, currency: checkedCurrency, dryRun, choices });
   };
 
   return (
@@ -150,6 +249,30 @@ function UploadForm(props: {
             error={errors.currency}
           />
         )}
+        {format && format.endsWith('-csv') && (
+          <Flex direction="column" gap="3" aria-label="How to read the file" role="group">
+            {format === 'snipeit-csv' && (
+              <SelectInput name="kind" label="What the Snipe-IT file holds" options={KIND_OPTIONS} value={choices.kind} onChange={choose('kind')} />
+            )}
+            <SelectInput name="encoding" label="Encoding" options={ENCODING_OPTIONS} value={choices.encoding} onChange={choose('encoding')} />
+            {format === 'snipeit-csv' && (
+              <>
+                <SelectInput
+                  name="dateFormat"
+                  label="Dates written as"
+                  description="Two-digit years: 69 to 99 are 1969 to 1999, 00 to 68 are 2000 to 2068."
+                  options={DATE_OPTIONS}
+                  value={choices.dateFormat}
+                  onChange={choose('dateFormat')}
+                />
+                <SelectInput name="decimalSeparator" label="Decimal separator" options={DECIMAL_OPTIONS} value={choices.decimalSeparator} onChange={choose('decimalSeparator')} />
+                <SelectInput name="unknownPeople" label="People not in the catalogue" options={PEOPLE_OPTIONS} value={choices.unknownPeople} onChange={choose('unknownPeople')} />
+              </>
+            )}
+          </Flex>
+        )}
+        {format && <SelectInput name="mode" label="Rows that cannot be imported" options={MODE_OPTIONS} value={choices.mode} onChange={choose('mode')} />}
+        {suggested && <Text color="secondary">The reading options are preselected from the dry run; change any that are wrong.</Text>}
         {refusal && <Alert status="danger" icon title={`The file was refused: ${refusal}`} />}
         <Flex gap="3" align="center">
           <Button variant="secondary" isDisabled={running} onPress={() => submit(true)}>
@@ -180,13 +303,8 @@ export function ImportsPage() {
   const progress = useImportProgress(followed);
   const recent = useAsyncRetry(() => api.listImports(), [api]);
 
-  const run = async (request: {
-    file: ChosenFile;
-    format: ImportFormat;
-    currency?: string;
-    dryRun: boolean;
-  }) => {
-    const { file, format, currency, dryRun } = request;
+  const run = async (request: RunRequest) => {
+    const { file, format, currency, dryRun, choices } = request;
     setOutcome(undefined);
     // The page names the job, so it can follow exactly its own upload while it runs.
     const jobId = newJobId();
@@ -198,6 +316,12 @@ export function ImportsPage() {
         dryRun,
         jobId,
         ...(currency ? { currency } : {}),
+        ...(format === 'snipeit-csv' && choices.kind !== AUTO ? { kind: choices.kind } : {}),
+        ...(format.endsWith('-csv') && choices.encoding !== AUTO ? { encoding: choices.encoding } : {}),
+        ...(format === 'snipeit-csv' && choices.dateFormat !== AUTO ? { dateFormat: choices.dateFormat } : {}),
+        ...(format === 'snipeit-csv' && choices.decimalSeparator !== '.' ? { decimalSeparator: choices.decimalSeparator } : {}),
+        ...(choices.mode !== 'atomic' ? { mode: choices.mode } : {}),
+        ...(format === 'snipeit-csv' && choices.unknownPeople !== 'keep-as-text' ? { unknownPeople: choices.unknownPeople } : {}),
       });
       setOutcome({ kind: 'finished', job });
     } catch (e) {
@@ -231,6 +355,7 @@ export function ImportsPage() {
               running={followed !== undefined}
               onRun={run}
               refusal={outcome?.kind === 'refused' ? outcome.message : undefined}
+              suggested={outcome?.kind === 'finished' && outcome.job.dryRun ? outcome.job.summary.reading : undefined}
             />
           )}
           {permission.loading && <Text color="secondary">Checking your permissions…</Text>}

@@ -1,4 +1,4 @@
-import type { ImportFormat, ImportJob } from '@itam/common';
+import type { ImportEncoding, ImportFormat, ImportJob, SnipeItKind } from '@itam/common';
 
 /** Display names of the import formats. */
 export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
@@ -8,11 +8,34 @@ export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
   'glpi-json': 'GLPI agent inventory (JSON)',
 };
 
-// Snipe-IT's importer requires these columns; the native CSV has neither.
-const SNIPEIT_HEADER_COLUMNS = ['asset tag', 'category'];
+/** Display names of Snipe-IT's import kinds. */
+export const SNIPEIT_KIND_LABELS: Record<SnipeItKind, string> = {
+  assets: 'Assets',
+  licenses: 'Licences',
+  models: 'Asset models',
+  users: 'Users (checked against the catalogue)',
+  locations: 'Locations',
+  accessories: 'Accessories (not imported)',
+  consumables: 'Consumables (not imported)',
+  components: 'Components (not imported)',
+};
+
+/** Display names of the text encodings. */
+export const ENCODING_LABELS: Record<ImportEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 (little-endian)',
+  'utf-16be': 'UTF-16 (big-endian)',
+  'windows-1252': 'Windows-1252 (Excel on Windows)',
+  'iso-8859-1': 'ISO-8859-1 (Latin-1)',
+  macintosh: 'Mac OS Roman',
+};
+
+// Snipe-IT's files: a header naming one of these columns (its importer's field names); the
+// native CSV has none of them.
+const SNIPEIT_HEADER_COLUMNS = ['asset tag', 'seats', 'licensed to name', 'eol', 'fieldset', 'first name', 'qty', 'quantity'];
 
 function firstLine(text: string): string {
-  const end = text.search(/\r?\n/);
+  const end = text.search(/[\r\n]/);
   return (end < 0 ? text : text.slice(0, end)).replace(/^\uFEFF/, '');
 }
 
@@ -21,7 +44,7 @@ export function looksLikeSnipeIt(csv: string): boolean {
   const columns = firstLine(csv)
     .split(',')
     .map(c => c.trim().replace(/^"|"$/g, '').toLowerCase());
-  return SNIPEIT_HEADER_COLUMNS.every(c => columns.includes(c));
+  return SNIPEIT_HEADER_COLUMNS.some(c => columns.includes(c)) || (columns.includes('name') && columns.includes('address'));
 }
 
 /** Whether a JSON text is one GLPI agent inventory (an object with `deviceid` and `content`), not an array of assets. */

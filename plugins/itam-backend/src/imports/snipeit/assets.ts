@@ -1,7 +1,19 @@
-import type { AssetClass, LifecycleStage } from '@itam/common';
-import { mapColumns, widthIssue, type ColumnSpec } from './csvColumns';
-import type { CsvRecord } from './readers';
-import type { FieldNamer, MappedRow, MappedSource } from './types';
+import {
+  addMonthsToDate,
+  parseAmount,
+  parseDate,
+  personLabel,
+  userRefCandidates,
+  type AssetClass,
+  type DateFormat,
+  type DecimalSeparator,
+  type LifecycleStage,
+} from '@itam/common';
+import { mapColumns, widthIssue, type ColumnSpec } from '../csvColumns';
+import { quote } from '../errors';
+import type { CsvRecord } from '../readers';
+import type { FieldNamer, MappedRow, MappedSource, PersonReference } from '../types';
+import { inferDateFormats, type DateColumnFormat } from './dateColumns';
 
 type SnipeItColumn =
   | 'id'
@@ -27,6 +39,10 @@ type SnipeItColumn =
   | 'byod'
   | 'checkoutType'
   | 'username'
+  | 'email'
+  | 'fullName'
+  | 'firstName'
+  | 'lastName'
   | 'checkoutLocation';
 
 /**
@@ -60,35 +76,15 @@ export const SNIPEIT_COLUMNS: readonly ColumnSpec<SnipeItColumn>[] = [
     key: 'username',
     names: ['Checked Out To: Username', 'Checked Out To Username', 'Username', 'User Name'],
   },
+  { key: 'email', names: ['Checked Out To: Email', 'Checked Out To Email', 'Email'] },
+  { key: 'fullName', names: ['Full Name', 'Checked Out To: Full Name'] },
+  { key: 'firstName', names: ['Checked Out To: First Name', 'First Name'] },
+  { key: 'lastName', names: ['Checked Out To: Last Name', 'Last Name'] },
   { key: 'checkoutLocation', names: ['Checked Out To: Location', 'Checkout Location'] },
 ];
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/**
- * Reads a date as Snipe-IT writes it: `2023-01-23` (its import format and default display
- * format), with a time after it (`2023-01-23 12:00 AM`, `2023-01-23T10:00:00Z`), `2023/01/23`,
- * `Jan 23, 2023`, `Mon Jan 23, 2023` or `23 January 2023`. Returns `YYYY-MM-DD`, or an error
- * message. Numeric day/month orders (`01/02/2023`) are ambiguous and refused.
- */
-export function parseSnipeItDate(value: string): { date: string } | { error: string } {
-  const v = value.trim();
-  let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T].*)?$/.exec(v);
-  if (m) return { date: `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}` };
-  m = /^(?:[A-Za-z]{3,9},?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:\s.*)?$/.exec(v);
-  if (m && MONTHS.includes(m[1].slice(0, 3).toLowerCase())) {
-    return { date: `${m[3]}-${pad(MONTHS.indexOf(m[1].slice(0, 3).toLowerCase()) + 1)}-${pad(Number(m[2]))}` };
-  }
-  m = /^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?:\s.*)?$/.exec(v);
-  if (m && MONTHS.includes(m[2].slice(0, 3).toLowerCase())) {
-    return { date: `${m[3]}-${pad(MONTHS.indexOf(m[2].slice(0, 3).toLowerCase()) + 1)}-${pad(Number(m[1]))}` };
-  }
-  if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/.test(v)) {
-    return { error: `"${value}" is ambiguous (day and month order); write the date as YYYY-MM-DD` };
-  }
-  return { error: `"${value}" is not a date; write it as YYYY-MM-DD` };
-}
+/** The date columns of a Snipe-IT asset file, whose layout is inferred from all their cells. */
+const DATE_COLUMNS: readonly SnipeItColumn[] = ['purchaseDate', 'warrantyExpires', 'eolDate'];
 
 /** Snipe-IT's yes/no cells: `Yes`/`No` in its exports, `1`/`0` in its sample files. */
 export function parseYesNo(value: string): boolean | undefined {
@@ -98,27 +94,12 @@ export function parseYesNo(value: string): boolean | undefined {
   return undefined;
 }
 
-/** A cost as Snipe-IT writes it: `1299.99`, `1,299.99`, optionally with a currency symbol. */
-export function parseCost(value: string): number | undefined {
-  const v = value.trim().replace(/^[^\d.-]+/, '').replace(/,(?=\d{3}(?:\D|$))/g, '');
-  return /^\d+(?:\.\d+)?$/.test(v) ? Number(v) : undefined;
-}
-
-/** Adds calendar months to a `YYYY-MM-DD` date, clamping to the month's last day. */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${pad(month)}-${pad(Math.min(d, last))}`;
-}
-
 /**
  * Snipe-IT status labels mapped to lifecycle stages. Snipe-IT's default labels: "Ready to
  * Deploy" (deployable, in stock), "Deployed" (shown for a checked-out deployable asset),
  * "Pending" (not deployable yet, typically out for repair and expected back), "Archived"
- * (kept for the record, out of use), and the common undeployable labels.
+ * (kept for the record, out of use), and the common undeployable labels ("Undeployable", the
+ * label type itself, reads as in maintenance: not usable until fixed).
  */
 export const SNIPEIT_STATUS_STAGES: Record<string, LifecycleStage> = {
   'ready to deploy': 'in-stock',
@@ -132,6 +113,8 @@ export const SNIPEIT_STATUS_STAGES: Record<string, LifecycleStage> = {
   'broken/out for repair': 'maintenance',
   'broken - out for repair': 'maintenance',
   'in repair': 'maintenance',
+  'pending diagnostics': 'maintenance',
+  undeployable: 'maintenance',
   ordered: 'ordered',
   'on order': 'ordered',
   archived: 'retired',
@@ -200,16 +183,35 @@ const PATH_COLUMNS: [string, SnipeItColumn][] = [
   ['endOfLife', 'eolDate'],
   ['description', 'notes'],
   ['owner', 'username'],
+  ['attributes.custodianName', 'username'],
   ['externalIds', 'id'],
 ];
 
+/** How a Snipe-IT file's values are read. */
+export interface SnipeItReadOptions {
+  /** The Snipe-IT instance's currency (its CSVs carry none). */
+  currency: string;
+  /** The layout of numeric dates; inferred per column from all its cells when absent. */
+  dateFormat?: DateFormat;
+  decimalSeparator: DecimalSeparator;
+  /** A hardware model's life in months, by model name, for assets with no end of life. */
+  modelEolMonths?: (model: string) => number | undefined;
+  stagingDir?: string;
+}
+
+/** What a Snipe-IT source also reports: the date layouts it used. */
+export interface SnipeItSource extends MappedSource {
+  dateFormats(): DateColumnFormat[];
+}
+
 /**
  * Reads a Snipe-IT asset export or import file: one asset per row, matched later by Snipe-IT id
- * (as external id `snipeit`), serial, then asset tag. `currency` is the Snipe-IT instance's
- * currency (its CSVs carry none).
+ * (as external id `snipeit`), serial, then asset tag. Without a `dateFormat`, the layout of each
+ * date column is inferred from all its cells first (the records wait in a staging file).
  */
-export function snipeItSource(records: AsyncIterable<CsvRecord>, options: { currency: string }): MappedSource {
+export function snipeItSource(records: AsyncIterable<CsvRecord>, options: SnipeItReadOptions): SnipeItSource {
   let columns: ReturnType<typeof mapColumns<SnipeItColumn>> | undefined;
+  let formats: DateColumnFormat[] = [];
   const fieldName: FieldNamer = path => {
     const hit = PATH_COLUMNS.find(([p]) => path === p || path.startsWith(`${p}.`));
     return hit && columns ? columns.header(hit[1]) : path;
@@ -217,25 +219,45 @@ export function snipeItSource(records: AsyncIterable<CsvRecord>, options: { curr
   async function* rows(): AsyncGenerator<MappedRow> {
     const iterator = records[Symbol.asyncIterator]();
     const first = await iterator.next();
-    columns = mapColumns(first.done ? undefined : first.value, SNIPEIT_COLUMNS, 'Snipe-IT');
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-      yield mapSnipeItRecord(next.value, columns, options.currency);
+    const map = mapColumns(first.done ? undefined : first.value, SNIPEIT_COLUMNS, 'Snipe-IT');
+    columns = map;
+    const rest: AsyncIterable<CsvRecord> = { [Symbol.asyncIterator]: () => iterator };
+    const inferred = await inferDateFormats(rest, map, DATE_COLUMNS, options);
+    formats = inferred.formats;
+    const formatOf = new Map(formats.map(f => [f.key, f.format]));
+    for await (const record of inferred.records) {
+      yield mapSnipeItRecord(record, map, { ...options, formatOf: k => formatOf.get(k) ?? options.dateFormat ?? 'YYYY-MM-DD' });
     }
   }
-  return { rows: rows(), fieldName, ignoredColumns: () => columns?.ignored ?? [] };
+  return {
+    rows: rows(),
+    fieldName,
+    ignoredColumns: () => columns?.ignored ?? [],
+    dateFormats: () => formats,
+  };
 }
 
 /** Turns one Snipe-IT row into asset input, naming problems by the file's columns. */
 export function mapSnipeItRecord(
   record: CsvRecord,
   columns: ReturnType<typeof mapColumns<SnipeItColumn>>,
-  currency: string,
+  options: SnipeItReadOptions & { formatOf: (key: string) => DateFormat },
 ): MappedRow {
   const get = (key: SnipeItColumn) => columns.get(record.values, key);
   const issues: MappedRow['issues'] = [];
   const issue = (key: SnipeItColumn, message: string) => issues.push({ field: columns.header(key), message });
   const width = widthIssue(record, columns.width);
   if (width) return { row: record.row, input: {}, issues: [width] };
+  const readDate = (key: SnipeItColumn): string | undefined => {
+    const value = get(key);
+    if (!value) return undefined;
+    const parsed = parseDate(value, options.formatOf(key));
+    if ('error' in parsed) {
+      issue(key, `${quote(value)} ${parsed.error}`);
+      return undefined;
+    }
+    return parsed.date;
+  };
 
   const input: Record<string, unknown> = {};
   const attributes: Record<string, string | number | boolean> = {};
@@ -256,9 +278,21 @@ export function mapSnipeItRecord(
   const id = get('id');
   if (id) input.externalIds = [{ source: 'snipeit', sourceId: id }];
 
-  const username = get('username');
   const checkoutType = get('checkoutType')?.toLowerCase();
-  if (username && checkoutType !== 'location') input.owner = `user:default/${username}`;
+  const people: PersonReference[] = [];
+  if (checkoutType !== 'location') {
+    const username = get('username');
+    const email = get('email');
+    const fullName = get('fullName') ?? ([get('firstName'), get('lastName')].filter(Boolean).join(' ') || undefined);
+    if (username || email || fullName) {
+      people.push({
+        field: 'owner',
+        column: columns.header(username ? 'username' : email ? 'email' : columns.has('fullName') ? 'fullName' : 'firstName'),
+        candidates: userRefCandidates({ username, email }),
+        label: personLabel({ fullName, username, email }),
+      });
+    }
+  }
   const location =
     checkoutType === 'location' ? get('checkoutLocation') ?? get('location') : get('location');
   if (location) input.location = location;
@@ -269,30 +303,26 @@ export function mapSnipeItRecord(
     if (!stage) {
       issue(
         'status',
-        `"${status}" is not a Snipe-IT status label the import knows (${Object.keys(SNIPEIT_STATUS_STAGES)
+        `${quote(status)} is not a Snipe-IT status label the import knows (${Object.keys(SNIPEIT_STATUS_STAGES)
           .map(s => `"${s}"`)
           .join(', ')})`,
       );
     } else {
-      // Snipe-IT shows a checked-out deployable asset as Deployed.
-      input.lifecycleStage = stage === 'in-stock' && input.owner ? 'deployed' : stage;
+      // Snipe-IT shows a checked-out deployable asset as Deployed; resolved once the person is.
+      input.lifecycleStage = stage;
     }
-  } else if (input.owner) input.lifecycleStage = 'deployed';
+  }
 
   const purchase: Record<string, unknown> = {};
-  const purchaseDate = get('purchaseDate');
-  if (purchaseDate) {
-    const parsed = parseSnipeItDate(purchaseDate);
-    if ('error' in parsed) issue('purchaseDate', parsed.error);
-    else purchase.date = parsed.date;
-  }
+  const purchaseDate = readDate('purchaseDate');
+  if (purchaseDate) purchase.date = purchaseDate;
   const cost = get('purchaseCost');
   if (cost) {
-    const amount = parseCost(cost);
-    if (amount === undefined) issue('purchaseCost', `"${cost}" is not an amount, e.g. 1299.99`);
+    const amount = parseAmount(cost, options.decimalSeparator);
+    if ('error' in amount) issue('purchaseCost', `${quote(cost)} ${amount.error}`);
     else {
-      purchase.cost = amount;
-      purchase.currency = currency;
+      purchase.cost = amount.value;
+      purchase.currency = options.currency;
     }
   }
   const supplier = get('supplier');
@@ -303,21 +333,17 @@ export function mapSnipeItRecord(
 
   const warranty = get('warrantyMonths');
   if (warranty) {
-    if (!/^\d{1,3}$/.test(warranty)) issue('warrantyMonths', `"${warranty}" is not a number of months`);
-    else if (typeof purchase.date === 'string') input.warrantyEnd = addMonths(purchase.date, Number(warranty));
+    if (!/^\d{1,3}$/.test(warranty)) issue('warrantyMonths', `${quote(warranty)} is not a number of months`);
+    else if (typeof purchase.date === 'string') input.warrantyEnd = addMonthsToDate(purchase.date, Number(warranty));
     else attributes.warrantyMonths = Number(warranty);
   }
-  const warrantyExpires = get('warrantyExpires');
-  if (warrantyExpires && input.warrantyEnd === undefined) {
-    const parsed = parseSnipeItDate(warrantyExpires);
-    if ('error' in parsed) issue('warrantyExpires', parsed.error);
-    else input.warrantyEnd = parsed.date;
-  }
-  const eol = get('eolDate');
-  if (eol) {
-    const parsed = parseSnipeItDate(eol);
-    if ('error' in parsed) issue('eolDate', parsed.error);
-    else input.endOfLife = parsed.date;
+  const warrantyExpires = readDate('warrantyExpires');
+  if (warrantyExpires && input.warrantyEnd === undefined) input.warrantyEnd = warrantyExpires;
+  const eol = readDate('eolDate');
+  if (eol) input.endOfLife = eol;
+  else if (model && typeof purchase.date === 'string') {
+    const months = options.modelEolMonths?.(model);
+    if (months !== undefined) input.endOfLife = addMonthsToDate(purchase.date, months);
   }
   const notes = get('notes');
   if (notes) input.description = notes;
@@ -335,9 +361,17 @@ export function mapSnipeItRecord(
     const value = get(key);
     if (value === undefined) continue;
     const flag = parseYesNo(value);
-    if (flag === undefined) issue(key, `"${value}" is not a yes/no value (Yes, No, 1 or 0)`);
+    if (flag === undefined) issue(key, `${quote(value)} is not a yes/no value (Yes, No, 1 or 0)`);
     else attributes[key] = flag;
   }
   if (Object.keys(attributes).length > 0) input.attributes = attributes;
-  return { row: record.row, input, issues };
+  return {
+    row: record.row,
+    input,
+    issues,
+    ...(people.length > 0 ? { people } : {}),
+    ...(people.length > 0 && (input.lifecycleStage === 'in-stock' || input.lifecycleStage === undefined)
+      ? { deployWithOwner: true }
+      : {}),
+  };
 }

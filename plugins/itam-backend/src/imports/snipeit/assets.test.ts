@@ -1,56 +1,19 @@
-import { mapColumns } from './csvColumns';
-import { ImportFileError } from './errors';
+import { mapColumns } from '../csvColumns';
+import { ImportFileError } from '../errors';
 import {
-  addMonths,
   mapSnipeItRecord,
-  parseCost,
-  parseSnipeItDate,
   parseYesNo,
   SNIPEIT_COLUMNS,
   snipeItCategoryToClassType,
   snipeItStatusToStage,
-} from './snipeit';
+} from './assets';
+import { detectSnipeItKind } from './detectKind';
 
 describe('Snipe-IT values', () => {
-  it.each([
-    ['2024-03-15', '2024-03-15'],
-    ['2024-3-5', '2024-03-05'],
-    ['2024-01-31 12:00 AM', '2024-01-31'],
-    ['2024-01-31T10:00:00.000000Z', '2024-01-31'],
-    ['2024/02/10', '2024-02-10'],
-    ['Jan 23, 2023', '2023-01-23'],
-    ['Mon Jan 23, 2023', '2023-01-23'],
-    ['January 23 2023', '2023-01-23'],
-    ['23 Jan 2023', '2023-01-23'],
-  ])('reads the date %s', (value, date) => {
-    expect(parseSnipeItDate(value)).toEqual({ date });
-  });
-
-  it('refuses ambiguous and unreadable dates with a hint', () => {
-    expect(parseSnipeItDate('01/02/2023')).toEqual({ error: expect.stringMatching(/ambiguous.*YYYY-MM-DD/) });
-    expect(parseSnipeItDate('soon')).toEqual({ error: expect.stringMatching(/not a date/) });
-    expect(parseSnipeItDate('Foo 12, 2023')).toEqual({ error: expect.stringMatching(/not a date/) });
-  });
-
   it('reads yes/no values as Snipe-IT writes them', () => {
     expect(['Yes', 'yes', '1', 'true', 'Y'].map(parseYesNo)).toEqual([true, true, true, true, true]);
     expect(['No', '0', 'false', 'n'].map(parseYesNo)).toEqual([false, false, false, false]);
     expect(parseYesNo('Maybe')).toBeUndefined();
-  });
-
-  it('reads costs with thousands separators and currency symbols', () => {
-    expect(parseCost('2,399.00')).toBe(2399);
-    expect(parseCost('$1,234,567.5')).toBe(1234567.5);
-    expect(parseCost('£612')).toBe(612);
-    expect(parseCost('a lot')).toBeUndefined();
-    expect(parseCost('1.2.3')).toBeUndefined();
-  });
-
-  it('adds warranty months, clamping to the end of the month', () => {
-    expect(addMonths('2024-03-15', 36)).toBe('2027-03-15');
-    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
-    expect(addMonths('2023-11-30', 3)).toBe('2024-02-29');
-    expect(addMonths('2023-12-31', 0)).toBe('2023-12-31');
   });
 
   it('maps status labels to lifecycle stages', () => {
@@ -93,7 +56,7 @@ describe('Snipe-IT rows', () => {
     const row = mapSnipeItRecord(
       { row: 7, values: ['412', 'LAB-1', 'Optiplex 7010', 'Desktops', 'Deployed', 'HQ', 'Location', 'Lab 2', '12', '2030-01-01'] },
       columns,
-      'EUR',
+      { currency: 'EUR', decimalSeparator: '.', formatOf: () => 'YYYY-MM-DD' },
     );
     expect(row).toEqual({
       row: 7,
@@ -114,8 +77,60 @@ describe('Snipe-IT rows', () => {
 
   it('refuses a row whose field count differs from the header', () => {
     const columns = header('Asset Tag', 'Category');
-    expect(mapSnipeItRecord({ row: 3, values: ['A'] }, columns, 'USD').issues).toEqual([
+    expect(mapSnipeItRecord({ row: 3, values: ['A'] }, columns, { currency: 'USD', decimalSeparator: '.', formatOf: () => 'YYYY-MM-DD' }).issues).toEqual([
       { field: 'row', message: 'has 1 fields but the header has 2' },
     ]);
+  });
+});
+
+describe('Snipe-IT rows with people, costs and model lives', () => {
+  const columns = mapColumns(
+    { row: 1, values: ['Asset Tag', 'Category', 'Model', 'Status', 'Purchase Date', 'Purchase Cost', 'Checked Out To: Username', 'Checked Out To: Email', 'Full Name'] },
+    SNIPEIT_COLUMNS,
+    'Snipe-IT',
+  );
+  const map = (values: string[], options: Partial<Parameters<typeof mapSnipeItRecord>[2]> = {}) =>
+    mapSnipeItRecord({ row: 2, values }, columns, {
+      currency: 'EUR',
+      decimalSeparator: ',',
+      formatOf: () => 'DD/MM/YYYY',
+      ...options,
+    });
+
+  it('names the person to resolve by the people rule, and deploys only once they are the owner', () => {
+    const row = map(['A-1', 'Laptops', 'X1', 'Ready to Deploy', '23/01/2023', '1.299,00 €', 'JDoe', 'john.doe@example.com', 'John Doe']);
+    expect(row.issues).toEqual([]);
+    expect(row.people).toEqual([
+      { field: 'owner', column: 'Checked Out To: Username', candidates: ['user:default/jdoe', 'user:default/john.doe'], label: 'John Doe' },
+    ]);
+    expect(row.deployWithOwner).toBe(true);
+    expect(row.input).toMatchObject({ lifecycleStage: 'in-stock', purchase: { date: '2023-01-23', cost: 1299, currency: 'EUR' } });
+  });
+
+  it('gives an asset of a model with a life its end of life from the purchase date', () => {
+    const row = map(['A-2', 'Laptops', 'X1', '', '31/01/2023', '', '', '', ''], { modelEolMonths: m => (m === 'X1' ? 36 : undefined) });
+    expect(row.input.endOfLife).toBe('2026-01-31');
+  });
+
+  it('names the column and the value of a date or cost it cannot read', () => {
+    const row = map(['A-3', 'Laptops', '', '', '2023-02-30', '12.50', '', '', '']);
+    expect(row.issues).toEqual([
+      { field: 'Purchase Date', message: expect.stringMatching(/^"2023-02-30" is not a date/) },
+      { field: 'Purchase Cost', message: expect.stringMatching(/^"12.50" is not an amount with "," as decimal separator/) },
+    ]);
+  });
+});
+
+describe('detectSnipeItKind', () => {
+  it('tells each Snipe-IT sample header apart', () => {
+    expect(detectSnipeItKind(['Company', 'Name', 'Asset Tag', 'Category'])).toBe('assets');
+    expect(detectSnipeItKind(['Full Name', 'Item name', 'serial number', 'seats'])).toBe('licenses');
+    expect(detectSnipeItKind(['Name', 'Category', 'Manufacturer', 'Model Notes', 'Model Number', 'Fieldset', 'EOL'])).toBe('models');
+    expect(detectSnipeItKind(['First Name', 'Last Name', 'Email', 'Username', 'Address', 'City'])).toBe('users');
+    expect(detectSnipeItKind(['name', 'address', 'city', 'zip'])).toBe('locations');
+    expect(detectSnipeItKind(['Company', 'Name', 'QTY', 'Min Amount'])).toBe('accessories');
+    expect(detectSnipeItKind(['Company', 'Name', 'QTY', 'Min Amount', 'Item Number'])).toBe('consumables');
+    expect(detectSnipeItKind(['Item Name', 'Serial number', 'Quantity'])).toBe('components');
+    expect(detectSnipeItKind(['Colour'])).toBeUndefined();
   });
 });
