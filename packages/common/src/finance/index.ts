@@ -57,3 +57,4 @@ export {
   type TcoRollUp,
   type TcoRollUpOptions,
 } from './tcoRollUp';
+export type { Rational } from './rational';

@@ -6,7 +6,7 @@
 
 /**
  * An exact fraction `n / d` with `d > 0`. The arithmetic below does not reduce to lowest terms
- * (a gcd on long declining-balance fractions costs more than all the rest); call {@link reduce}
+ * (a gcd on long declining-balance fractions costs more than all the rest); call `reduce`
  * where a long chain of sums would otherwise grow.
  *
  * @public
