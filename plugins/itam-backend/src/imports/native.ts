@@ -1,3 +1,4 @@
+import { restoreFormulaCell } from '@itam/common';
 import { mapColumns, widthIssue, type ColumnSpec } from './csvColumns';
 import type { CsvRecord, JsonArrayItem } from './readers';
 import type { FieldNamer, MappedRow, MappedSource } from './types';
@@ -83,8 +84,10 @@ export function mapNativeRecord(record: CsvRecord, columns: ReturnType<typeof ma
   const input: Record<string, unknown> = {};
   let purchase: Record<string, unknown> | undefined;
   for (const key of NATIVE_FIELDS) {
-    const value = columns.get(record.values, key);
-    if (value === undefined) continue;
+    const cell = columns.get(record.values, key);
+    if (cell === undefined) continue;
+    // The export puts an apostrophe before text a spreadsheet would run as a formula.
+    const value = restoreFormulaCell(cell);
     const purchaseField = PURCHASE_FIELD.get(key);
     if (key === 'criticality') {
       input.criticality = DIGITS.test(value) ? Number(value) : value;
