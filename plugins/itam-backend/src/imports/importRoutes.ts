@@ -81,7 +81,8 @@ export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex
       dryRun: query.dryRun,
       createdBy: ctx.actor(credentials),
       at: ctx.now(),
-      ...(Number.isFinite(length) && length >= 0 ? { bytesTotal: length } : {}),
+      // A length beyond what a bigint column (and a JavaScript number) holds exactly is not stored.
+      ...(Number.isSafeInteger(length) && length >= 0 ? { bytesTotal: length } : {}),
     });
     try {
       await jobs.insert(job);
@@ -120,7 +121,8 @@ export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex
       });
       const result = await importAssets(source, {
         db,
-        entityRefs: ctx.entityRefs,
+        // Owners are checked in the catalogue as the caller sees it.
+        entityRefs: { assertExist: (refs, field) => ctx.entityRefs.assertExist(refs, field, credentials) },
         jobId: job.id,
         dryRun: job.dryRun,
         actor: job.createdBy,
