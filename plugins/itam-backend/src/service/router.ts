@@ -5,9 +5,10 @@ import { registerImportRoutes } from '../imports/importRoutes';
 import { registerLicenceRoutes } from '../licences/licenceRoutes';
 import { registerAssetRoutes } from './assetRoutes';
 import { RouteContext, type RouterOptions } from './context';
-import { itamErrorHandler } from './errors';
+import { createItamErrorHandler } from './errors';
 import { registerLinkRoutes } from './linkRoutes';
 import { itamOpenApiSpec } from './openapi';
+import { pathParamNames, refuseUnsafePathParam, refuseUnsafeRequestText } from './textGuard';
 import { createPathValidatedRouter } from './validatedRouter';
 
 export type { RouterOptions } from './context';
@@ -26,8 +27,10 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
         limit: '1mb',
         type: req => !req.url?.startsWith('/imports') && /\bjson\b/i.test(req.headers['content-type'] ?? ''),
       }),
+      refuseUnsafeRequestText,
     ],
   });
+  for (const name of pathParamNames(itamOpenApiSpec)) router.param(name, refuseUnsafePathParam);
   const ctx = new RouteContext(options);
 
   router.get('/health', (_req, res) => {
@@ -39,6 +42,6 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
   registerAnalyticsRoutes(router, ctx, options.analytics);
   registerImportRoutes(router, ctx, options.database);
   registerLicenceRoutes(router, ctx, options.licences, options.analytics);
-  router.use(itamErrorHandler);
+  router.use(createItamErrorHandler(options.logger));
   return router;
 }
