@@ -14,3 +14,13 @@ export { catalogModuleItamAssets } from './catalog/module';
 export { ItamAssetEntityProvider } from './catalog/ItamAssetEntityProvider';
 export { assetToResource } from './catalog/assetToResource';
 export * from './audits';
+export {
+  itamAssetResourceRef,
+  itamAssetConditions,
+  createItamAssetConditionalDecision,
+  itamAssetPermissionRules,
+  isAssetOwner,
+  hasDataClassification,
+  hasAssetClass,
+  type AssetCriterion,
+} from './permissions/rules';

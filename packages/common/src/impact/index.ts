@@ -48,4 +48,4 @@ export { impactNodeLabel } from './text';
 export { assetLifecycleConcerns } from './lifecycleConcerns';
 export { collectOwnersToNotify, type OwnedImpactItem } from './owners';
 export { scoreChangeRisk, type ChangeRiskFacts } from './score';
-export { assessChangeImpact } from './assessChangeImpact';
+export { assessChangeImpact, type ImpactVisibility } from './assessChangeImpact';

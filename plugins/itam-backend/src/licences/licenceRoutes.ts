@@ -13,7 +13,7 @@ import {
   type Entitlement,
   type ProductPosition,
 } from '@itam/common';
-import type { AuditorServiceCreateEventOptions } from '@backstage/backend-plugin-api';
+import type { AuditorServiceCreateEventOptions, BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import type { AnalyticsService } from '../analytics/AnalyticsService';
@@ -86,9 +86,11 @@ export function registerLicenceRoutes(
     return product;
   };
   /** Checks what an entitlement refers to and normalises allocated devices to asset ids. */
-  const checkEntitlement = async (e: Entitlement): Promise<Entitlement> => {
+  const checkEntitlement = async (e: Entitlement, credentials: BackstageCredentials): Promise<Entitlement> => {
     await referencedProduct(e.productId, 'productId');
-    if (e.allocations?.userRefs?.length) await ctx.entityRefs.assertExist(e.allocations.userRefs, 'allocations.userRefs');
+    if (e.allocations?.userRefs?.length) {
+      await ctx.entityRefs.assertExist(e.allocations.userRefs, 'allocations.userRefs', credentials);
+    }
     let checked = e;
     if (e.allocations?.deviceIds?.length) {
       const ids: string[] = [];
@@ -188,7 +190,7 @@ export function registerLicenceRoutes(
       ctx.auditor,
       writeEvent(req, 'licence-entitlement-mutate', { action: 'create', entitlementId: input.id, productId: input.productId }),
       changed(async () =>
-        licences.createEntitlement(await checkEntitlement(input), { actor: ctx.actor(credentials), at: ctx.now() }),
+        licences.createEntitlement(await checkEntitlement(input, credentials), { actor: ctx.actor(credentials), at: ctx.now() }),
       ),
     );
     sendVersioned(res, 201, created);
@@ -208,7 +210,7 @@ export function registerLicenceRoutes(
       writeEvent(req, 'licence-entitlement-mutate', { action: 'update', entitlementId: input.id, revision }),
       changed(async () => {
         await requireEntitlement(input.id);
-        return licences.updateEntitlement(await checkEntitlement(input), revision, {
+        return licences.updateEntitlement(await checkEntitlement(input, credentials), revision, {
           actor: ctx.actor(credentials),
           at: ctx.now(),
         });
@@ -311,7 +313,7 @@ export function registerLicenceRoutes(
       ctx.auditor,
       writeEvent(req, 'licence-assignment-mutate', { action: 'assign', productId: product.id, userRef }),
       changed(async () => {
-        await ctx.entityRefs.assertExist([userRef], 'userRef');
+        await ctx.entityRefs.assertExist([userRef], 'userRef', credentials);
         return licences.addAssignment({ productId: product.id, userRef }, { actor: ctx.actor(credentials), at: ctx.now() });
       }),
     );
