@@ -30,7 +30,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
       refuseUnsafeRequestText,
     ],
   });
-  for (const name of pathParamNames(itamOpenApiSpec)) router.param(name, refuseUnsafePathParam);
+  for (const name of pathParamNames(itamOpenApiSpec)) router.param(name, refuseUnsafePathParam(name));
   const ctx = new RouteContext(options);
 
   router.get('/health', (_req, res) => {

@@ -47,10 +47,17 @@ export const refuseUnsafeRequestText: RequestHandler = (req, _res, next) => {
   next();
 };
 
-/** The same check for one path parameter (express has decoded it: `%00` is a NUL here). */
-export function refuseUnsafePathParam(_req: Request, _res: Response, next: NextFunction, value: unknown, name: string) {
-  if (typeof value === 'string' && !isSafeText(value)) refuse(name);
-  next();
+/**
+ * The same check for the path parameter `name` (express has decoded it: `%00` is a NUL here), as
+ * a `router.param` handler. It reads the value from `req.params`: express-promise-router calls
+ * param handlers with the request, response and next only.
+ */
+export function refuseUnsafePathParam(name: string) {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const value = req.params[name];
+    if (typeof value === 'string' && !isSafeText(value)) refuse(name);
+    next();
+  };
 }
 
 /** The names of the path parameters of an OpenAPI document (`{id}` in `/assets/{id}`). */
