@@ -43,7 +43,28 @@ const EXPORT_BATCH = 1000;
  * @public
  */
 export async function migrateItamDatabase(knex: Knex): Promise<void> {
-  await knex.migrate.latest({ directory: migrationsDir, tableName: 'itam_knex_migrations' });
+  // Instances started together on a fresh database race to create knex's migration tables, and
+  // the one that loses fails; so does one that finds another's migration lock. Both pass once the
+  // other instance is done, so they are retried.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await knex.migrate.latest({ directory: migrationsDir, tableName: 'itam_knex_migrations' });
+      return;
+    } catch (error) {
+      if (attempt >= 10 || !isConcurrentMigration(error)) throw error;
+      await new Promise(resolve => setTimeout(resolve, 250 * attempt));
+    }
+  }
+}
+
+function isConcurrentMigration(error: unknown): boolean {
+  const e = error as { name?: string; code?: string; message?: string };
+  return (
+    e?.name === 'MigrationLocked' ||
+    e?.code === '23505' || // unique_violation (pg_type of a table created at the same moment)
+    e?.code === '42P07' || // duplicate_table
+    /already exists|already locked/i.test(e?.message ?? '')
+  );
 }
 
 /**
