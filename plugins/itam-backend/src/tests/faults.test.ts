@@ -73,14 +73,18 @@ describe('the scheduled analytics task with two backend instances on one Postgre
     const first = await databases.init(postgresIds[0][0]);
     const second = knexFactory({ client: 'pg', connection: first.client.config.connection });
     const recompute = jest.spyOn(AnalyticsService.prototype, 'recompute');
-    // Hourly, first run a second after start: the shared task lock lets one instance take it.
-    const config = { itam: { analytics: { schedule: { frequency: { hours: 1 }, timeout: { minutes: 5 }, initialDelay: { seconds: 1 } } } } };
+    // Hourly, first run five seconds after start, when both instances are up: the shared task
+    // lock lets one of them take it.
+    const config = { itam: { analytics: { schedule: { frequency: { hours: 1 }, timeout: { minutes: 5 }, initialDelay: { seconds: 5 } } } } };
     // The real scheduler (the test backend's own runs tasks locally), coordinating through the
-    // database both instances share.
-    const instances = await Promise.all(
-      [first, second].map(knex => startItamBackend({ knex, config, services: [schedulerServiceFactory] })),
-    );
+    // database both instances share. Started one after the other: Backstage's scheduler creates
+    // its own migration tables without a retry, and two first starts at the same moment on an
+    // empty database race for them.
+    const instances: Awaited<ReturnType<typeof startItamBackend>>[] = [];
     try {
+      for (const knex of [first, second]) {
+        instances.push(await startItamBackend({ knex, config, services: [schedulerServiceFactory] }));
+      }
       await eventually('the first run', async () => recompute.mock.calls.length > 0);
       // Two more work checks of each instance's scheduler (every 5 s) pass without a second run.
       await new Promise(resolve => setTimeout(resolve, 11_000));
