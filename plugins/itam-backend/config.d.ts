@@ -28,6 +28,20 @@ export interface Config {
         jiraSite?: string;
       };
     };
+    catalog?: {
+      /**
+       * How often the catalogue module (`catalogModuleItamAssets`) publishes the register as
+       * `Resource` entities (a HumanDuration). Default: every 30 minutes.
+       */
+      frequency?: { minutes?: number; hours?: number };
+      /**
+       * The highest data classification whose assets the catalogue module publishes: the
+       * catalogue shows its entities to everyone who may read it, so assets above it (their
+       * names, descriptions and the services they serve) stay in the register only.
+       * Default: `internal`.
+       */
+      maxDataClassification?: 'public' | 'internal' | 'confidential' | 'restricted';
+    };
     database?: {
       /**
        * MiB of an SQLite database file each connection maps into memory for the hot reads (entity

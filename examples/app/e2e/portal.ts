@@ -103,7 +103,11 @@ export async function startPortal(): Promise<Portal> {
         const res = await fetch(`${baseUrl}/api/catalog/entities/by-name/component/default/payments-api`, {
           headers: { authorization: `Bearer ${token}` },
         });
-        return res.ok;
+        // The example policy lets asset managers (group:default/it-ops) do everything: the guest's
+        // sign-in carries that membership once the catalogue has related the guest to the group.
+        const info = await fetch(`${baseUrl}/api/auth/v1/userinfo`, { headers: { authorization: `Bearer ${token}` } });
+        const claims: string[] = info.ok ? ((await info.json()) as { claims?: { ent?: string[] } }).claims?.ent ?? [] : [];
+        return res.ok && claims.includes('group:default/it-ops');
       },
       120_000,
       () => output,

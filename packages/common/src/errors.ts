@@ -37,6 +37,8 @@ export interface RuleViolation {
   ruleId: string;
   /** Why the rule refused, in words an asset manager understands. */
   message: string;
+  /** The field of the request the rule is about, when it is about one. */
+  field?: string;
 }
 
 /**

@@ -7,7 +7,9 @@
 
 export * from './errors';
 export * from './validation';
+export * from './text/safeText';
 export * from './constants';
+export * from './csv/formulaCells';
 export * from './permissions';
 export * from './entity/entityRef';
 export * from './asset/constants';
@@ -19,6 +21,7 @@ export * from './links/schema';
 export * from './links/jira';
 export * from './lifecycle/transitions';
 export * from './lifecycle/rules';
+export * from './lifecycle/stageRequirements';
 export * from './lifecycle/transition';
 export * from './history/events';
 export * from './history/diff';

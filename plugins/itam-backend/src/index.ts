@@ -15,3 +15,10 @@ export { itamExampleDataModule } from './exampleData/module';
 export { itamForgeTokenHandler } from './jira/forgeTokenHandler';
 export { migrateItamDatabase } from './database/KnexAssetStore';
 export { rebuildEntityAssetItems } from './database/entityAssetItems';
+export {
+  itamAssetResourceRef,
+  itamAssetConditions,
+  createItamAssetConditionalDecision,
+  itamAssetPermissionRules,
+  type AssetCriterion,
+} from './permissions/rules';

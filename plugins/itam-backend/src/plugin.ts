@@ -4,12 +4,13 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { itamPermissions, ITAM_PLUGIN_ID } from '@itam/common';
+import { itamAssetPermissions, itamPermissions, ITAM_PLUGIN_ID } from '@itam/common';
 import type { Permission } from '@backstage/plugin-permission-common';
 import { AnalyticsService } from './analytics/AnalyticsService';
 import { KnexAuditStore } from './audits/KnexAuditStore';
 import { KnexAssetStore } from './database/KnexAssetStore';
 import { KnexLicenceStore } from './licences/KnexLicenceStore';
+import { itamAssetPermissionRules, itamAssetResourceRef } from './permissions/rules';
 import { CatalogEntityRefChecker } from './service/entityRefs';
 import { ServiceAccess } from './service/serviceAccess';
 import { createRouter } from './service/router';
@@ -50,7 +51,7 @@ export const itamPlugin = createBackendPlugin({
         scheduler,
         config,
       }) {
-        permissionsRegistry.addPermissions(itamPermissions as Permission[]);
+        permissionsRegistry.addPermissions(itamPermissions.filter(p => p.type === 'basic') as Permission[]);
         const mmapMiB = config.getOptionalNumber('itam.database.sqliteMmapSizeMiB');
         if (mmapMiB !== undefined && !(mmapMiB >= 0)) {
           throw new Error(`itam.database.sqliteMmapSizeMiB must be 0 or more, got ${mmapMiB}`);
@@ -60,6 +61,15 @@ export const itamPlugin = createBackendPlugin({
           ...(mmapMiB === undefined ? {} : { sqliteMmapSize: Math.round(mmapMiB * 1024 * 1024) }),
         });
         await store.refreshStatistics();
+        // Assets are a resource type: policies may grant asset permissions on conditions (the
+        // rules IS_OWNER, HAS_CLASSIFICATION, HAS_CLASS), which the routes apply in SQL to lists
+        // and to each asset read or written; the permission backend loads assets by id here.
+        permissionsRegistry.addResourceType({
+          resourceRef: itamAssetResourceRef,
+          permissions: itamAssetPermissions as Permission[],
+          rules: Object.values(itamAssetPermissionRules),
+          getResources: ids => Promise.all(ids.map(id => store.getAsset(id))),
+        });
         const audits = new KnexAuditStore(store.knex);
         const licences = new KnexLicenceStore(store.knex);
         const analytics = new AnalyticsService({ store, audits, licences, catalog, auth, logger });
@@ -88,6 +98,7 @@ export const itamPlugin = createBackendPlugin({
             logger,
             entityRefs: new CatalogEntityRefChecker(catalog, auth),
             serviceAccess: ServiceAccess.fromConfig(config),
+            assetRules: permissionsRegistry.getPermissionRuleset(itamAssetResourceRef),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

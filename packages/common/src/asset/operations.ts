@@ -1,4 +1,6 @@
+import { ItamRuleViolationError } from '../errors';
 import type { HistoryEvent } from '../history/events';
+import { checkStageRequirements } from '../lifecycle/stageRequirements';
 import { diffAssets } from '../history/diff';
 import type { Asset, AssetPatch, NewAsset } from './types';
 
@@ -16,6 +18,8 @@ export interface AssetChange {
  * Builds a new asset (version 1) from validated input, with its `created` history event.
  * Identity and time are arguments so the function stays pure.
  *
+ * @throws {@link ItamRuleViolationError} when the asset fails what its stage requires
+ *   ({@link checkStageRequirements}), e.g. created `deployed` without an owner.
  * @public
  */
 export function createAsset(input: {
@@ -37,6 +41,8 @@ export function createAsset(input: {
   asset.version = 1;
   asset.createdAt = input.at;
   asset.updatedAt = input.at;
+  const violations = checkStageRequirements(asset as unknown as Asset, { at: input.at });
+  if (violations.length > 0) throw new ItamRuleViolationError(violations);
   return {
     asset: asset as unknown as Asset,
     event: {
@@ -54,6 +60,8 @@ export function createAsset(input: {
  * Applies a validated patch (`null` clears a field). Returns `undefined` when the patch changes
  * nothing, so no empty version or history entry is written.
  *
+ * @throws {@link ItamRuleViolationError} when the patch breaks what the asset's stage requires
+ *   ({@link checkStageRequirements}), e.g. clears the owner of a deployed asset.
  * @public
  */
 export function updateAsset(input: {
@@ -71,6 +79,8 @@ export function updateAsset(input: {
   }
   const changes = diffAssets(input.asset, next as Asset);
   if (changes.length === 0) return undefined;
+  const violations = checkStageRequirements(next as Asset, { at: input.at, before: input.asset });
+  if (violations.length > 0) throw new ItamRuleViolationError(violations);
   const asset = { ...(next as Asset), version: input.asset.version + 1, updatedAt: input.at };
   return {
     asset,

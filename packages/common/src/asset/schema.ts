@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { normalizeEntityRef } from '../entity/entityRef';
 import { fromNumber } from '../finance/rational';
+import { safeText } from '../text/safeText';
 import {
   ASSET_CLASSES,
   DATA_CLASSIFICATIONS,
@@ -16,19 +17,39 @@ import {
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date formatted YYYY-MM-DD')
-  .refine(value => {
-    const d = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-  }, 'must be a real calendar date');
+  .refine(isRealDay, 'must be a real calendar date');
 
 /**
- * ISO 8601 timestamp in UTC, as produced by `Date.prototype.toISOString`.
+ * ISO 8601 timestamp (UTC or with an offset) on a real calendar day, e.g. not on 30 February.
  *
  * @public
  */
 export const isoDateTimeSchema = z
   .string()
-  .datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-01-31T12:00:00Z' });
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-01-31T12:00:00Z' })
+  .refine(value => isRealDay(value.slice(0, 10)), 'must be on a real calendar date');
+
+/** Whether `YYYY-MM-DD` names a day that exists (JavaScript's Date would roll 02-30 over to March). */
+function isRealDay(value: string): boolean {
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * The largest count the register stores: PostgreSQL's `integer` (counts such as concurrent-use
+ * peaks are integer columns), far above any real quantity of devices, users, cores or PVUs.
+ *
+ * @public
+ */
+export const MAX_COUNT = 2_147_483_647;
+
+/**
+ * The largest amount of money accepted (one hundred billion): with four decimal places it stays
+ * exact in a JavaScript number, and no asset or licence costs more.
+ *
+ * @public
+ */
+export const MAX_AMOUNT = 100_000_000_000;
 
 /**
  * A human asset tag: letters, digits and `-_./`, starting with a letter or digit.
@@ -51,7 +72,7 @@ export const assetTagSchema = z
  * @public
  */
 export function entityRefSchema(kinds: readonly string[] = [], defaultKind?: string) {
-  return z.string().transform((value, ctx) => {
+  return safeText(z.string()).transform((value, ctx) => {
     try {
       const ref = normalizeEntityRef(value.trim(), { defaultKind });
       const kind = ref.slice(0, ref.indexOf(':'));
@@ -95,6 +116,7 @@ export const amountSchema = z
   .number({ invalid_type_error: 'must be a number' })
   .finite('must be a finite number')
   .nonnegative('must not be negative')
+  .max(MAX_AMOUNT, `must be at most ${MAX_AMOUNT}`)
   // Judged on the decimal the number is written as (exactly, see finance/rational.ts): n × 10⁴
   // in binary floating point drifts past any tolerance for amounts in the tens of millions.
   .refine(n => !Number.isFinite(n) || 10_000n % fromNumber(n).d === 0n, {
@@ -114,7 +136,7 @@ export const externalIdSchema = z
       .min(1, 'must not be empty')
       .max(64)
       .regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lower-case letters, digits, ".", "_" or "-"'),
-    sourceId: z.string().trim().min(1, 'must not be empty').max(256),
+    sourceId: safeText(z.string().trim().min(1, 'must not be empty').max(256)),
   })
   .strict();
 
@@ -128,8 +150,8 @@ export const purchaseSchema = z
     date: isoDateSchema.optional(),
     cost: amountSchema.optional(),
     currency: currencySchema.optional(),
-    supplier: z.string().trim().min(1).max(200).optional(),
-    orderNumber: z.string().trim().min(1).max(100).optional(),
+    supplier: safeText(z.string().trim().min(1).max(200)).optional(),
+    orderNumber: safeText(z.string().trim().min(1).max(100)).optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -151,8 +173,8 @@ export const sanitisationSchema = z
   .object({
     date: isoDateSchema,
     method: z.enum(SANITISATION_METHODS),
-    performedBy: z.string().trim().min(1, 'must name who sanitised the media').max(200),
-    certificateRef: z.string().trim().min(1).max(200).optional(),
+    performedBy: safeText(z.string().trim().min(1, 'must name who sanitised the media').max(200)),
+    certificateRef: safeText(z.string().trim().min(1).max(200)).optional(),
   })
   .strict();
 
@@ -165,7 +187,7 @@ export const attributesSchema = z.record(
   z
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'attribute names must start with a letter (max 64)'),
-  z.union([z.string().max(2000), z.number().finite(), z.boolean(), z.null()]),
+  z.union([safeText(z.string().max(2000)), z.number().finite(), z.boolean(), z.null()]),
 );
 
 /**
@@ -174,7 +196,7 @@ export const attributesSchema = z.record(
  */
 const assetFieldsShape = {
   tag: assetTagSchema,
-  name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  name: safeText(z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters')),
   assetClass: z.enum(ASSET_CLASSES),
   type: z
     .string()
@@ -182,17 +204,17 @@ const assetFieldsShape = {
     .min(1, 'must not be empty')
     .max(64)
     .regex(/^(?:[a-z0-9][a-z0-9-]*)?$/, 'must be lower-case kebab-case, e.g. laptop or virtual-machine'),
-  description: z.string().max(4000).optional(),
+  description: safeText(z.string().max(4000)).optional(),
   criticality: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
     errorMap: () => ({ message: 'must be a tier from 1 (most critical) to 4' }),
   }),
   dataClassification: z.enum(DATA_CLASSIFICATIONS),
-  serialNumber: z.string().trim().min(1).max(128).optional(),
+  serialNumber: safeText(z.string().trim().min(1).max(128)).optional(),
   externalIds: z.array(externalIdSchema).max(32),
   owner: ownerRefSchema.optional(),
   custodian: ownerRefSchema.optional(),
-  location: z.string().trim().min(1).max(200).optional(),
-  costCentre: z.string().trim().min(1).max(64).optional(),
+  location: safeText(z.string().trim().min(1).max(200)).optional(),
+  costCentre: safeText(z.string().trim().min(1).max(64)).optional(),
   purchase: purchaseSchema.optional(),
   warrantyEnd: isoDateSchema.optional(),
   endOfLife: isoDateSchema.optional(),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { safeText } from '../text/safeText';
 import { ASSET_CLASSES, LIFECYCLE_STAGES } from '../asset/constants';
+import { isoDateSchema } from '../asset/schema';
 
 /**
  * Which assets an audit campaign must verify. Every given criterion must match; an empty scope
@@ -11,8 +13,8 @@ export const auditScopeSchema = z
   .object({
     assetClasses: z.array(z.enum(ASSET_CLASSES)).max(5).optional(),
     lifecycleStages: z.array(z.enum(LIFECYCLE_STAGES)).max(7).optional(),
-    locations: z.array(z.string().trim().min(1).max(200)).max(100).optional(),
-    owners: z.array(z.string().trim().min(1).max(255)).max(100).optional(),
+    locations: z.array(safeText(z.string().trim().min(1).max(200))).max(100).optional(),
+    owners: z.array(safeText(z.string().trim().min(1).max(255))).max(100).optional(),
   })
   .strict();
 /** @public */
@@ -21,12 +23,9 @@ export type AuditScope = z.output<typeof auditScopeSchema>;
 /** @public */
 export const newAuditCampaignSchema = z
   .object({
-    name: z.string().trim().min(1, 'must not be empty').max(200),
+    name: safeText(z.string().trim().min(1, 'must not be empty').max(200)),
     scope: auditScopeSchema.default({}),
-    dueDate: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date formatted YYYY-MM-DD')
-      .optional(),
+    dueDate: isoDateSchema.optional(),
   })
   .strict();
 /** @public */
@@ -43,11 +42,11 @@ export type NewAuditCampaign = z.output<typeof newAuditCampaignSchema>;
  */
 export const auditObservationSchema = z
   .object({
-    assetTag: z.string().trim().min(1).max(64).optional(),
-    serialNumber: z.string().trim().min(1).max(128).optional(),
+    assetTag: safeText(z.string().trim().min(1).max(64)).optional(),
+    serialNumber: safeText(z.string().trim().min(1).max(128)).optional(),
     result: z.enum(['seen', 'not-found']),
-    location: z.string().trim().min(1).max(200).optional(),
-    note: z.string().max(2000).optional(),
+    location: safeText(z.string().trim().min(1).max(200)).optional(),
+    note: safeText(z.string().max(2000)).optional(),
   })
   .strict()
   .refine(o => o.assetTag !== undefined || o.serialNumber !== undefined, {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../text/safeText';
 import { currencySchema, isoDateSchema } from '../asset/schema';
 import type { Asset } from '../asset/types';
 
@@ -42,7 +43,7 @@ export const costItemSchema = z
       .strict()
       .refine(s => s.units <= s.of, { path: ['units'], message: 'must not exceed of' })
       .optional(),
-    description: z.string().max(500).optional(),
+    description: safeText(z.string().max(500)).optional(),
   })
   .strict()
   .refine(c => c.date === undefined || c.term === undefined, {
@@ -62,7 +63,7 @@ export type CostItem = z.output<typeof costItemSchema>;
  */
 export const assetCostsSchema = z
   .object({
-    assetId: z.string().min(1, 'must not be empty'),
+    assetId: safeText(z.string().min(1, 'must not be empty')),
     currency: currencySchema,
     items: z.array(costItemSchema),
   })

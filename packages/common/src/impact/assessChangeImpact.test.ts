@@ -251,3 +251,33 @@ describe('assessChangeImpact', () => {
     expect(result.traversal).toEqual({ maxDepth: 50, deepest: 3, truncated: false });
   });
 });
+
+describe('assessChangeImpact restricted to what the asker may see', () => {
+  const graph = buildImpactGraph({
+    assets: [
+      { id: 'db', tag: 'SRV-1', name: 'db', lifecycleStage: 'deployed', criticality: 1 },
+      { id: 'vm', tag: 'VM-1', name: 'vm', lifecycleStage: 'deployed' },
+    ],
+    assetLinks: [{ assetId: 'db', type: 'hosts', targetAssetId: 'vm' }],
+    entityLinks: [{ assetId: 'vm', entityRef: 'component:default/payments-api', role: 'runs-on' }],
+    entities: [{ ref: 'component:default/payments-api' }, { ref: 'system:default/payments' }],
+    relations: [{ source: 'component:default/payments-api', type: 'partOf', target: 'system:default/payments' }],
+  });
+  const query = { assetIds: ['db'], window: { start: '2026-06-01T00:00:00Z', end: '2026-06-02T00:00:00Z' } };
+
+  it('neither reports nor walks through hidden assets and entities', () => {
+    const all = assessChangeImpact(graph, query);
+    expect(all.affectedEntities.map(e => e.ref)).toEqual(['component:default/payments-api', 'system:default/payments']);
+    const noVm = assessChangeImpact(graph, query, {}, { assetVisible: id => id !== 'vm' });
+    expect(noVm.affectedAssets.map(a => a.id)).toEqual(['db']);
+    expect(noVm.affectedEntities).toEqual([]);
+    const noComponent = assessChangeImpact(graph, query, {}, { entityVisible: ref => !ref.startsWith('component:') });
+    expect(noComponent.affectedEntities).toEqual([]);
+  });
+
+  it('reports a hidden named item as not found', () => {
+    const result = assessChangeImpact(graph, query, {}, { assetVisible: () => false });
+    expect(result.notFound.assetIds).toEqual(['db']);
+    expect(result.affectedAssets).toEqual([]);
+  });
+});

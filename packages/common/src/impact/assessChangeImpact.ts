@@ -24,6 +24,18 @@ import { walkImpact, walkPath } from './walkImpact';
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
+ * What the asker of an impact assessment may see; everything when a predicate is absent.
+ *
+ * @public
+ */
+export interface ImpactVisibility {
+  /** Whether the asker may see the asset with this id. */
+  assetVisible?: (assetId: string) => boolean;
+  /** Whether the asker may see the catalogue entity with this (normalised) ref. */
+  entityVisible?: (entityRef: string) => boolean;
+}
+
+/**
  * Answers the change manager's question "what does this change touch, who must know, and how
  * risky is it?" (design.md §9) from a graph prebuilt by {@link buildImpactGraph}.
  *
@@ -37,6 +49,10 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * assessment: they are listed in `notFound` and otherwise ignored, so one stale reference on a
  * ticket still yields an assessment of the rest. A malformed entity ref is an error.
  *
+ * `visibility` restricts the answer to what the asker may see (their permissions on assets, the
+ * catalogue as it shows itself to them): an asset or entity it hides is neither reported nor
+ * walked through, and a named one counts as not found, as if the graph did not hold it.
+ *
  * Pure and deterministic: the result does not depend on the order of the named items or of the
  * graph's input data. Cost: proportional to the part of the graph reached.
  *
@@ -47,6 +63,7 @@ export function assessChangeImpact(
   graph: ImpactGraph,
   query: ChangeImpactQuery,
   options: ChangeImpactOptionsInput = {},
+  visibility: ImpactVisibility = {},
 ): ChangeImpactResult {
   const opts = parseOrThrow(changeImpactOptionsSchema, options, 'change impact options');
   const q = parseOrThrow(changeImpactQuerySchema, query, 'change impact query');
@@ -54,9 +71,18 @@ export function assessChangeImpact(
   const starts: number[] = [];
   const missingAssets = new Set<string>();
   const missingEntities = new Set<string>();
+  const assetCount = graph.assets.length;
+  const { assetVisible, entityVisible } = visibility;
+  const hidden =
+    assetVisible || entityVisible
+      ? (node: number) =>
+          node < assetCount
+            ? assetVisible !== undefined && !assetVisible(graph.assets[node].id)
+            : entityVisible !== undefined && !entityVisible(graph.entities[node - assetCount].ref)
+      : undefined;
   for (const id of q.assetIds) {
     const node = graph.assetIndex.get(id);
-    if (node === undefined) missingAssets.add(id);
+    if (node === undefined || hidden?.(node)) missingAssets.add(id);
     else starts.push(node);
   }
   const issues: ValidationIssue[] = [];
@@ -69,13 +95,12 @@ export function assessChangeImpact(
       return;
     }
     const node = graph.entityIndex.get(ref);
-    if (node === undefined) missingEntities.add(ref);
+    if (node === undefined || hidden?.(node)) missingEntities.add(ref);
     else starts.push(node);
   });
   if (issues.length > 0) throw new ItamValidationError(issues, 'change impact query');
 
-  const walk = walkImpact(graph, starts, opts.maxDepth);
-  const assetCount = graph.assets.length;
+  const walk = walkImpact(graph, starts, opts.maxDepth, hidden);
   const refOf = (node: number): ImpactNodeRef => graph.nodeRefs[node];
   const pathOf = (node: number): ImpactHop[] =>
     walkPath(walk, node).map(step => {

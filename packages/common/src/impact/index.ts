@@ -48,5 +48,5 @@ export { impactNodeLabel } from './text';
 export { assetLifecycleConcerns } from './lifecycleConcerns';
 export { collectOwnersToNotify, type OwnedImpactItem } from './owners';
 export { scoreChangeRisk, type ChangeRiskFacts } from './score';
-export { assessChangeImpact } from './assessChangeImpact';
+export { assessChangeImpact, type ImpactVisibility } from './assessChangeImpact';
 export { changeWindowFor, type ChangeWindowSource, type SourcedChangeWindow } from './changeWindow';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../text/safeText';
 import { isoDateTimeSchema } from '../asset/schema';
 
 const count = (defaultValue: number, min = 0) =>
@@ -54,8 +55,8 @@ export type ChangeImpactOptionsInput = z.input<typeof changeImpactOptionsSchema>
  */
 export const changeImpactQuerySchema = z
   .object({
-    assetIds: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
-    entityRefs: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
+    assetIds: z.array(safeText(z.string().trim().min(1, 'must not be empty'))).default([]),
+    entityRefs: z.array(safeText(z.string().trim().min(1, 'must not be empty'))).default([]),
     window: z
       .object({
         start: isoDateTimeSchema,

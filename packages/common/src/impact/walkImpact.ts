@@ -25,11 +25,18 @@ export interface ImpactWalk {
  * are visited in ascending node order and rows are sorted, so among equally short paths the one
  * kept depends only on the graph, never on the order of the input data.
  *
- * Cost: O(reached nodes + their edges), plus three arrays of the graph's size.
+ * Cost: O(reached nodes + their edges), plus three arrays of the graph's size. A `hidden` node
+ * is neither entered nor walked through, as if it were not in the graph.
  *
  * @public
  */
-export function walkImpact(graph: ImpactGraph, starts: readonly number[], maxDepth: number): ImpactWalk {
+export function walkImpact(
+  graph: ImpactGraph,
+  starts: readonly number[],
+  maxDepth: number,
+  /** Nodes the walk may not enter (what the asker may not see); none when absent. */
+  hidden?: (node: number) => boolean,
+): ImpactWalk {
   const nodeCount = graph.offsets.length - 1;
   const distance = new Int32Array(nodeCount).fill(-1);
   const parent = new Int32Array(nodeCount);
@@ -55,7 +62,7 @@ export function walkImpact(graph: ImpactGraph, starts: readonly number[], maxDep
       // so a neighbour still unseen here lies beyond the bound.
       if (!truncated) {
         for (let e = offsets[node]; e < end; e++) {
-          if (distance[targets[e]] === -1) {
+          if (distance[targets[e]] === -1 && !(hidden !== undefined && hidden(targets[e]))) {
             truncated = true;
             break;
           }
@@ -65,7 +72,7 @@ export function walkImpact(graph: ImpactGraph, starts: readonly number[], maxDep
     }
     for (let e = offsets[node]; e < end; e++) {
       const next = targets[e];
-      if (distance[next] !== -1) continue;
+      if (distance[next] !== -1 || (hidden !== undefined && hidden(next))) continue;
       distance[next] = d + 1;
       parent[next] = node;
       parentKind[next] = edgeKinds[e];

@@ -26,6 +26,13 @@ export { compareVersions } from './versions';
 export { termStatus, type TermStatus } from './terms';
 export { deviceDemand, ProcessorRatings, type Demand, type LicensedDevice } from './demand';
 export { sumTrueUps } from './trueUp';
+export {
+  allocateSeat,
+  allocationCapacity,
+  checkAllocationCapacity,
+  releaseSeat,
+  type AllocationConsumer,
+} from './allocation';
 export { ASSET_LICENCE_SEVERITY, installedProductPositions } from './assetLicences';
 export { reconcileLicences } from './reconcile';
 export { summarizeLicencePositions } from './summary';

@@ -50,4 +50,25 @@ describe('recognition rules', () => {
     expect(bad).toMatchObject({ ok: false, issues: [{ path: 'namePattern' }] });
     expect(validate(recognitionRuleSchema, { namePattern: '/^sql server \\d{4}$/', publisher: 'Microsoft' })).toMatchObject({ ok: true });
   });
+
+  it('runs a catastrophic pattern in linear time and still answers correctly', () => {
+    // /^(a+)+$/ against "aaaa…a!" backtracks through 2^n ways in JavaScript's own engine; on
+    // the linear-time engine it is one pass over the name.
+    const evil = compileRecognition([{ id: 'evil', recognition: [{ namePattern: '/^(a+)+$/' }] }]);
+    expect(evil({ productName: `${'a'.repeat(100_000)}!` })).toBeUndefined();
+    expect(evil({ productName: 'a'.repeat(100_000) })).toBe('evil');
+    const nested = compileRecognition([{ id: 'nested', recognition: [{ namePattern: '/(x+x+)+y/' }] }]);
+    expect(nested({ productName: 'x'.repeat(50_000) })).toBeUndefined();
+    expect(nested({ productName: `${'x'.repeat(50_000)}y` })).toBe('nested');
+  });
+
+  it('refuses JavaScript-only syntax the linear-time engine cannot run, and ignores such stored rules', () => {
+    expect(validate(recognitionRuleSchema, { namePattern: '/(a)\\1/' })).toMatchObject({ ok: false, issues: [{ path: 'namePattern' }] });
+    expect(validate(recognitionRuleSchema, { namePattern: '/sql(?= server)/' })).toMatchObject({ ok: false });
+    const stored = compileRecognition([
+      { id: 'legacy', recognition: [{ namePattern: '/sql(?= server)/' }] },
+      { id: 'plain', recognition: [{ namePattern: 'sql' }] },
+    ]);
+    expect(stored({ productName: 'SQL Server' })).toBe('plain');
+  });
 });

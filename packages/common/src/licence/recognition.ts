@@ -1,4 +1,6 @@
+import { RE2JS } from 're2js';
 import { z } from 'zod';
+import { safeText } from '../text/safeText';
 
 /** Longest pattern accepted: rules are matched against every discovered installation. */
 const MAX_PATTERN_LENGTH = 200;
@@ -9,9 +11,21 @@ function isRegexPattern(pattern: string): boolean {
 }
 
 /**
+ * Compiles a `/…/` pattern's body for RE2JS, a linear-time engine (RE2's syntax: no
+ * backreferences, no lookaround): matching takes time proportional to the name's length
+ * whatever the pattern, so a rule like `/^(a+)+$/` cannot stall the reconciliation
+ * (catastrophic backtracking in JavaScript's own engine).
+ */
+function compileRegex(body: string): RE2JS {
+  return RE2JS.compile(body, RE2JS.CASE_INSENSITIVE);
+}
+
+/**
  * A recognition rule maps raw discovered software to a normalised product. `namePattern` is a
  * case-insensitive substring of the discovered name, or a regular expression (matched
- * case-insensitively) when wrapped in slashes, e.g. `/^microsoft sql server 2022 \(64-bit\)$/`.
+ * case-insensitively) when wrapped in slashes, e.g. `/^microsoft sql server 2022 \(64-bit\)$/`,
+ * in RE2 syntax and run on a linear-time engine (re2js), so no pattern can backtrack
+ * catastrophically.
  * `publisher`, when given, must be a case-insensitive substring of the discovered publisher (an
  * installation without a publisher does not match it).
  *
@@ -19,7 +33,7 @@ function isRegexPattern(pattern: string): boolean {
  */
 export const recognitionRuleSchema = z
   .object({
-    publisher: z.string().trim().min(1, 'must not be empty').max(200).optional(),
+    publisher: safeText(z.string().trim().min(1, 'must not be empty').max(200)).optional(),
     namePattern: z
       .string({ required_error: 'is required' })
       .trim()
@@ -28,11 +42,11 @@ export const recognitionRuleSchema = z
       .superRefine((pattern, ctx) => {
         if (!isRegexPattern(pattern)) return;
         try {
-          new RegExp(pattern.slice(1, -1), 'i');
+          compileRegex(pattern.slice(1, -1));
         } catch (error) {
           ctx.addIssue({
             code: z.ZodIssueCode.custom,
-            message: `is not a valid regular expression: ${(error as Error).message}`,
+            message: `is not a regular expression the linear-time (RE2) syntax accepts: ${(error as Error).message}`,
           });
         }
       }),
@@ -74,8 +88,15 @@ function compile(productId: string, rule: RecognitionRule): CompiledRule {
   const pattern = rule.namePattern.trim();
   let matchName: (name: string) => boolean;
   if (isRegexPattern(pattern)) {
-    const regex = new RegExp(pattern.slice(1, -1), 'i');
-    matchName = name => regex.test(name);
+    let regex: RE2JS | undefined;
+    try {
+      regex = compileRegex(pattern.slice(1, -1));
+    } catch {
+      // Stored before the rules ran on RE2 (JavaScript-only syntax such as lookaround): such a
+      // rule recognises nothing rather than stopping every reconciliation.
+      regex = undefined;
+    }
+    matchName = name => regex !== undefined && regex.test(name);
   } else {
     const needle = pattern.toLowerCase();
     matchName = name => name.toLowerCase().includes(needle);
@@ -94,8 +115,9 @@ function compile(productId: string, rule: RecognitionRule): CompiledRule {
  * match, the most specific rule wins: one with a publisher over one without, then the longer
  * pattern, then the product with the smaller id; so the result never depends on input order.
  *
- * @throws SyntaxError if a `/regex/` pattern does not compile (rules that passed
- *   {@link recognitionRuleSchema} always do).
+ * A stored `/regex/` pattern that does not compile (rules that passed
+ * {@link recognitionRuleSchema} always do) matches nothing.
+ *
  * @public
  */
 export function compileRecognition(

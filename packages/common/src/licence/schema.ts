@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../text/safeText';
 import {
   amountSchema,
   currencySchema,
@@ -6,15 +7,12 @@ import {
   isoDateSchema,
   isoDateTimeSchema,
   purchaseSchema,
+  MAX_COUNT,
 } from '../asset/schema';
 import { CORE_COUNTING_RULES, LICENCE_METRIC_INFO, LICENCE_METRICS } from './metrics';
 
 /** An identifier from the register or a discovery tool. */
-const idSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(200, 'must be at most 200 characters');
+const idSchema = safeText(z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'));
 
 /** A Backstage user reference; `jane` is read as `user:default/jane`, as the catalogue does. */
 const userRefSchema = entityRefSchema(['user'], 'user');
@@ -22,7 +20,8 @@ const userRefSchema = entityRefSchema(['user'], 'user');
 const nonNegativeInt = z
   .number({ invalid_type_error: 'must be a number' })
   .int('must be a whole number')
-  .nonnegative('must not be negative');
+  .nonnegative('must not be negative')
+  .max(MAX_COUNT, `must be at most ${MAX_COUNT}`);
 
 /**
  * A usage date: `YYYY-MM-DD`, or an ISO date-time, which is reduced to its UTC calendar day.
@@ -57,10 +56,10 @@ export const usageDateSchema = z.string().transform((value, ctx) => {
 export const softwareProductSchema = z
   .object({
     id: idSchema,
-    publisher: z.string().trim().min(1, 'must not be empty').max(200),
-    name: z.string().trim().min(1, 'must not be empty').max(200),
+    publisher: safeText(z.string().trim().min(1, 'must not be empty').max(200)),
+    name: safeText(z.string().trim().min(1, 'must not be empty').max(200)),
     /** Licensable version (e.g. `2022`); absent for a version-independent product. */
-    version: z.string().trim().min(1, 'must not be empty').max(64).optional(),
+    version: safeText(z.string().trim().min(1, 'must not be empty').max(64)).optional(),
     /** Only products under management are reconciled. */
     underManagement: z.boolean({ required_error: 'is required', invalid_type_error: 'must be true or false' }),
     /** How `per-core` rights count cores for this product; `all-cores` when absent. */
@@ -169,7 +168,7 @@ export const installationSchema = z
     id: idSchema,
     deviceId: idSchema,
     productId: idSchema,
-    version: z.string().trim().min(1).max(100).optional(),
+    version: safeText(z.string().trim().min(1).max(100)).optional(),
     lastUsed: usageDateSchema.nullable().optional(),
   })
   .strict();
@@ -188,8 +187,8 @@ export const deviceFactsSchema = z
     kind: z.enum(['physical', 'virtual']),
     processors: nonNegativeInt,
     coresPerProcessor: nonNegativeInt,
-    processorVendor: z.string().trim().min(1).max(100).optional(),
-    processorModel: z.string().trim().min(1).max(200).optional(),
+    processorVendor: safeText(z.string().trim().min(1).max(100)).optional(),
+    processorModel: safeText(z.string().trim().min(1).max(200)).optional(),
     maxSockets: nonNegativeInt.min(1, 'must be at least 1').optional(),
     hostDeviceId: idSchema.optional(),
   })

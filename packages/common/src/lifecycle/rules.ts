@@ -1,7 +1,14 @@
-import { SANITISATION_REQUIRED_FOR, type LifecycleStage } from '../asset/constants';
+import type { LifecycleStage } from '../asset/constants';
 import type { Asset, SanitisationRecord } from '../asset/types';
 import type { RuleViolation } from '../errors';
+import { stageRequirement } from './stageRequirements';
 import { isTransitionInGraph, LIFECYCLE_TRANSITIONS } from './transitions';
+
+// The requirements every asset in a stage meets (see stageRequirements.ts), checked here against
+// the asset as the transition would leave it.
+const needsOwner = stageRequirement('deploy-requires-owner');
+const needsSanitisation = stageRequirement('dispose-requires-sanitisation');
+const sanitisationDated = stageRequirement('sanitisation-not-in-future');
 
 /**
  * What a transition needs to be judged: the asset as it is, the target stage and the request.
@@ -91,8 +98,8 @@ export const LIFECYCLE_RULES: readonly LifecycleRule[] = [
   {
     id: 'deploy-requires-owner',
     description: 'A deployed asset has an accountable owner.',
-    check: ({ asset, to }) =>
-      to === 'deployed' && !asset.owner
+    check: ({ asset, to, at }) =>
+      needsOwner.violatedBy({ ...asset, lifecycleStage: to }, at)
         ? {
             ruleId: 'deploy-requires-owner',
             message: 'The asset needs an owner before it is deployed',
@@ -126,10 +133,8 @@ export const LIFECYCLE_RULES: readonly LifecycleRule[] = [
     id: 'dispose-requires-sanitisation',
     description:
       'Media that held confidential or restricted data are sanitised, and that is recorded, before disposal.',
-    check: ({ asset, to, sanitisation }) =>
-      to === 'disposed' &&
-      SANITISATION_REQUIRED_FOR.includes(asset.dataClassification) &&
-      !(sanitisation ?? asset.sanitisation)
+    check: ({ asset, to, at, sanitisation }) =>
+      needsSanitisation.violatedBy({ ...asset, lifecycleStage: to, sanitisation: sanitisation ?? asset.sanitisation }, at)
         ? {
             ruleId: 'dispose-requires-sanitisation',
             message: `The asset held ${asset.dataClassification} data: record its sanitisation before disposal`,
@@ -139,8 +144,8 @@ export const LIFECYCLE_RULES: readonly LifecycleRule[] = [
   {
     id: 'sanitisation-not-in-future',
     description: 'A sanitisation record cannot be dated after the transition.',
-    check: ({ sanitisation, at }) =>
-      sanitisation && sanitisation.date > at.slice(0, 10)
+    check: ({ asset, sanitisation, at }) =>
+      sanitisation && sanitisationDated.violatedBy({ ...asset, sanitisation }, at)
         ? {
             ruleId: 'sanitisation-not-in-future',
             message: `The sanitisation is dated ${sanitisation.date}, after the transition`,

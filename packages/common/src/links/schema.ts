@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../text/safeText';
 import { entityRefSchema } from '../asset/schema';
 
 /**
@@ -52,7 +53,7 @@ export type EntityLink = z.output<typeof entityLinkSchema>;
 export const assetLinkSchema = z
   .object({
     type: z.enum(ASSET_LINK_TYPES),
-    targetAssetId: z.string().trim().min(1, 'must name the linked asset'),
+    targetAssetId: safeText(z.string().trim().min(1, 'must name the linked asset').max(200)),
   })
   .strict();
 /** @public */
@@ -99,8 +100,8 @@ export const ticketLinkSchema = z
       .regex(/^[1-9][0-9]{0,17}$/, 'must be a Jira issue id such as 10042 (digits, not the key)')
       .optional(),
     ticketType: z.enum(TICKET_TYPES),
-    summary: z.string().max(500).optional(),
-    status: z.string().max(100).optional(),
+    summary: safeText(z.string().max(500)).optional(),
+    status: safeText(z.string().max(100)).optional(),
     resolved: z.boolean().optional(),
   })
   .strict();

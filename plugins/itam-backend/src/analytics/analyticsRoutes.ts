@@ -5,6 +5,7 @@ import {
   isoDateSchema,
   itamAssetReadPermission,
   currencySchema,
+  safeText,
   type RiskFinding,
 } from '@itam/common';
 import type { Router } from 'express';
@@ -20,7 +21,7 @@ const kpiQuerySchema = z
 const impactBodySchema = z
   .object({
     /** Asset ids or tags named on the change. */
-    assets: z.array(z.string().trim().min(1)).max(500).default([]),
+    assets: z.array(safeText(z.string().trim().min(1).max(200))).max(500).default([]),
     entityRefs: changeImpactQuerySchema.shape.entityRefs,
     window: changeImpactQuerySchema.shape.window,
     options: changeImpactOptionsSchema.optional(),
@@ -31,15 +32,23 @@ const impactBodySchema = z
     path: ['assets'],
   });
 
+const setPredicate = (set: ReadonlySet<string>) => (value: string) => set.has(value);
+
 /** Analytics routes: risk findings, KPIs, maturity, change impact. */
 export function registerAnalyticsRoutes(router: Router, ctx: RouteContext, analytics: AnalyticsService) {
   router.get('/risks', async (req, res) => {
-    await ctx.authorize(req, itamAssetReadPermission);
+    const { criteria } = await ctx.authorizeAssets(req, itamAssetReadPermission);
     const snapshot = await analytics.riskFindings();
     const assetId = typeof req.query.assetId === 'string' ? req.query.assetId : undefined;
-    const items = assetId
+    let items = assetId
       ? snapshot.data.filter((f: RiskFinding) => f.subject.kind === 'asset' && f.subject.id === assetId)
       : snapshot.data;
+    if (criteria) {
+      // Findings about assets the policy does not let the caller read are not theirs to see.
+      const ids = [...new Set(items.flatMap((f: RiskFinding) => (f.subject.kind === 'asset' ? [f.subject.id] : [])))];
+      const visible = await ctx.store.visibleAssetIds(ids, criteria);
+      items = items.filter((f: RiskFinding) => f.subject.kind !== 'asset' || visible.has(f.subject.id));
+    }
     res.json({ computedAt: snapshot.computedAt, items });
   });
 
@@ -57,22 +66,33 @@ export function registerAnalyticsRoutes(router: Router, ctx: RouteContext, analy
   });
 
   router.post('/impact', async (req, res) => {
-    await ctx.authorize(req, itamAssetReadPermission);
+    const readable = await ctx.authorizeAssets(req, itamAssetReadPermission);
     const body = parseRequest(impactBodySchema, req.body);
     // Tags are what people type on a change ticket; the graph knows assets by id.
     const assetIds: string[] = [];
     const notFoundAssets: string[] = [];
     for (const idOrTag of body.assets) {
       const asset = await ctx.store.getAsset(idOrTag);
-      if (asset) assetIds.push(asset.id);
+      if (asset && readable.allows(asset)) assetIds.push(asset.id);
       else notFoundAssets.push(idOrTag);
     }
     const graph = await analytics.impactGraph();
-    const result = assessChangeImpact(
-      graph,
-      { assetIds, entityRefs: body.entityRefs, window: body.window },
-      body.options ?? {},
-    );
+    const query = { assetIds, entityRefs: body.entityRefs, window: body.window };
+    // The graph is built once for everyone; the answer holds only what this caller may see:
+    // assets their permissions allow, and entities the catalogue shows them (read with their
+    // credentials). Hiding nodes only shrinks what a walk reaches, so checking the entities of a
+    // first walk covers every entity the second one can reach.
+    const assetVisible = readable.criteria
+      ? setPredicate(await ctx.store.visibleAssetIds(graph.assets.map(a => a.id), readable.criteria))
+      : undefined;
+    let result = assessChangeImpact(graph, query, body.options ?? {}, { assetVisible });
+    const reached = [...result.affectedEntities.map(e => e.ref), ...result.notFound.entityRefs];
+    if (ctx.entityRefs.visible && reached.length > 0) {
+      const seen = await ctx.entityRefs.visible(reached, readable.credentials);
+      if (reached.some(ref => !seen.has(ref))) {
+        result = assessChangeImpact(graph, query, body.options ?? {}, { assetVisible, entityVisible: setPredicate(seen) });
+      }
+    }
     res.json({
       ...result,
       notFound: { ...result.notFound, assetIds: [...result.notFound.assetIds, ...notFoundAssets] },

@@ -1,6 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import type { ItamApi } from '@itam/common';
+import type { DataClassification, ItamApi } from '@itam/common';
 import { assetToResource, ITAM_PROVIDER_NAME } from './assetToResource';
 
 const PAGE_SIZE = 500;
@@ -18,6 +18,7 @@ export class ItamAssetEntityProvider implements EntityProvider {
   constructor(
     private readonly api: () => Promise<Pick<ItamApi, 'listAssets'>>,
     private readonly logger: LoggerService,
+    private readonly options: { maxDataClassification?: DataClassification } = {},
   ) {}
 
   getProviderName(): string {
@@ -37,7 +38,7 @@ export class ItamAssetEntityProvider implements EntityProvider {
     do {
       const page = await api.listAssets({ include: 'entityLinks', limit: PAGE_SIZE, cursor });
       for (const asset of page.items) {
-        const entity = assetToResource(asset);
+        const entity = assetToResource(asset, this.options);
         if (entity) entities.push({ entity, locationKey: `${ITAM_PROVIDER_NAME}:register` });
       }
       cursor = page.nextCursor;

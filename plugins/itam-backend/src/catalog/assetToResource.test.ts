@@ -11,7 +11,7 @@ const asset = (overrides: Partial<ListedAsset> = {}): ListedAsset => ({
   assetClass: 'hardware',
   type: 'server',
   criticality: 1,
-  dataClassification: 'restricted',
+  dataClassification: 'internal',
   externalIds: [],
   attributes: {},
   lifecycleStage: 'deployed',
@@ -53,6 +53,14 @@ describe('assetToResource', () => {
     expect(assetToResource(asset({ owner: undefined, custodian: 'user:default/sam' }))?.spec?.owner).toBe('user:default/sam');
     expect(assetToResource(asset({ owner: undefined }))).toBeUndefined();
     expect(assetToResource(asset({ lifecycleStage: 'disposed' }))).toBeUndefined();
+  });
+
+  it('publishes only assets up to the configured data classification', () => {
+    expect(assetToResource(asset({ dataClassification: 'restricted' }))).toBeUndefined();
+    expect(assetToResource(asset({ dataClassification: 'confidential' }))).toBeUndefined();
+    expect(assetToResource(asset({ dataClassification: 'internal' }))).toBeDefined();
+    expect(assetToResource(asset({ dataClassification: 'confidential' }), { maxDataClassification: 'confidential' })).toBeDefined();
+    expect(assetToResource(asset({ dataClassification: 'internal' }), { maxDataClassification: 'public' })).toBeUndefined();
   });
 
   it('makes catalogue-safe names from any tag', () => {

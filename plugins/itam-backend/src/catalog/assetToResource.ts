@@ -1,5 +1,11 @@
 import type { Entity } from '@backstage/catalog-model';
-import { ITAM_ASSET_ID_ANNOTATION, ITAM_ASSET_TAG_ANNOTATION, type ListedAsset } from '@itam/common';
+import {
+  DATA_CLASSIFICATIONS,
+  ITAM_ASSET_ID_ANNOTATION,
+  ITAM_ASSET_TAG_ANNOTATION,
+  type DataClassification,
+  type ListedAsset,
+} from '@itam/common';
 
 /** The provider's name; also the location key prefix of the entities it owns. */
 export const ITAM_PROVIDER_NAME = 'itam-assets';
@@ -16,14 +22,21 @@ export function assetResourceName(tag: string): string {
 /**
  * Maps a register asset to a catalogue `Resource`: type from the asset's type, owner from its
  * owner (custodian as fallback), `dependencyOf` from its entity links, annotations back to the
- * asset. Returns undefined for assets that do not belong in the catalogue: disposed ones and
- * ones with nobody accountable (a Resource must have an owner).
+ * asset. Returns undefined for assets that do not belong in the catalogue: disposed ones, ones
+ * with nobody accountable (a Resource must have an owner), and ones whose data classification is
+ * above `maxDataClassification` (default `internal`): the catalogue shows entities to everyone
+ * who may read it, not only to whom the register's permissions would show the asset.
  *
  * @public
  */
-export function assetToResource(asset: ListedAsset): Entity | undefined {
+export function assetToResource(
+  asset: ListedAsset,
+  options: { maxDataClassification?: DataClassification } = {},
+): Entity | undefined {
   const owner = asset.owner ?? asset.custodian;
   if (!owner || asset.lifecycleStage === 'disposed') return undefined;
+  const max = DATA_CLASSIFICATIONS.indexOf(options.maxDataClassification ?? 'internal');
+  if (DATA_CLASSIFICATIONS.indexOf(asset.dataClassification) > max) return undefined;
   const dependencyOf = [...new Set((asset.entityLinks ?? []).map(l => l.entityRef))].sort();
   return {
     apiVersion: 'backstage.io/v1alpha1',

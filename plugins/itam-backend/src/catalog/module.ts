@@ -1,12 +1,13 @@
 import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { ItamClient, ITAM_PLUGIN_ID } from '@itam/common';
+import { DATA_CLASSIFICATIONS, ItamClient, ITAM_PLUGIN_ID, type DataClassification } from '@itam/common';
 import { ItamAssetEntityProvider } from './ItamAssetEntityProvider';
 
 /**
  * Catalog backend module that publishes ITAM register assets as `Resource` entities.
  * It reads the ITAM API with the catalog's own service credentials; the refresh frequency is
- * `itam.catalog.frequency` (a HumanDuration, default 30 minutes).
+ * `itam.catalog.frequency` (a HumanDuration, default 30 minutes), and only assets classified up
+ * to `itam.catalog.maxDataClassification` (default `internal`) are published.
  *
  * @public
  */
@@ -35,7 +36,15 @@ export const catalogModuleItamAssets = createBackendModule({
             return { authorization: `Bearer ${token}` };
           },
         });
-        const provider = new ItamAssetEntityProvider(async () => client, logger);
+        const maxDataClassification = config.getOptionalString('itam.catalog.maxDataClassification') ?? 'internal';
+        if (!(DATA_CLASSIFICATIONS as readonly string[]).includes(maxDataClassification)) {
+          throw new Error(
+            `itam.catalog.maxDataClassification must be one of ${DATA_CLASSIFICATIONS.join(', ')}, got ${maxDataClassification}`,
+          );
+        }
+        const provider = new ItamAssetEntityProvider(async () => client, logger, {
+          maxDataClassification: maxDataClassification as DataClassification,
+        });
         catalog.addEntityProvider(provider);
         const frequency = config.has('itam.catalog.frequency')
           ? (config.get('itam.catalog.frequency') as { minutes?: number })

@@ -9,6 +9,15 @@ import type {
   Page,
   TicketLink,
 } from '@itam/common';
+import type { PermissionCriteria } from '@backstage/plugin-permission-common';
+import type { AssetCriterion } from '../permissions/rules';
+
+/**
+ * The assets a caller may see, as a permission policy's conditions: absent means every asset.
+ *
+ * @public
+ */
+export type AssetVisibility = PermissionCriteria<AssetCriterion> | undefined;
 
 /**
  * Who made a change and when, recorded on links (assets carry it in their history).
@@ -47,11 +56,14 @@ export interface StoredAssetLink extends AssetLink {
  * @public
  */
 export interface AssetStore {
-  listAssets(query: AssetListQuery): Promise<Page<Asset>>;
+  /** A page of the register in tag order; `visible` narrows it in the query itself. */
+  listAssets(query: AssetListQuery, visible?: AssetVisibility): Promise<Page<Asset>>;
   /** `listAssets` with each asset as its stored JSON text, for responses that pass it through. */
-  listAssetsJson(query: AssetListQuery): Promise<Page<string>>;
+  listAssetsJson(query: AssetListQuery, visible?: AssetVisibility): Promise<Page<string>>;
   /** Streams the register in tag order, a batch at a time (for exports). */
-  streamAssets(query: Omit<AssetListQuery, 'cursor' | 'limit'>): AsyncIterable<Asset[]>;
+  streamAssets(query: Omit<AssetListQuery, 'cursor' | 'limit'>, visible?: AssetVisibility): AsyncIterable<Asset[]>;
+  /** Which of `ids` are assets matching `visible` (all existing ones when it is absent). */
+  visibleAssetIds(ids: readonly string[], visible: AssetVisibility): Promise<Set<string>>;
   /** Finds an asset by id, or by asset tag when no id matches. */
   getAsset(idOrTag: string): Promise<Asset | undefined>;
   /** Inserts a new asset with its `created` history event. */
@@ -81,6 +93,8 @@ export interface AssetStore {
    * (empty when the entity has no assets), each asset as stored, for responses that pass it through.
    */
   getEntityAssetItemsJson(entityRef: string): Promise<string>;
+  /** `getEntityAssetItemsJson` narrowed to the assets matching `visible`, read from the links. */
+  getVisibleEntityAssetItemsJson(entityRef: string, visible: AssetVisibility): Promise<string>;
 
   listAssetLinks(assetId: string): Promise<StoredAssetLink[]>;
   addAssetLink(link: StoredAssetLink, stamp: Stamp): Promise<boolean>;
@@ -96,5 +110,9 @@ export interface AssetStore {
   /** Adds or refreshes (summary, status, resolved) a ticket link; returns true when new. */
   upsertTicketLink(assetId: string, link: TicketLink, stamp: Stamp): Promise<boolean>;
   removeTicketLink(assetId: string, site: string, issueKey: string): Promise<boolean>;
-  getTicketAssets(site: string, issueKey: string): Promise<{ asset: Asset; link: StoredTicketLink }[]>;
+  getTicketAssets(
+    site: string,
+    issueKey: string,
+    visible?: AssetVisibility,
+  ): Promise<{ asset: Asset; link: StoredTicketLink }[]>;
 }

@@ -15,7 +15,8 @@ import type {
   TicketLink,
 } from '@itam/common';
 import type { Knex } from 'knex';
-import type { AssetStore, Stamp, StoredAssetLink, StoredTicketLink } from './AssetStore';
+import { whereAssetCriteria } from '../permissions/assetCriteria';
+import type { AssetStore, AssetVisibility, Stamp, StoredAssetLink, StoredTicketLink } from './AssetStore';
 import {
   assetToRow,
   decodeCursor,
@@ -42,7 +43,28 @@ const EXPORT_BATCH = 1000;
  * @public
  */
 export async function migrateItamDatabase(knex: Knex): Promise<void> {
-  await knex.migrate.latest({ directory: migrationsDir, tableName: 'itam_knex_migrations' });
+  // Instances started together on a fresh database race to create knex's migration tables, and
+  // the one that loses fails; so does one that finds another's migration lock. Both pass once the
+  // other instance is done, so they are retried.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await knex.migrate.latest({ directory: migrationsDir, tableName: 'itam_knex_migrations' });
+      return;
+    } catch (error) {
+      if (attempt >= 10 || !isConcurrentMigration(error)) throw error;
+      await new Promise(resolve => setTimeout(resolve, 250 * attempt));
+    }
+  }
+}
+
+function isConcurrentMigration(error: unknown): boolean {
+  const e = error as { name?: string; code?: string; message?: string };
+  return (
+    e?.name === 'MigrationLocked' ||
+    e?.code === '23505' || // unique_violation (pg_type of a table created at the same moment)
+    e?.code === '42P07' || // duplicate_table
+    /already exists|already locked/i.test(e?.message ?? '')
+  );
 }
 
 /**
@@ -93,14 +115,14 @@ export class KnexAssetStore implements AssetStore {
     return this.db;
   }
 
-  async listAssets(query: AssetListQuery): Promise<Page<Asset>> {
-    const page = await this.listAssetsJson(query);
+  async listAssets(query: AssetListQuery, visible?: AssetVisibility): Promise<Page<Asset>> {
+    const page = await this.listAssetsJson(query, visible);
     return { ...page, items: page.items.map(data => rowToAsset({ data })) };
   }
 
-  async listAssetsJson(query: AssetListQuery): Promise<Page<string>> {
+  async listAssetsJson(query: AssetListQuery, visible?: AssetVisibility): Promise<Page<string>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    let builder = this.filtered(query).select('a.data', 'a.tag').orderBy('a.tag').limit(limit + 1);
+    let builder = this.filtered(query, visible).select('a.data', 'a.tag').orderBy('a.tag').limit(limit + 1);
     if (query.cursor) {
       const after = decodeCursor(query.cursor);
       if (after === undefined) throw new InputError('cursor is not a cursor this API returned');
@@ -124,10 +146,10 @@ export class KnexAssetStore implements AssetStore {
     };
   }
 
-  async *streamAssets(query: Omit<AssetListQuery, 'cursor' | 'limit'>): AsyncIterable<Asset[]> {
+  async *streamAssets(query: Omit<AssetListQuery, 'cursor' | 'limit'>, visible?: AssetVisibility): AsyncIterable<Asset[]> {
     let after: string | undefined;
     for (;;) {
-      let builder = this.filtered(query).select('a.data', 'a.tag').orderBy('a.tag').limit(EXPORT_BATCH);
+      let builder = this.filtered(query, visible).select('a.data', 'a.tag').orderBy('a.tag').limit(EXPORT_BATCH);
       if (after !== undefined) builder = builder.where('a.tag', '>', after);
       const rows: Pick<AssetRow, 'data' | 'tag'>[] = await builder;
       if (rows.length === 0) return;
@@ -137,8 +159,20 @@ export class KnexAssetStore implements AssetStore {
     }
   }
 
-  private filtered(query: Omit<AssetListQuery, 'cursor' | 'limit'>) {
+  async visibleAssetIds(ids: readonly string[], visible: AssetVisibility): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const builder = this.db('itam_assets as a').select('a.id').whereIn('a.id', ids.slice(i, i + 500));
+      if (visible) whereAssetCriteria(builder, visible);
+      for (const row of await builder) found.add(row.id);
+    }
+    return found;
+  }
+
+  private filtered(query: Omit<AssetListQuery, 'cursor' | 'limit'>, visible?: AssetVisibility) {
     const builder = this.db<AssetRow>('itam_assets as a');
+    // The policy's conditions are part of the query: pages hold only what the caller may see.
+    if (visible) whereAssetCriteria(builder, visible);
     if (query.assetClass) builder.where('a.asset_class', query.assetClass);
     if (query.type) builder.where('a.type', query.type);
     if (query.lifecycleStage) builder.where('a.lifecycle_stage', query.lifecycleStage);
@@ -294,6 +328,19 @@ export class KnexAssetStore implements AssetStore {
     return readEntityAssetItems(this.db, entityRef);
   }
 
+  async getVisibleEntityAssetItemsJson(entityRef: string, visible: AssetVisibility): Promise<string> {
+    // The stored items hold every asset of the entity; a caller who may see only some of them
+    // gets the same items built from the links, in the same (tag, role) order.
+    const builder = this.db('itam_entity_links as l')
+      .join('itam_assets as a', 'a.id', 'l.asset_id')
+      .where('l.entity_ref', entityRef)
+      .select('a.data', 'l.role')
+      .orderBy([{ column: 'a.tag' }, { column: 'l.role' }]);
+    if (visible) whereAssetCriteria(builder, visible);
+    const rows: { data: string; role: string }[] = await builder;
+    return rows.map(r => `{"asset":${r.data},"role":${JSON.stringify(r.role)}}`).join(',');
+  }
+
   async listAssetLinks(assetId: string): Promise<StoredAssetLink[]> {
     const rows = await this.db('itam_asset_links')
       .where('source_asset_id', assetId)
@@ -363,34 +410,38 @@ export class KnexAssetStore implements AssetStore {
   }
 
   async upsertTicketLink(assetId: string, link: TicketLink, stamp: Stamp): Promise<boolean> {
-    // Database work only: no catalogue call or token issue inside (see imports/importAssets.ts).
-    return this.db.transaction(async trx => {
-      const existing = await trx('itam_ticket_links')
-        .where({ asset_id: assetId, site: link.site, issue_key: link.issueKey })
-        .first();
-      const details = {
-        ...(link.issueId ? { issue_id: link.issueId } : {}),
+    const key = { asset_id: assetId, site: link.site, issue_key: link.issueKey };
+    const issueId = link.issueId ? { issue_id: link.issueId } : {};
+    // Insert-or-nothing first: of two concurrent links of one ticket exactly one inserts, and the
+    // other refreshes the row it finds instead of failing on the primary key (which a read
+    // before the insert could not prevent on PostgreSQL). Database work only: no catalogue call
+    // or token issue inside (see imports/importAssets.ts).
+    const inserted = await this.db('itam_ticket_links')
+      .insert({
+        ...key,
+        ...issueId,
         ticket_type: link.ticketType,
-        summary: link.summary ?? existing?.summary ?? null,
-        status: link.status ?? existing?.status ?? null,
-        resolved: link.resolved ?? (existing ? Boolean(existing.resolved) : false),
-      };
-      if (existing) {
-        await trx('itam_ticket_links')
-          .where({ asset_id: assetId, site: link.site, issue_key: link.issueKey })
-          .update(details);
-        return false;
-      }
-      await trx('itam_ticket_links').insert({
-        asset_id: assetId,
-        site: link.site,
-        issue_key: link.issueKey,
-        ...details,
+        summary: link.summary ?? null,
+        status: link.status ?? null,
+        resolved: link.resolved ?? false,
         created_by: stamp.actor,
         created_at: stamp.at,
+      })
+      .onConflict(['asset_id', 'site', 'issue_key'])
+      .ignore()
+      .returning('asset_id');
+    if (inserted.length > 0) return true;
+    // Details not given keep their stored values.
+    await this.db('itam_ticket_links')
+      .where(key)
+      .update({
+        ...issueId,
+        ticket_type: link.ticketType,
+        ...(link.summary !== undefined ? { summary: link.summary } : {}),
+        ...(link.status !== undefined ? { status: link.status } : {}),
+        ...(link.resolved !== undefined ? { resolved: link.resolved } : {}),
       });
-      return true;
-    });
+    return false;
   }
 
   async removeTicketLink(assetId: string, site: string, issueKey: string): Promise<boolean> {
@@ -403,12 +454,15 @@ export class KnexAssetStore implements AssetStore {
   async getTicketAssets(
     site: string,
     issueKey: string,
+    visible?: AssetVisibility,
   ): Promise<{ asset: Asset; link: StoredTicketLink }[]> {
-    const rows = await this.db('itam_ticket_links as t')
+    const builder = this.db('itam_ticket_links as t')
       .join('itam_assets as a', 'a.id', 't.asset_id')
       .where({ 't.site': site, 't.issue_key': issueKey })
       .select('t.*', 'a.data')
       .orderBy('a.tag');
+    if (visible) whereAssetCriteria(builder, visible);
+    const rows = await builder;
     return rows.map(r => ({ asset: rowToAsset(r), link: rowToTicketLink(r) }));
   }
 

@@ -1,4 +1,5 @@
 import {
+  checkStageRequirements,
   createAsset,
   ItamRuleViolationError,
   MAX_PREVIEW_ROWS,
@@ -531,6 +532,9 @@ class ImportRun {
       if (tagOwner) {
         return refuse('tag', `${quote(data.tag)} is already the tag of another asset; give the device its own tag`);
       }
+      // The stage's requirements, as for an asset created through the API (an owner if deployed...).
+      const unmet = checkStageRequirements(data, { at: this.options.at });
+      if (unmet.length > 0) return refuse(unmet[0].field ?? 'lifecycleStage', unmet.map(v => v.message).join('; '));
       // Not recorded in `touched`: every key a later row could match it by is already claimed.
       const change = createAsset({ id: this.options.newId(), data, actor: this.options.actor, at: this.options.at });
       this.outcome({ row: row.row, action: 'create', tag: change.asset.tag, assetId: change.asset.id });
@@ -564,7 +568,14 @@ class ImportRun {
     if (c.provided.has('attributes')) patch.attributes = { ...match.attributes, ...data.attributes };
 
     const events: AssetChange['event'][] = [];
-    const updated = updateAsset({ asset: match, patch: patch as AssetPatch, actor: this.options.actor, at: this.options.at });
+    let updated: AssetChange | undefined;
+    try {
+      updated = updateAsset({ asset: match, patch: patch as AssetPatch, actor: this.options.actor, at: this.options.at });
+    } catch (e) {
+      // The edit would break what the asset's stage requires (checkStageRequirements).
+      if (e instanceof ItamRuleViolationError) return refuse(e.violations[0].field ?? 'row', `asset ${match.tag}: ${e.message}`);
+      throw e;
+    }
     let current = match;
     if (updated) {
       current = updated.asset;

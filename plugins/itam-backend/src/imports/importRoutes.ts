@@ -97,7 +97,8 @@ export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex
       dryRun: query.dryRun,
       createdBy: ctx.actor(credentials),
       at: ctx.now(),
-      ...(Number.isFinite(length) && length >= 0 && length <= Number.MAX_SAFE_INTEGER ? { bytesTotal: length } : {}),
+      // A length beyond what a bigint column (and a JavaScript number) holds exactly is not stored.
+      ...(Number.isSafeInteger(length) && length >= 0 ? { bytesTotal: length } : {}),
     });
     try {
       await jobs.insert(job);
@@ -148,7 +149,8 @@ export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex
       const source = await openImportSource(req, parameters, db);
       const options = {
         db,
-        entityRefs: ctx.entityRefs,
+        // Owners are checked in the catalogue as the caller sees it.
+        entityRefs: { assertExist: (refs: string[], field: string) => ctx.entityRefs.assertExist(refs, field, credentials) },
         jobId: job.id,
         dryRun: job.dryRun,
         actor: job.createdBy,

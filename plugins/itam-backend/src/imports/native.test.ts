@@ -29,6 +29,14 @@ describe('native CSV', () => {
     expect(validate(newAssetSchema, row.input).ok).toBe(true);
   });
 
+  it('reads back text the export neutralised against formula injection', () => {
+    const columns = mapColumns({ row: 1, values: ['tag', 'name', 'assetClass', 'type', 'location', 'supplier'] }, NATIVE_COLUMNS, 'ITAM CSV');
+    const row = mapNativeRecord({ row: 2, values: ['F-1', "'=SUM(A1)", 'hardware', 'laptop', "'-2+3", "O'Brien"] }, columns);
+    expect(row.input).toEqual({
+      tag: 'F-1', name: '=SUM(A1)', assetClass: 'hardware', type: 'laptop', location: '-2+3', purchase: { supplier: "O'Brien" },
+    });
+  });
+
   it('names problems by column', () => {
     const columns = mapColumns({ row: 1, values: ['tag', 'name', 'assetClass', 'type', 'purchaseCost', 'externalIds'] }, NATIVE_COLUMNS, 'ITAM CSV');
     expect(mapNativeRecord({ row: 4, values: ['T', 'n', 'hardware', 'laptop', '12,5', 'nocolon'] }, columns).issues).toEqual([

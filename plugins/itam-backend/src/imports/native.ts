@@ -1,3 +1,4 @@
+import { restoreFormulaCell } from '@itam/common';
 import { mapColumns, widthIssue, type ColumnSpec } from './csvColumns';
 import { quote } from './errors';
 import type { CsvRecord, JsonArrayItem } from './readers';
@@ -77,15 +78,6 @@ const decodeEscape = (escape: string) => {
   }
 };
 
-/**
- * A cell as the export wrote it. Exports may neutralise a cell that a spreadsheet would run as a
- * formula (one starting with `=`, `+`, `-`, `@`, a tab or a carriage return) with a leading
- * apostrophe (OWASP's advice): the apostrophe is not part of the value.
- */
-export function exportedCell(value: string): string {
-  return value.length > 1 && value[0] === "'" && /^[=+\-@\t\r]/.test(value.slice(1)) ? value.slice(1) : value;
-}
-
 // Column → purchase field, looked up once rather than per cell.
 const PURCHASE_FIELD = new Map<NativeColumn, string>(
   Object.entries(PURCHASE_COLUMNS).map(([path, column]) => [column, path.slice('purchase.'.length)]),
@@ -103,7 +95,8 @@ export function mapNativeRecord(record: CsvRecord, columns: ReturnType<typeof ma
   for (const key of NATIVE_FIELDS) {
     const cell = columns.get(record.values, key);
     if (cell === undefined) continue;
-    const value = cell.charCodeAt(0) === 39 ? exportedCell(cell) : cell;
+    // The export puts an apostrophe before text a spreadsheet would run as a formula.
+    const value = restoreFormulaCell(cell);
     const purchaseField = PURCHASE_FIELD.get(key);
     if (key === 'criticality') {
       input.criticality = DIGITS.test(value) ? Number(value) : value;

@@ -77,6 +77,11 @@ const invalidVariants: Record<string, unknown>[] = [
   { sanitisation: { date: '2024-01-01', method: 'destroy', performedBy: 'x' } },
   { unknownField: 1 },
   { assetClass: undefined },
+  { name: 'NUL\u0000inside' },
+  { serialNumber: 'lone \uD800 surrogate' },
+  { description: 'ends with \uDC00' },
+  { purchase: { supplier: 'a\u0000' } },
+  { purchase: { cost: 100_000_000_001, currency: 'EUR' } },
 ];
 
 const invalid = invalidVariants.map(v => ({ ...base, ...v }));

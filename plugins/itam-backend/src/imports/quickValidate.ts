@@ -1,7 +1,9 @@
 import {
   ASSET_CLASSES,
   DATA_CLASSIFICATIONS,
+  isSafeText,
   LIFECYCLE_STAGES,
+  MAX_AMOUNT,
   normalizeEntityRef,
   type NewAsset,
 } from '@itam/common';
@@ -38,7 +40,7 @@ const SCHEMA = Symbol('schema');
 function text(value: unknown, max: number, pattern?: RegExp): string {
   if (typeof value !== 'string') throw SCHEMA;
   const v = value.trim();
-  if (v.length < 1 || v.length > max || (pattern && !pattern.test(v))) throw SCHEMA;
+  if (v.length < 1 || v.length > max || (pattern && !pattern.test(v)) || !isSafeText(v)) throw SCHEMA;
   return v;
 }
 
@@ -75,7 +77,7 @@ function ownerRef(value: unknown): string {
 }
 
 function amount(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw SCHEMA;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_AMOUNT) throw SCHEMA;
   // Whole ten-thousandths are certain below 2^53 / 10^4 when n × 10^4 is an integer; anything
   // else goes to the schema, which judges the decimal exactly.
   const scaled = value * 10_000;
@@ -115,7 +117,7 @@ function externalIds(value: unknown): NewAsset['externalIds'] {
 }
 
 const description = (v: unknown) => {
-  if (typeof v !== 'string' || v.length > 4000) throw SCHEMA;
+  if (typeof v !== 'string' || v.length > 4000 || !isSafeText(v)) throw SCHEMA;
   return v;
 };
 const serialNumber = (v: unknown) => text(v, 128);

@@ -64,8 +64,11 @@ const probePlugin = createBackendPlugin({
         const router = express.Router();
         router.get('/can/:permission', async (req, res) => {
           const credentials = await httpAuth.credentials(req);
-          const permission = req.params.permission === 'create' ? itamAssetCreatePermission : itamAssetReadPermission;
-          const [decision] = await permissions.authorize([{ permission }], { credentials });
+          // Read is a resource permission (on one asset), create a basic one.
+          const [decision] =
+            req.params.permission === 'create'
+              ? await permissions.authorize([{ permission: itamAssetCreatePermission }], { credentials })
+              : await permissions.authorize([{ permission: itamAssetReadPermission, resourceRef: 'any-asset' }], { credentials });
           res.json({ result: decision.result });
         });
         httpRouter.use(router);

@@ -95,6 +95,28 @@ export class KnexLicenceStore implements LicenceStore {
     return { ...entitlement, revision: expectedRevision + 1, createdAt: current.createdAt, updatedAt: stamp.at };
   }
 
+  async changeEntitlement(
+    id: string,
+    change: (current: Entitlement) => Entitlement | undefined,
+    stamp: LicenceStamp,
+  ): Promise<{ entitlement: StoredEntitlement; changed: boolean }> {
+    return this.db.transaction(async trx => {
+      const query = trx<VersionedRow>('itam_entitlements').where('id', id).first();
+      // Row lock on PostgreSQL; SQLite runs one write transaction at a time anyway.
+      const row = await (this.db.client.config.client === 'pg' ? query.forUpdate() : query);
+      if (!row) throw new NotFoundError(`No entitlement ${id}`);
+      const current = fromRow<StoredEntitlement>(row);
+      const { revision, createdAt, updatedAt: _u, ...entitlement } = current;
+      const next = change(entitlement);
+      if (!next) return { entitlement: current, changed: false };
+      const n = await trx('itam_entitlements')
+        .where({ id, version: revision })
+        .update({ ...entitlementColumns(next), version: revision + 1, updated_at: stamp.at });
+      if (n !== 1) throw new ConflictError(`Entitlement ${id} was changed concurrently; retry`);
+      return { entitlement: { ...next, revision: revision + 1, createdAt, updatedAt: stamp.at }, changed: true };
+    });
+  }
+
   async deleteEntitlement(id: string): Promise<boolean> {
     return (await this.db('itam_entitlements').where('id', id).delete()) > 0;
   }

@@ -50,6 +50,17 @@ export interface LicenceStore {
   updateEntitlement(entitlement: Entitlement, expectedRevision: number, stamp: LicenceStamp): Promise<StoredEntitlement>;
   /** Returns false when there was no such entitlement. */
   deleteEntitlement(id: string): Promise<boolean>;
+  /**
+   * Changes an entitlement as `change` decides from its stored state, without an If-Match: the
+   * row is locked (PostgreSQL) or the write serialised (SQLite) from read to write, so concurrent
+   * changes (seat allocations) each see the others' result. `change` returning undefined writes
+   * nothing; the entitlement is returned with `changed` telling which happened.
+   */
+  changeEntitlement(
+    id: string,
+    change: (current: Entitlement) => Entitlement | undefined,
+    stamp: LicenceStamp,
+  ): Promise<{ entitlement: StoredEntitlement; changed: boolean }>;
 
   /** Installations in id order; `productId` filters the ones recorded against that product. */
   listInstallations(filter?: { assetId?: string; productId?: string | null }): Promise<StoredInstallation[]>;

@@ -1,6 +1,11 @@
 import { NotFoundError } from '@backstage/errors';
 import {
+  allocateSeat,
+  checkAllocationCapacity,
   compileRecognition,
+  entityRefSchema,
+  releaseSeat,
+  safeText,
   concurrentUsagePeakSchema,
   entitlementSchema,
   installationSchema,
@@ -13,7 +18,7 @@ import {
   type Entitlement,
   type ProductPosition,
 } from '@itam/common';
-import type { AuditorServiceCreateEventOptions } from '@backstage/backend-plugin-api';
+import type { AuditorServiceCreateEventOptions, BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import type { AnalyticsService } from '../analytics/AnalyticsService';
@@ -36,6 +41,17 @@ const installationQuerySchema = z
   .object({ assetId: z.string().min(1).optional(), productId: z.string().min(1).optional() })
   .strict();
 const positionsQuerySchema = z.object({ explain: z.enum(['true', 'false']).optional() }).strict();
+/** A seat's holder: a user (`jane` reads as `user:default/jane`) or a device (asset id or tag). */
+const seatSchema = z
+  .object({
+    userRef: entityRefSchema(['user'], 'user').optional(),
+    deviceId: safeText(z.string().trim().min(1).max(200)).optional(),
+  })
+  .strict()
+  .refine(s => (s.userRef === undefined) !== (s.deviceId === undefined), {
+    message: 'name exactly one of userRef or deviceId',
+    path: ['userRef'],
+  });
 
 const sendVersioned = (res: Response, status: number, body: { revision: number }) =>
   res.status(status).setHeader('etag', `"${body.revision}"`).json(body);
@@ -86,9 +102,11 @@ export function registerLicenceRoutes(
     return product;
   };
   /** Checks what an entitlement refers to and normalises allocated devices to asset ids. */
-  const checkEntitlement = async (e: Entitlement): Promise<Entitlement> => {
+  const checkEntitlement = async (e: Entitlement, credentials: BackstageCredentials): Promise<Entitlement> => {
     await referencedProduct(e.productId, 'productId');
-    if (e.allocations?.userRefs?.length) await ctx.entityRefs.assertExist(e.allocations.userRefs, 'allocations.userRefs');
+    if (e.allocations?.userRefs?.length) {
+      await ctx.entityRefs.assertExist(e.allocations.userRefs, 'allocations.userRefs', credentials);
+    }
     let checked = e;
     if (e.allocations?.deviceIds?.length) {
       const ids: string[] = [];
@@ -128,7 +146,20 @@ export function registerLicenceRoutes(
         ]);
       }
     }
+    const overAllocated = checkAllocationCapacity(checked);
+    if (overAllocated.length > 0) throw new ItamRuleViolationError(overAllocated);
     return checked;
+  };
+  /** The seat's holder with a device named by tag resolved to its asset id (422 if unknown). */
+  const seatHolder = async (seat: z.output<typeof seatSchema>) => {
+    if (seat.userRef !== undefined) return { userRef: seat.userRef };
+    const asset = await ctx.store.getAsset(seat.deviceId!);
+    if (!asset) {
+      throw new ItamRuleViolationError([
+        { ruleId: 'licence-unknown-device', field: 'deviceId', message: `deviceId: no asset "${seat.deviceId}" exists` },
+      ]);
+    }
+    return { deviceId: asset.id };
   };
   const changed = <T>(work: () => Promise<T>) => async () => {
     const result = await work();
@@ -188,7 +219,7 @@ export function registerLicenceRoutes(
       ctx.auditor,
       writeEvent(req, 'licence-entitlement-mutate', { action: 'create', entitlementId: input.id, productId: input.productId }),
       changed(async () =>
-        licences.createEntitlement(await checkEntitlement(input), { actor: ctx.actor(credentials), at: ctx.now() }),
+        licences.createEntitlement(await checkEntitlement(input, credentials), { actor: ctx.actor(credentials), at: ctx.now() }),
       ),
     );
     sendVersioned(res, 201, created);
@@ -208,7 +239,7 @@ export function registerLicenceRoutes(
       writeEvent(req, 'licence-entitlement-mutate', { action: 'update', entitlementId: input.id, revision }),
       changed(async () => {
         await requireEntitlement(input.id);
-        return licences.updateEntitlement(await checkEntitlement(input), revision, {
+        return licences.updateEntitlement(await checkEntitlement(input, credentials), revision, {
           actor: ctx.actor(credentials),
           at: ctx.now(),
         });
@@ -224,6 +255,46 @@ export function registerLicenceRoutes(
       writeEvent(req, 'licence-entitlement-mutate', { action: 'delete', entitlementId: req.params.id }),
       changed(async () => {
         if (!(await licences.deleteEntitlement(req.params.id))) throw new NotFoundError(`No entitlement ${req.params.id}`);
+      }),
+    );
+    res.status(204).end();
+  });
+
+  // Seats: one allocation at a time, without If-Match: each request re-reads the entitlement
+  // under a lock, so fifty people taking the last seats at once never allocate more than it has.
+  router.post('/entitlements/:id/allocations', async (req, res) => {
+    const credentials = await ctx.authorize(req, itamLicenceManagePermission);
+    const seat = parseRequest(seatSchema, req.body);
+    const result = await audited(
+      ctx.auditor,
+      writeEvent(req, 'licence-entitlement-mutate', { action: 'allocate', entitlementId: req.params.id, ...seat }),
+      changed(async () => {
+        await requireEntitlement(req.params.id);
+        if (seat.userRef !== undefined) await ctx.entityRefs.assertExist([seat.userRef], 'userRef', credentials);
+        const holder = await seatHolder(seat);
+        return licences.changeEntitlement(req.params.id, current => allocateSeat(current, holder), {
+          actor: ctx.actor(credentials),
+          at: ctx.now(),
+        });
+      }),
+    );
+    sendVersioned(res, result.changed ? 201 : 200, result.entitlement);
+  });
+
+  router.delete('/entitlements/:id/allocations', async (req, res) => {
+    const credentials = await ctx.authorize(req, itamLicenceManagePermission);
+    const seat = parseRequest(seatSchema, req.query, 'query');
+    await audited(
+      ctx.auditor,
+      writeEvent(req, 'licence-entitlement-mutate', { action: 'release', entitlementId: req.params.id, ...seat }),
+      changed(async () => {
+        await requireEntitlement(req.params.id);
+        const holder = seat.userRef !== undefined ? { userRef: seat.userRef } : { deviceId: (await ctx.store.getAsset(seat.deviceId!))?.id ?? seat.deviceId! };
+        const { changed: released } = await licences.changeEntitlement(req.params.id, current => releaseSeat(current, holder), {
+          actor: ctx.actor(credentials),
+          at: ctx.now(),
+        });
+        if (!released) throw new NotFoundError(`${seat.userRef ?? seat.deviceId} holds no seat of entitlement ${req.params.id}`);
       }),
     );
     res.status(204).end();
@@ -311,7 +382,7 @@ export function registerLicenceRoutes(
       ctx.auditor,
       writeEvent(req, 'licence-assignment-mutate', { action: 'assign', productId: product.id, userRef }),
       changed(async () => {
-        await ctx.entityRefs.assertExist([userRef], 'userRef');
+        await ctx.entityRefs.assertExist([userRef], 'userRef', credentials);
         return licences.addAssignment({ productId: product.id, userRef }, { actor: ctx.actor(credentials), at: ctx.now() });
       }),
     );

@@ -100,6 +100,27 @@ export const licencePaths = {
       responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404) },
     },
   },
+  '/entitlements/{id}/allocations': {
+    post: {
+      operationId: 'allocateEntitlementSeat',
+      parameters: [entitlementId],
+      requestBody: body,
+      responses: {
+        '200': json('The entitlement; the device or user already held a seat'),
+        '201': json('The entitlement with the seat allocated'),
+        ...errors(400, 401, 403, 404, 422),
+      },
+    },
+    delete: {
+      operationId: 'releaseEntitlementSeat',
+      parameters: [
+        entitlementId,
+        query('userRef', 'The user whose seat is released'),
+        query('deviceId', 'The device (asset id or tag) whose seat is released'),
+      ],
+      responses: { '204': { description: 'Released' }, ...errors(400, 401, 403, 404) },
+    },
+  },
   '/installations': {
     get: {
       operationId: 'listInstallations',

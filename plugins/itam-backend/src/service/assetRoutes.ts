@@ -13,7 +13,9 @@ import {
   sanitisationSchema,
   LIFECYCLE_STAGES,
   ASSET_CLASSES,
+  safeText,
 } from '@itam/common';
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { Response, Router } from 'express';
 import { z } from 'zod';
 import { audited } from './audit';
@@ -44,7 +46,7 @@ const listQuerySchema = filterSchema
 const transitionSchema = z
   .object({
     to: z.enum(LIFECYCLE_STAGES),
-    reason: z.string().max(2000).optional(),
+    reason: safeText(z.string().max(2000)).optional(),
     sanitisation: sanitisationSchema.optional(),
   })
   .strict();
@@ -54,29 +56,33 @@ export function sendAsset(res: Response, asset: Asset, status = 200) {
   res.status(status).setHeader('etag', `"${asset.version}"`).json(asset);
 }
 
-/** Owner and custodian must be catalogue users or groups that exist. */
-async function assertOwnersExist(ctx: RouteContext, fields: { owner?: string | null; custodian?: string | null }) {
-  if (fields.owner) await ctx.entityRefs.assertExist([fields.owner], 'owner');
-  if (fields.custodian) await ctx.entityRefs.assertExist([fields.custodian], 'custodian');
+/** Owner and custodian must be catalogue users or groups that exist, as the caller sees the catalogue. */
+async function assertOwnersExist(
+  ctx: RouteContext,
+  fields: { owner?: string | null; custodian?: string | null },
+  credentials: BackstageCredentials,
+) {
+  if (fields.owner) await ctx.entityRefs.assertExist([fields.owner], 'owner', credentials);
+  if (fields.custodian) await ctx.entityRefs.assertExist([fields.custodian], 'custodian', credentials);
 }
 
 /** Register routes: list, export, read, create, update, lifecycle, history. */
 export function registerAssetRoutes(router: Router, ctx: RouteContext) {
   router.get('/assets', async (req, res) => {
-    await ctx.authorize(req, itamAssetReadPermission);
+    const { criteria } = await ctx.authorizeAssets(req, itamAssetReadPermission);
     const { include, ...query }: AssetListQuery = parseRequest(listQuerySchema, req.query, 'query');
     if (include === 'entityLinks') {
-      const page = await ctx.store.listAssets(query);
+      const page = await ctx.store.listAssets(query, criteria);
       const links = await ctx.store.listEntityLinksOf(page.items.map(a => a.id));
       res.json({ ...page, items: page.items.map(a => ({ ...a, entityLinks: links.get(a.id) ?? [] })) });
       return;
     }
-    const page = await ctx.store.listAssetsJson(query);
+    const page = await ctx.store.listAssetsJson(query, criteria);
     sendJsonItems(res, page.items, page.nextCursor);
   });
 
   router.get('/assets/export.csv', async (req, res) => {
-    await ctx.authorize(req, itamAssetReadPermission);
+    const { criteria } = await ctx.authorizeAssets(req, itamAssetReadPermission);
     const query = parseRequest(filterSchema, req.query, 'query');
     await audited(
       ctx.auditor,
@@ -85,14 +91,14 @@ export function registerAssetRoutes(router: Router, ctx: RouteContext) {
         res.status(200);
         res.setHeader('content-type', 'text/csv; charset=utf-8');
         res.setHeader('content-disposition', 'attachment; filename="itam-assets.csv"');
-        await writeAssetsCsv(ctx.store.streamAssets(query), res);
+        await writeAssetsCsv(ctx.store.streamAssets(query, criteria), res);
       },
     );
   });
 
   router.get('/assets/:id', async (req, res) => {
-    await ctx.authorize(req, itamAssetReadPermission);
-    sendAsset(res, await ctx.requireAsset(req.params.id));
+    const readable = await ctx.authorizeAssets(req, itamAssetReadPermission);
+    sendAsset(res, await ctx.requireAsset(req.params.id, readable));
   });
 
   router.post('/assets', async (req, res) => {
@@ -102,7 +108,7 @@ export function registerAssetRoutes(router: Router, ctx: RouteContext) {
       ctx.auditor,
       { eventId: 'asset-create', severityLevel: 'medium', request: req, meta: { tag: data.tag } },
       async () => {
-        await assertOwnersExist(ctx, data);
+        await assertOwnersExist(ctx, data, credentials);
         const change = createAsset({ id: ctx.newId(), data, actor: ctx.actor(credentials), at: ctx.now() });
         return ctx.store.createAsset(change);
       },
@@ -111,7 +117,8 @@ export function registerAssetRoutes(router: Router, ctx: RouteContext) {
   });
 
   router.patch('/assets/:id', async (req, res) => {
-    const credentials = await ctx.authorize(req, itamAssetUpdatePermission);
+    const access = await ctx.authorizeAssets(req, itamAssetUpdatePermission);
+    const { credentials } = access;
     const version = parseIfMatch(req.header('if-match'));
     const patch = parseRequest(assetPatchSchema, req.body);
     const asset = await audited(
@@ -123,23 +130,27 @@ export function registerAssetRoutes(router: Router, ctx: RouteContext) {
         meta: { assetId: req.params.id, version, fields: Object.keys(patch) },
       },
       async () => {
-        await assertOwnersExist(ctx, patch);
-        return ctx.store.mutateAsset(req.params.id, version, current =>
-          updateAsset({ asset: current, patch, actor: ctx.actor(credentials), at: ctx.now() }),
-        );
+        const { id } = await ctx.requireWritableAsset(req.params.id, access);
+        await assertOwnersExist(ctx, patch, credentials);
+        return ctx.store.mutateAsset(id, version, current => {
+          const change = updateAsset({ asset: current, patch, actor: ctx.actor(credentials), at: ctx.now() });
+          ctx.assertAllowed(access, current, change?.asset);
+          return change;
+        });
       },
     );
     sendAsset(res, asset);
   });
 
   router.get('/assets/:id/transitions', async (req, res) => {
-    await ctx.authorize(req, itamAssetReadPermission);
-    const asset = await ctx.requireAsset(req.params.id);
+    const readable = await ctx.authorizeAssets(req, itamAssetReadPermission);
+    const asset = await ctx.requireAsset(req.params.id, readable);
     res.json({ items: transitionOptions(asset, ctx.now()) });
   });
 
   router.post('/assets/:id/transitions', async (req, res) => {
-    const credentials = await ctx.authorize(req, itamAssetUpdatePermission);
+    const access = await ctx.authorizeAssets(req, itamAssetUpdatePermission);
+    const { credentials } = access;
     const version = parseIfMatch(req.header('if-match'));
     const input = parseRequest(transitionSchema, req.body);
     const asset = await audited(
@@ -150,17 +161,21 @@ export function registerAssetRoutes(router: Router, ctx: RouteContext) {
         request: req,
         meta: { assetId: req.params.id, version, to: input.to },
       },
-      () =>
-        ctx.store.mutateAsset(req.params.id, version, current =>
-          transitionAsset({ asset: current, ...input, actor: ctx.actor(credentials), at: ctx.now() }),
-        ),
+      async () => {
+        const { id } = await ctx.requireWritableAsset(req.params.id, access);
+        return ctx.store.mutateAsset(id, version, current => {
+          const change = transitionAsset({ asset: current, ...input, actor: ctx.actor(credentials), at: ctx.now() });
+          ctx.assertAllowed(access, current, change.asset);
+          return change;
+        });
+      },
     );
     sendAsset(res, asset);
   });
 
   router.get('/assets/:id/history', async (req, res) => {
-    await ctx.authorize(req, itamAssetReadPermission);
-    const asset = await ctx.requireAsset(req.params.id);
+    const readable = await ctx.authorizeAssets(req, itamAssetReadPermission);
+    const asset = await ctx.requireAsset(req.params.id, readable);
     res.json({ items: await ctx.store.getHistory(asset.id) });
   });
 }

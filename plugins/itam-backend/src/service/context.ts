@@ -7,13 +7,16 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type { Asset, ItamPermission } from '@itam/common';
+import type { PermissionRuleset } from '@backstage/plugin-permission-node';
+import { itamAssetReadPermission as itamAssetReadPermissionRef, type Asset, type ItamAssetPermission, type ItamPermission } from '@itam/common';
 import type { Request } from 'express';
 import type { Knex } from 'knex';
 import type { AnalyticsService } from '../analytics/AnalyticsService';
 import type { AuditStore } from '../audits/AuditStore';
 import type { AssetStore } from '../database/AssetStore';
 import type { LicenceStore } from '../licences/LicenceStore';
+import { authorizeAssetAccess, defaultAssetRuleset, type AssetAccess } from '../permissions/assetAccess';
+import type { AssetCriterion } from '../permissions/rules';
 import type { EntityRefChecker } from './entityRefs';
 import { ServiceAccess, type JiraCaller } from './serviceAccess';
 
@@ -33,6 +36,8 @@ export interface RouterOptions {
   auditor: AuditorService;
   logger: LoggerService;
   entityRefs: EntityRefChecker;
+  /** The `itam-asset` rules as registered (other modules may add some); the plugin's own by default. */
+  assetRules?: PermissionRuleset<Asset, AssetCriterion>;
   /** What service callers may do (`itam.serviceAccess`); by default every service caller is refused. */
   serviceAccess?: ServiceAccess;
   clock?: () => Date;
@@ -63,12 +68,24 @@ export class RouteContext {
     return this.clock().toISOString();
   }
 
-  /** Authenticates the request and checks one permission; 401 or 403 otherwise. */
+  /** The caller's credentials (user or service); 401 without. */
+  async credentials(req: Request): Promise<BackstageCredentials> {
+    return this.options.httpAuth.credentials(req, { allow: ['user', 'service'] });
+  }
+
+  /**
+   * Authenticates the request and checks one permission; 401 or 403 otherwise. An asset
+   * permission granted on conditions passes here: the route serves data that is not one asset's
+   * (products, KPIs); routes about assets use {@link RouteContext.authorizeAssets}.
+   */
   async authorize(req: Request, permission: ItamPermission): Promise<BackstageCredentials> {
-    const credentials = await this.options.httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const credentials = await this.credentials(req);
+    // Service callers skip the permission policy in this Backstage release: their own rules first.
     this.serviceAccess.assertAllowed(credentials, permission);
+    if (permission.type === 'resource') {
+      await this.assetAccess(credentials, permission);
+      return credentials;
+    }
     const [decision] = await this.options.permissions.authorize([{ permission }], {
       credentials,
     });
@@ -76,6 +93,31 @@ export class RouteContext {
       throw new NotAllowedError(`Not allowed: ${permission.name}`);
     }
     return credentials;
+  }
+
+  /**
+   * Authenticates the request and asks the policy about an asset permission: all assets, or the
+   * ones its conditions allow (applied in SQL to lists, and to each asset read or written).
+   */
+  async authorizeAssets(req: Request, permission: ItamAssetPermission): Promise<AssetAccess> {
+    const credentials = await this.credentials(req);
+    this.serviceAccess.assertAllowed(credentials, permission);
+    return this.assetAccess(credentials, permission);
+  }
+
+  /** {@link RouteContext.authorizeAssets} for credentials in hand. */
+  assetAccess(credentials: BackstageCredentials, permission: ItamAssetPermission): Promise<AssetAccess> {
+    return authorizeAssetAccess(this.options.permissions, this.options.assetRules ?? defaultAssetRuleset, credentials, permission);
+  }
+
+  /**
+   * Refuses (403) a write the caller's access does not allow on `asset` (and, for a change, on
+   * the asset as it would be afterwards: a conditional grant cannot move an asset out of it).
+   */
+  assertAllowed(access: AssetAccess, asset: Asset, after?: Asset): void {
+    if (!access.allows(asset) || (after !== undefined && !access.allows(after))) {
+      throw new NotAllowedError(`Not allowed: ${access.permission.name} on asset ${asset.tag}`);
+    }
   }
 
   /** The entity ref (users) or subject (services) recorded as the actor of a change. */
@@ -104,9 +146,28 @@ export class RouteContext {
     }
   }
 
-  async requireAsset(idOrTag: string): Promise<Asset> {
+  /**
+   * The asset with this id or tag; 404 when there is none, or when `readable` is given and does
+   * not allow it (an asset the caller may not read is not revealed to exist).
+   */
+  async requireAsset(idOrTag: string, readable?: AssetAccess): Promise<Asset> {
+    const asset = await this.store.getAsset(idOrTag);
+    if (!asset || (readable && !readable.allows(asset))) throw new NotFoundError(`No asset with id or tag ${idOrTag}`);
+    return asset;
+  }
+
+  /**
+   * The asset a write is about: readable by the caller (404 otherwise) and allowed by `access`
+   * (403 otherwise).
+   */
+  async requireWritableAsset(idOrTag: string, access: AssetAccess): Promise<Asset> {
     const asset = await this.store.getAsset(idOrTag);
     if (!asset) throw new NotFoundError(`No asset with id or tag ${idOrTag}`);
+    if (!access.allows(asset)) {
+      const read = await this.assetAccess(access.credentials, itamAssetReadPermissionRef);
+      if (!read.allows(asset)) throw new NotFoundError(`No asset with id or tag ${idOrTag}`);
+      this.assertAllowed(access, asset);
+    }
     return asset;
   }
 }

@@ -1,4 +1,4 @@
-import type { Asset } from '@itam/common';
+import { neutraliseFormulaCell, type Asset } from '@itam/common';
 import { stringify } from 'csv-stringify';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -37,11 +37,22 @@ export const ASSET_CSV_COLUMNS: { header: string; value: (a: Asset) => unknown }
   { header: 'updatedAt', value: a => a.updatedAt },
 ];
 
-/** Streams batches of assets as CSV (RFC 4180, header row first) into `out`. */
+/**
+ * A cell as written: text that a spreadsheet would evaluate as a formula gets a leading
+ * apostrophe (`neutraliseFormulaCell`); numbers stay numbers.
+ */
+function cell(value: unknown): unknown {
+  return typeof value === 'string' ? neutraliseFormulaCell(value) : (value ?? '');
+}
+
+/**
+ * Streams batches of assets as CSV (RFC 4180, header row first) into `out`, with formula-leading
+ * text cells neutralised against spreadsheet formula injection (see the README's "CSV export").
+ */
 export async function writeAssetsCsv(batches: AsyncIterable<Asset[]>, out: Writable): Promise<void> {
   async function* records() {
     for await (const batch of batches) {
-      for (const asset of batch) yield ASSET_CSV_COLUMNS.map(c => c.value(asset) ?? '');
+      for (const asset of batch) yield ASSET_CSV_COLUMNS.map(c => cell(c.value(asset)));
     }
   }
   await pipeline(

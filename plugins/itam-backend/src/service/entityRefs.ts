@@ -1,4 +1,4 @@
-import type { AuthService } from '@backstage/backend-plugin-api';
+import type { AuthService, BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { UnknownEntityError } from './errors';
 
@@ -8,13 +8,20 @@ import { UnknownEntityError } from './errors';
  * @public
  */
 export interface EntityRefChecker {
-  /** @throws UnknownEntityError (422) naming the refs that do not exist and the field. */
-  assertExist(refs: string[], field: string): Promise<void>;
+  /**
+   * Checks `refs` as the caller whose `credentials` are given sees the catalogue (the plugin's
+   * own view when none are given, e.g. for example data).
+   *
+   * @throws UnknownEntityError (422) naming the refs that do not exist and the field.
+   */
+  assertExist(refs: string[], field: string, credentials?: BackstageCredentials): Promise<void>;
+  /** Which of `refs` the caller whose `credentials` are given can see in the catalogue. */
+  visible?(refs: string[], credentials: BackstageCredentials): Promise<Set<string>>;
 }
 
 /**
- * Checks refs through the catalog service with the plugin's own credentials, so an entity the
- * caller may not read still counts as existing (visibility is the catalogue's concern).
+ * Checks refs through the catalog service on behalf of the caller: an entity the caller may not
+ * read in the catalogue counts as unknown, so the check reveals nothing the catalogue would not.
  */
 export class CatalogEntityRefChecker implements EntityRefChecker {
   constructor(
@@ -22,14 +29,28 @@ export class CatalogEntityRefChecker implements EntityRefChecker {
     private readonly auth: AuthService,
   ) {}
 
-  async assertExist(refs: string[], field: string): Promise<void> {
+  async assertExist(refs: string[], field: string, credentials?: BackstageCredentials): Promise<void> {
     const unique = [...new Set(refs)];
     if (unique.length === 0) return;
-    const { items } = await this.catalog.getEntitiesByRefs(
-      { entityRefs: unique, fields: ['kind', 'metadata.name', 'metadata.namespace'] },
-      { credentials: await this.auth.getOwnServiceCredentials() },
-    );
-    const missing = unique.filter((_, i) => !items[i]);
+    const found = await this.visible(unique, credentials ?? (await this.auth.getOwnServiceCredentials()));
+    const missing = unique.filter(ref => !found.has(ref));
     if (missing.length > 0) throw new UnknownEntityError(missing, field);
+  }
+
+  async visible(refs: string[], credentials: BackstageCredentials): Promise<Set<string>> {
+    const unique = [...new Set(refs)];
+    const found = new Set<string>();
+    // In slices: a wide change can reach thousands of entities.
+    for (let i = 0; i < unique.length; i += 1000) {
+      const slice = unique.slice(i, i + 1000);
+      const { items } = await this.catalog.getEntitiesByRefs(
+        { entityRefs: slice, fields: ['kind', 'metadata.name', 'metadata.namespace'] },
+        { credentials },
+      );
+      slice.forEach((ref, j) => {
+        if (items[j]) found.add(ref);
+      });
+    }
+    return found;
   }
 }

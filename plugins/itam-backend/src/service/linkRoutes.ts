@@ -31,20 +31,21 @@ const entityLinkQuerySchema = z
 /** Links: asset↔entity (and the entity's assets), asset↔asset, asset↔Jira ticket. */
 export function registerLinkRoutes(router: Router, ctx: RouteContext) {
   router.get('/assets/:id/entity-links', async (req, res) => {
-    await ctx.authorize(req, itamAssetReadPermission);
-    const asset = await ctx.requireAsset(req.params.id);
+    const readable = await ctx.authorizeAssets(req, itamAssetReadPermission);
+    const asset = await ctx.requireAsset(req.params.id, readable);
     res.json({ items: await ctx.store.listEntityLinks(asset.id) });
   });
 
   router.post('/assets/:id/entity-links', async (req, res) => {
-    const credentials = await ctx.authorize(req, itamAssetUpdatePermission);
+    const access = await ctx.authorizeAssets(req, itamAssetUpdatePermission);
+    const { credentials } = access;
     const link = parseRequest(entityLinkSchema, req.body);
     const created = await audited(
       ctx.auditor,
       { eventId: 'entity-link-mutate', severityLevel: 'medium', request: req, meta: { action: 'add', assetId: req.params.id, ...link } },
       async () => {
-        const asset = await ctx.requireAsset(req.params.id);
-        await ctx.entityRefs.assertExist([link.entityRef], 'entityRef');
+        const asset = await ctx.requireWritableAsset(req.params.id, access);
+        await ctx.entityRefs.assertExist([link.entityRef], 'entityRef', credentials);
         return ctx.store.addEntityLink(asset.id, link, { actor: ctx.actor(credentials), at: ctx.now() });
       },
     );
@@ -52,14 +53,14 @@ export function registerLinkRoutes(router: Router, ctx: RouteContext) {
   });
 
   router.delete('/assets/:id/entity-links', async (req, res) => {
-    await ctx.authorize(req, itamAssetUpdatePermission);
+    const access = await ctx.authorizeAssets(req, itamAssetUpdatePermission);
     const query = parseRequest(entityLinkQuerySchema, req.query, 'query');
     const link = parseRequest(entityLinkSchema, query, 'query');
     await audited(
       ctx.auditor,
       { eventId: 'entity-link-mutate', severityLevel: 'medium', request: req, meta: { action: 'remove', assetId: req.params.id, ...link } },
       async () => {
-        const asset = await ctx.requireAsset(req.params.id);
+        const asset = await ctx.requireWritableAsset(req.params.id, access);
         if (!(await ctx.store.removeEntityLink(asset.id, link))) {
           throw new NotFoundError(`Asset ${asset.tag} has no ${link.role} link to ${link.entityRef}`);
         }
@@ -69,32 +70,39 @@ export function registerLinkRoutes(router: Router, ctx: RouteContext) {
   });
 
   router.get('/entities/:kind/:namespace/:name/assets', async (req, res) => {
-    await ctx.authorize(req, itamAssetReadPermission);
+    const { criteria } = await ctx.authorizeAssets(req, itamAssetReadPermission);
     let entityRef: string;
     try {
       entityRef = normalizeEntityRef(`${req.params.kind}:${req.params.namespace}/${req.params.name}`);
     } catch (e) {
       throw new ItamInputError([{ path: 'entityRef', message: (e as Error).message }], (e as Error).message);
     }
-    sendJsonItemsText(res, await ctx.store.getEntityAssetItemsJson(entityRef));
+    sendJsonItemsText(
+      res,
+      criteria
+        ? await ctx.store.getVisibleEntityAssetItemsJson(entityRef, criteria)
+        : await ctx.store.getEntityAssetItemsJson(entityRef),
+    );
   });
 
   router.get('/assets/:id/asset-links', async (req, res) => {
-    await ctx.authorize(req, itamAssetReadPermission);
-    const asset = await ctx.requireAsset(req.params.id);
+    const readable = await ctx.authorizeAssets(req, itamAssetReadPermission);
+    const asset = await ctx.requireAsset(req.params.id, readable);
     res.json({ items: await ctx.store.listAssetLinks(asset.id) });
   });
 
   router.post('/assets/:id/asset-links', async (req, res) => {
-    const credentials = await ctx.authorize(req, itamAssetUpdatePermission);
+    const access = await ctx.authorizeAssets(req, itamAssetUpdatePermission);
+    const { credentials } = access;
     const link = parseRequest(assetLinkSchema, req.body);
     const stored = await audited(
       ctx.auditor,
       { eventId: 'asset-link-mutate', severityLevel: 'medium', request: req, meta: { action: 'add', assetId: req.params.id, ...link } },
       async () => {
-        const source = await ctx.requireAsset(req.params.id);
+        const source = await ctx.requireWritableAsset(req.params.id, access);
         const target = await ctx.store.getAsset(link.targetAssetId);
-        if (!target) {
+        const readable = await ctx.assetAccess(credentials, itamAssetReadPermission);
+        if (!target || !readable.allows(target)) {
           throw new ItamRuleViolationError([
             { ruleId: 'link-target-exists', message: `targetAssetId: no asset ${link.targetAssetId}` },
           ]);
@@ -113,13 +121,13 @@ export function registerLinkRoutes(router: Router, ctx: RouteContext) {
   });
 
   router.delete('/assets/:id/asset-links', async (req, res) => {
-    await ctx.authorize(req, itamAssetUpdatePermission);
+    const access = await ctx.authorizeAssets(req, itamAssetUpdatePermission);
     const query = parseRequest(assetLinkQuerySchema, req.query, 'query');
     await audited(
       ctx.auditor,
       { eventId: 'asset-link-mutate', severityLevel: 'medium', request: req, meta: { action: 'remove', assetId: req.params.id, ...query } },
       async () => {
-        const asset = await ctx.requireAsset(req.params.id);
+        const asset = await ctx.requireWritableAsset(req.params.id, access);
         const removed = await ctx.store.removeAssetLink({ sourceAssetId: asset.id, ...query });
         if (!removed) throw new NotFoundError(`Asset ${asset.tag} has no ${query.type} link to ${query.targetAssetId}`);
       },
@@ -128,23 +136,24 @@ export function registerLinkRoutes(router: Router, ctx: RouteContext) {
   });
 
   router.get('/assets/:id/tickets', async (req, res) => {
-    const credentials = await ctx.authorize(req, itamAssetReadPermission);
-    const asset = await ctx.requireAsset(req.params.id);
+    const readable = await ctx.authorizeAssets(req, itamAssetReadPermission);
+    const asset = await ctx.requireAsset(req.params.id, readable);
     const items = await ctx.store.listTicketLinks(asset.id);
     // A Jira site sees its own tickets only: other sites' issue keys are not its business.
-    const jira = ctx.jiraCaller(credentials);
+    const jira = ctx.jiraCaller(readable.credentials);
     res.json({ items: jira ? items.filter(t => t.site === jira.site) : items });
   });
 
   router.post('/assets/:id/tickets', async (req, res) => {
-    const credentials = await ctx.authorize(req, itamAssetUpdatePermission);
+    const access = await ctx.authorizeAssets(req, itamAssetUpdatePermission);
+    const { credentials } = access;
     const link = parseRequest(ticketLinkSchema, req.body);
     ctx.assertSiteAllowed(credentials, link.site);
     const created = await audited(
       ctx.auditor,
       { eventId: 'ticket-link-mutate', severityLevel: 'medium', request: req, meta: { action: 'link', assetId: req.params.id, site: link.site, issueKey: link.issueKey } },
       async () => {
-        const asset = await ctx.requireAsset(req.params.id);
+        const asset = await ctx.requireWritableAsset(req.params.id, access);
         return ctx.store.upsertTicketLink(asset.id, link, { actor: ctx.actor(credentials), at: ctx.now() });
       },
     );
@@ -152,14 +161,15 @@ export function registerLinkRoutes(router: Router, ctx: RouteContext) {
   });
 
   router.delete('/assets/:id/tickets', async (req, res) => {
-    const credentials = await ctx.authorize(req, itamAssetUpdatePermission);
+    const access = await ctx.authorizeAssets(req, itamAssetUpdatePermission);
+    const { credentials } = access;
     const { site, issueKey } = parseRequest(ticketKeySchema, req.query, 'query');
     ctx.assertSiteAllowed(credentials, site);
     await audited(
       ctx.auditor,
       { eventId: 'ticket-link-mutate', severityLevel: 'medium', request: req, meta: { action: 'unlink', assetId: req.params.id, site, issueKey } },
       async () => {
-        const asset = await ctx.requireAsset(req.params.id);
+        const asset = await ctx.requireWritableAsset(req.params.id, access);
         if (!(await ctx.store.removeTicketLink(asset.id, site, issueKey))) {
           throw new NotFoundError(`Asset ${asset.tag} is not linked to ${issueKey} on ${site}`);
         }
@@ -169,9 +179,9 @@ export function registerLinkRoutes(router: Router, ctx: RouteContext) {
   });
 
   router.get('/tickets/:site/:issueKey/assets', async (req, res) => {
-    const credentials = await ctx.authorize(req, itamAssetReadPermission);
+    const { criteria, credentials } = await ctx.authorizeAssets(req, itamAssetReadPermission);
     const { site, issueKey } = parseRequest(ticketKeySchema, req.params, 'query');
     ctx.assertSiteAllowed(credentials, site);
-    res.json({ items: await ctx.store.getTicketAssets(site, issueKey) });
+    res.json({ items: await ctx.store.getTicketAssets(site, issueKey, criteria) });
   });
 }

@@ -6,6 +6,13 @@ import { asUser, itamBackendPerSuite, itamTestDatabases, startItamBackend } from
 
 const databases = itamTestDatabases();
 
+/** The cells of one CSV line (RFC 4180 quoting), unquoted. */
+function parseCsvLine(line: string): string[] {
+  return [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map(m =>
+    m[1].startsWith('"') ? m[1].slice(1, -1).replace(/""/g, '"') : m[1],
+  );
+}
+
 const laptop = {
   tag: 'LAP-00042',
   name: 'ThinkPad T14',
@@ -213,6 +220,29 @@ describe.each(databases.eachSupportedId())('ITAM API on %s', databaseId => {
     const lines = res.text.trim().split('\n');
     expect(lines[0]).toMatch(/^id,tag,name,assetClass,type,lifecycleStage/);
     expect(lines[1]).toContain('CSV-1,"Comma, ""quoted""",software,csv-thing,planned');
+  });
+
+  it('neutralises formula-leading text cells in the CSV export and keeps numbers numeric', async () => {
+    await create({
+      tag: 'CSV-2',
+      name: '=HYPERLINK("http://evil.example","click")',
+      assetClass: 'hardware',
+      type: 'csv-formula',
+      location: '-2+3',
+      costCentre: '@SUM(A1)',
+      purchase: { cost: 12.5, currency: 'EUR', supplier: '+44 20 7946 0000' },
+    }).expect(201);
+    const res = await api().get('/api/itam/assets/export.csv?type=csv-formula').set('authorization', asUser()).expect(200);
+    const [header, row] = res.text.trim().split('\n');
+    const cells = parseCsvLine(row);
+    expect(Object.fromEntries(header.split(',').map((h, i) => [h, cells[i]]))).toMatchObject({
+      name: `'=HYPERLINK("http://evil.example","click")`,
+      location: "'-2+3",
+      costCentre: "'@SUM(A1)",
+      supplier: "'+44 20 7946 0000",
+      purchaseCost: '12.5',
+      criticality: '3',
+    });
   });
 });
 

@@ -7,9 +7,10 @@ import { registerJiraRoutes } from '../jira/jiraRoutes';
 import { registerLicenceRoutes } from '../licences/licenceRoutes';
 import { registerAssetRoutes } from './assetRoutes';
 import { RouteContext, type RouterOptions } from './context';
-import { itamErrorHandler } from './errors';
+import { createItamErrorHandler } from './errors';
 import { registerLinkRoutes } from './linkRoutes';
 import { itamOpenApiSpec } from './openapi';
+import { pathParamNames, refuseUnsafePathParam, refuseUnsafeRequestText } from './textGuard';
 import { createPathValidatedRouter } from './validatedRouter';
 
 export type { RouterOptions } from './context';
@@ -28,8 +29,10 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
         limit: '1mb',
         type: req => !req.url?.startsWith('/imports') && /\bjson\b/i.test(req.headers['content-type'] ?? ''),
       }),
+      refuseUnsafeRequestText,
     ],
   });
+  for (const name of pathParamNames(itamOpenApiSpec)) router.param(name, refuseUnsafePathParam(name));
   const ctx = new RouteContext(options);
 
   router.get('/health', (_req, res) => {
@@ -42,6 +45,6 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
   registerImportRoutes(router, ctx, options.database);
   registerLicenceRoutes(router, ctx, options.licences, options.analytics);
   registerJiraRoutes(router, ctx, new KnexJiraLinkStore(options.database));
-  router.use(itamErrorHandler);
+  router.use(createItamErrorHandler(options.logger));
   return router;
 }

@@ -1,4 +1,4 @@
-import { validate as validateInput, type ValidationIssue } from '@itam/common';
+import { MAX_COUNT, validate as validateInput, type ValidationIssue } from '@itam/common';
 import type { z } from 'zod';
 import { ItamInputError } from './errors';
 
@@ -22,7 +22,8 @@ function describe(part: string, issues: ValidationIssue[]): string {
 /** Reads the asset version from an If-Match header: `"3"`, `W/"3"` or `3`. */
 export function parseIfMatch(header: string | undefined): number {
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(header?.trim() ?? '');
-  if (!match) {
+  // Versions are integer columns: a larger number names no version (and would not fit a query).
+  if (!match || Number(match[1]) > MAX_COUNT) {
     throw new ItamInputError(
       [{ path: 'if-match', message: 'must be the asset version as an ETag, e.g. "3"' }],
       'if-match header must be the asset version as an ETag, e.g. "3"',

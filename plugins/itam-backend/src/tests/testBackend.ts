@@ -50,10 +50,13 @@ export async function startItamBackend(options: {
   permissionResult?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
   /** App config the plugin reads (e.g. `{ itam: { database: { ... } } }`). */
   config?: NonNullable<Parameters<typeof mockServices.rootConfig.factory>[0]>['data'];
+  /** Service factories that replace the test backend's (e.g. the real scheduler). */
+  services?: Parameters<typeof startTestBackend>[0]['features'];
 }) {
   return startTestBackend({
     features: [
       itamPlugin,
+      ...(options.services ?? []),
       ...(options.config ? [mockServices.rootConfig.factory({ data: options.config })] : []),
       mockServices.database.factory({ knex: options.knex }),
       catalogServiceMock.factory({ entities: testCatalog }),

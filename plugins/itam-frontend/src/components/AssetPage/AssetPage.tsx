@@ -67,7 +67,7 @@ function details(asset: Asset): Record<string, ReactNode> {
 export function AssetPage(props: { assetId: string }) {
   const { asset, loading, error, retry } = useAsset(props.assetId);
   const routes = useItamRoutes();
-  const canUpdate = useItamPermission(itamAssetUpdatePermission).allowed;
+  const canUpdate = useItamPermission(itamAssetUpdatePermission, asset?.id).allowed;
   const today = todayIso();
 
   if (loading && !asset) return <Progress />;
