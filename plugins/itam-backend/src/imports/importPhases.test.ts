@@ -17,9 +17,12 @@ import { ImportJobStore, newImportJob } from './ImportJobStore';
 const databases = itamTestDatabases();
 
 /**
- * A catalogue that, like the real catalog client, asks the auth service for a plugin token on
- * every call before answering (from the test catalogue): the first token issue writes the
- * plugin's signing key into its database.
+ * A catalogue that, like the real catalog client, asks the auth service for a token on every call
+ * before answering (from the test catalogue). The plugin checks entity refs on behalf of the
+ * caller; this test's callers carry mock tokens the real auth service cannot derive a user token
+ * from, so the fake asks for the token the plugin would send as itself (a service caller's
+ * import, the catalogue module): the first such issue writes the plugin's signing key into its
+ * database, which is the write the import must not block.
  */
 const tokenIssuingCatalog = createServiceFactory({
   service: catalogServiceRef,
@@ -28,7 +31,8 @@ const tokenIssuingCatalog = createServiceFactory({
     const byRef = new Map(testCatalog.map(e => [`${e.kind.toLowerCase()}:default/${e.metadata.name}`, e]));
     return {
       async getEntitiesByRefs(req: { entityRefs: string[] }, options: { credentials: Parameters<typeof auth.getPluginRequestToken>[0]['onBehalfOf'] }) {
-        await auth.getPluginRequestToken({ onBehalfOf: options.credentials, targetPluginId: 'catalog' });
+        if (!options.credentials) throw new Error('entity refs must be checked on behalf of a caller');
+        await auth.getPluginRequestToken({ onBehalfOf: await auth.getOwnServiceCredentials(), targetPluginId: 'catalog' });
         return { items: req.entityRefs.map(r => byRef.get(r)) };
       },
     } as unknown as typeof catalogServiceRef.T;

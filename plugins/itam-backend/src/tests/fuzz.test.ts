@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { Server } from 'node:http';
 import request from 'supertest';
 import { itamOpenApiSpec } from '../service/openapi';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { asUser, itamTestDatabases, startItamBackend } from './testBackend';
 
 /*
@@ -144,8 +145,18 @@ interface Fixture {
   installationId: string;
 }
 
+/** The Jira routes answer only a Jira site caller: a service token bound to one site. */
+const JIRA_SITE = 'acme.atlassian.net';
+const asJira = () =>
+  mockCredentials.service.header({ onBehalfOf: mockCredentials.service('jira-acme'), targetPluginId: 'itam' });
+const JIRA_CONFIG = {
+  itam: { serviceAccess: { 'jira-acme': { permissions: ['itam.asset.read', 'itam.ticket.link'], jiraSite: JIRA_SITE } } },
+};
+
 interface WriteRoute {
   method: 'post' | 'put' | 'patch' | 'delete';
+  /** Who calls: a user (default) or the Jira site. */
+  caller?: 'jira';
   path: string;
   params: Record<string, (f: Fixture) => string>;
   body?: Record<string, unknown>;
@@ -183,10 +194,14 @@ const WRITE_ROUTES: WriteRoute[] = [
   { method: 'delete', path: '/entitlements/{id}/allocations', params: { id: () => 'fz-ent' }, query: { userRef: 'user:default/sam' } },
   { method: 'post', path: '/installations', params: {}, body: { deviceId: 'FZ-1', productId: 'fz-product', version: '1.0' } },
   { method: 'delete', path: '/installations/{id}', params: { id: f => f.installationId } },
+  { method: 'put', path: '/jira/issues/{issueId}/assets/{assetId}', caller: 'jira', params: { issueId: () => '10042', assetId: asset }, body: { issueKey: 'OPS-2', ticketType: 'incident', summary: 'Disk full' } },
+  { method: 'delete', path: '/jira/issues/{issueId}/assets/{assetId}', caller: 'jira', params: { issueId: () => '10042', assetId: asset } },
+  { method: 'put', path: '/jira/issues/{issueId}', caller: 'jira', params: { issueId: () => '10042' }, body: { issueKey: 'OPS-2', summary: 'Disk full again', status: 'Open' } },
+  { method: 'delete', path: '/jira/issues/{issueId}/assets', caller: 'jira', params: { issueId: () => '10042' } },
 ];
 
 /** Every documented read route with path parameters, with a value that exists for each. */
-const READ_ROUTES: { path: string; params: Record<string, (f: Fixture) => string> }[] = [
+const READ_ROUTES: { path: string; caller?: 'jira'; params: Record<string, (f: Fixture) => string> }[] = [
   { path: '/assets/{id}', params: { id: asset } },
   { path: '/assets/{id}/transitions', params: { id: asset } },
   { path: '/assets/{id}/history', params: { id: asset } },
@@ -200,7 +215,10 @@ const READ_ROUTES: { path: string; params: Record<string, (f: Fixture) => string
   { path: '/products/{id}', params: { id: () => 'fz-product' } },
   { path: '/entitlements/{id}', params: { id: () => 'fz-ent' } },
   { path: '/licences/positions/{productId}', params: { productId: () => 'fz-product' } },
+  { path: '/jira/issues/{issueId}/assets', caller: 'jira', params: { issueId: () => '10042' } },
 ];
+
+const authorizationOf = (caller?: 'jira') => (caller === 'jira' ? asJira() : asUser());
 
 const withParams = (path: string, values: Record<string, string>) =>
   `/api/itam${path.replace(/\{([^}]+)\}/g, (_, name: string) => values[name])}`;
@@ -226,7 +244,7 @@ describe.each(databases.eachSupportedId())('fuzzing the API on %s', databaseId =
 
   beforeAll(async () => {
     knex = await databases.init(databaseId);
-    const backend = await startItamBackend({ knex });
+    const backend = await startItamBackend({ knex, config: JIRA_CONFIG });
     server = backend.server;
     stop = () => backend.stop();
     const send = (method: 'post', url: string, body: object) =>
@@ -237,6 +255,12 @@ describe.each(databases.eachSupportedId())('fuzzing the API on %s', databaseId =
     await send('post', '/products', { id: 'fz-product', publisher: 'Acme', name: 'Tool', underManagement: true });
     await send('post', '/entitlements', { id: 'fz-ent', productId: 'fz-product', metric: 'per-user', quantity: 5 });
     fixture.installationId = (await send('post', '/installations', { deviceId: 'FZ-1', productId: 'fz-product' })).body.id;
+    // The Jira routes' fuzzing calls as a site the plugin accepts, so payloads reach the handlers.
+    await api()
+      .put(`/api/itam/jira/issues/10042/assets/${fixture.assetId}`)
+      .set('authorization', asJira())
+      .send({ issueKey: 'OPS-2', ticketType: 'incident' })
+      .expect(201);
   });
   afterAll(() => stop());
 
@@ -274,10 +298,10 @@ describe.each(databases.eachSupportedId())('fuzzing the API on %s', databaseId =
           route.version ? ifMatch : fc.constant(undefined),
           async (params, body, query, version) => {
             const url = withParams(route.path, params as Record<string, string>);
-            let req = api()[route.method](url).set('authorization', asUser());
+            let req = api()[route.method](url).set('authorization', authorizationOf(route.caller));
             if (query) {
               const qs = Object.entries(query).map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&');
-              req = api()[route.method](`${url}?${qs}`).set('authorization', asUser());
+              req = api()[route.method](`${url}?${qs}`).set('authorization', authorizationOf(route.caller));
             }
             if (version !== undefined) req = req.set('if-match', version === 'current' ? await currentVersion(route.version!(fixture)) : version);
             if (route.path === '/imports') {
@@ -310,7 +334,7 @@ describe.each(databases.eachSupportedId())('fuzzing the API on %s', databaseId =
       await fc.assert(
         fc.asyncProperty(fc.record(paramArbs), async params => {
           const url = withParams(route.path, params as Record<string, string>);
-          const res = await api().get(url).set('authorization', asUser());
+          const res = await api().get(url).set('authorization', authorizationOf(route.caller));
           if (res.status >= 500) throw new Error(`${res.status} for GET ${url}: ${res.text}`);
         }),
         { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
