@@ -2,6 +2,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { isSafeText, UNSAFE_TEXT_MESSAGE } from '@itam/common';
 import { quote } from './errors';
 import type { InstallationInput, MappedRow, MappedSource } from './types';
 
@@ -47,6 +48,23 @@ function inventorySchema(): ValidateFunction {
 }
 
 /** A schema error named by its JSON path (`content.bios.ssn`, `content.cpus[0].core`). */
+/** The JSON paths (`content.softwares[0].name`) of strings, keys included, that are not safe text. */
+function unsafeTextPaths(value: unknown, path = '', found: string[] = []): string[] {
+  if (found.length >= MAX_SCHEMA_ERRORS) return found;
+  if (typeof value === 'string') {
+    if (!isSafeText(value)) found.push(path || 'document');
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => unsafeTextPaths(item, `${path}[${i}]`, found));
+  } else if (isObject(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      // A key that is not safe text is named by where it is, never echoed.
+      if (!isSafeText(key)) found.push(`${path || 'document'} (a property name)`);
+      else unsafeTextPaths(item, path ? `${path}.${key}` : key, found);
+    }
+  }
+  return found;
+}
+
 function schemaIssue(error: ErrorObject): { field: string; message: string } {
   const path = error.instancePath
     .split('/')
@@ -139,9 +157,11 @@ export function mapGlpiInventory(doc: unknown): MappedRow[] {
     const issues = (check.errors ?? []).slice(0, MAX_SCHEMA_ERRORS).map(schemaIssue);
     return [{ row: 1, input: {}, issues }];
   }
-  if (JSON.stringify(doc).includes('\\u0000')) {
-    // A NUL character cannot be stored as text (PostgreSQL refuses it).
-    return [{ row: 1, input: {}, issues: [{ field: 'document', message: 'contains a NUL character (\\u0000)' }] }];
+  // Text that cannot be stored (a NUL, which PostgreSQL refuses; an unpaired surrogate), named by
+  // its JSON path like a schema error.
+  const unsafe = unsafeTextPaths(doc);
+  if (unsafe.length > 0) {
+    return [{ row: 1, input: {}, issues: unsafe.map(field => ({ field, message: UNSAFE_TEXT_MESSAGE })) }];
   }
   const issues: MappedRow['issues'] = [];
   const deviceId = text(doc.deviceid)!;

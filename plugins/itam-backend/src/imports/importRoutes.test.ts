@@ -200,6 +200,22 @@ describe.each(databases.eachSupportedId())('imports on %s', databaseId => {
     ]);
   });
 
+  it('refuses NUL characters anywhere in an uploaded file, naming the row and field, and writes nothing', async () => {
+    const before = await countAssets();
+    const inventory = structuredClone(GLPI);
+    inventory.content.softwares[0].name = 'fire\u0000fox';
+    inventory.content.bios.bversion = 'v\u00001';
+    const glpi = await upload('format=glpi-json', JSON.stringify(inventory), 'application/json').expect(200);
+    expect(glpi.body).toMatchObject({ status: 'failed', summary: { applied: false } });
+    expect(glpi.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['content.bios.bversion', 'content.softwares[0].name']);
+    expect(JSON.stringify(glpi.body)).not.toContain('\\u0000');
+
+    // In a CSV file a NUL byte means it is not text at all: the file is refused.
+    const snipe = await upload('format=snipeit-csv', 'Asset Tag,Asset Name,Category,Notes\nNUL-1,Laptop,Laptops,bad \u0000 note\n').expect(400);
+    expect(snipe.body.error.message).toMatch(/NUL character \(line 2\)/);
+    expect(await countAssets()).toBe(before);
+  });
+
   it('answers files it cannot read with a 400 naming the problem, and records the failed job', async () => {
     const header = 'Asset Tag,Asset Name,Category\n';
     const mixed = Buffer.concat([Buffer.from(`${header}ENC-1,Caf€`), Buffer.from([0xe9]), Buffer.from(' laptop,Laptops\n')]);
