@@ -324,12 +324,21 @@ async function openAssetsTab(baseUrl) {
     page.setDefaultTimeout(60_000);
     mkdirSync(artefactsDir, { recursive: true });
     await page.goto(`${baseUrl}/catalog`);
-    await page.getByRole('button', { name: 'Enter' }).click();
-    await page.goto(`${baseUrl}/catalog/default/component/billing-service`);
-    await page.getByRole('link', { name: 'Assets', exact: true }).click();
-    await page.getByRole('link', { name: 'SRV-HOST-001' }).waitFor();
-    await page.getByText('Billing database server').first().waitFor();
-    await page.screenshot({ path: join(artefactsDir, 'assets-tab.png'), fullPage: true });
+    try {
+      await page.getByRole('button', { name: 'Enter' }).click();
+      // The guest session is stored once sign-in completes and the catalogue lists the entity;
+      // navigating before that lands on the sign-in page again.
+      await page.getByRole('link', { name: 'billing-service' }).first().waitFor();
+      await page.goto(`${baseUrl}/catalog/default/component/billing-service`);
+      await page.getByRole('link', { name: 'Assets', exact: true }).click();
+      await page.getByRole('link', { name: 'SRV-HOST-001' }).waitFor();
+      await page.getByText('Billing database server').first().waitFor();
+      await page.screenshot({ path: join(artefactsDir, 'assets-tab.png'), fullPage: true });
+    } catch (error) {
+      // What the browser showed is the quickest way to see why.
+      await page.screenshot({ path: join(artefactsDir, 'failure.png'), fullPage: true }).catch(() => undefined);
+      throw error;
+    }
   } finally {
     await browser.close();
   }
