@@ -13,6 +13,7 @@ import {
 } from '@itam/common';
 import { analyticsPaths } from '../analytics/openapi';
 import { auditPaths } from '../audits/openapi';
+import { hardwareModelPaths } from '../hardwareModels/openapi';
 import { importPaths } from '../imports/openapi';
 import { jiraPaths } from '../jira/openapi';
 import { licencePaths } from '../licences/openapi';
@@ -207,6 +208,7 @@ export const itamOpenApiSpec = {
     ...jiraPaths,
     ...importPaths,
     ...licencePaths,
+    ...hardwareModelPaths,
     '/health': {
       get: {
         operationId: 'getHealth',

@@ -1,6 +1,8 @@
 import express, { type Router } from 'express';
 import { registerAnalyticsRoutes } from '../analytics/analyticsRoutes';
 import { registerAuditRoutes } from '../audits/auditRoutes';
+import { KnexHardwareModelStore } from '../hardwareModels/HardwareModelStore';
+import { registerHardwareModelRoutes } from '../hardwareModels/hardwareModelRoutes';
 import { registerImportRoutes } from '../imports/importRoutes';
 import { KnexJiraLinkStore } from '../jira/KnexJiraLinkStore';
 import { registerJiraRoutes } from '../jira/jiraRoutes';
@@ -45,6 +47,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
   registerImportRoutes(router, ctx, options.database);
   registerLicenceRoutes(router, ctx, options.licences, options.analytics);
   registerJiraRoutes(router, ctx, new KnexJiraLinkStore(options.database));
+  registerHardwareModelRoutes(router, ctx, KnexHardwareModelStore.create(options.database));
   router.use(createItamErrorHandler(options.logger));
   return router;
 }
