@@ -1,6 +1,6 @@
 import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import type { ConcurrentUsagePeak, Entitlement, UserAssignment } from '@itam/common';
+import { ItamRuleViolationError, type ConcurrentUsagePeak, type Entitlement, type UserAssignment } from '@itam/common';
 import type { Knex } from 'knex';
 import type {
   LicenceStamp,
@@ -51,7 +51,7 @@ export class KnexLicenceStore implements LicenceStore {
   async updateProduct(product: ProductInput, expectedRevision: number, stamp: LicenceStamp): Promise<StoredProduct> {
     const current = await this.getProduct(product.id);
     if (!current) throw new NotFoundError(`No software product ${product.id}`);
-    await this.updateVersioned('itam_software_products', 'Software product', product.id, expectedRevision, {
+    await this.updateVersioned(this.db, 'itam_software_products', 'Software product', product.id, expectedRevision, {
       ...productColumns(product),
       updated_at: stamp.at,
     });
@@ -70,13 +70,15 @@ export class KnexLicenceStore implements LicenceStore {
   }
 
   async createEntitlement(entitlement: Entitlement, stamp: LicenceStamp): Promise<StoredEntitlement> {
-    await this.insertUniquely(`An entitlement with id ${entitlement.id} already exists`, () =>
-      this.db('itam_entitlements').insert({
-        ...entitlementColumns(entitlement),
-        version: 1,
-        created_at: stamp.at,
-        updated_at: stamp.at,
-      }),
+    await this.writeEntitlement(entitlement, trx =>
+      this.insertUniquely(`An entitlement with id ${entitlement.id} already exists`, () =>
+        trx('itam_entitlements').insert({
+          ...entitlementColumns(entitlement),
+          version: 1,
+          created_at: stamp.at,
+          updated_at: stamp.at,
+        }),
+      ),
     );
     return { ...entitlement, revision: 1, createdAt: stamp.at, updatedAt: stamp.at };
   }
@@ -88,11 +90,45 @@ export class KnexLicenceStore implements LicenceStore {
   ): Promise<StoredEntitlement> {
     const current = await this.getEntitlement(entitlement.id);
     if (!current) throw new NotFoundError(`No entitlement ${entitlement.id}`);
-    await this.updateVersioned('itam_entitlements', 'Entitlement', entitlement.id, expectedRevision, {
-      ...entitlementColumns(entitlement),
-      updated_at: stamp.at,
-    });
+    await this.writeEntitlement(entitlement, trx =>
+      this.updateVersioned(trx, 'itam_entitlements', 'Entitlement', entitlement.id, expectedRevision, {
+        ...entitlementColumns(entitlement),
+        updated_at: stamp.at,
+      }),
+    );
     return { ...entitlement, revision: expectedRevision + 1, createdAt: current.createdAt, updatedAt: stamp.at };
+  }
+
+  /**
+   * Writes an entitlement in a transaction that, for a priced one, first takes the currency lock
+   * and refuses a price in a currency other than the other entitlements' (the reconciliation
+   * cannot add prices in two currencies). Checked and written under one lock, two writers in
+   * different currencies cannot both pass. Only database work inside: no network call.
+   */
+  private async writeEntitlement(entitlement: Entitlement, write: (trx: Knex.Transaction) => Promise<void>) {
+    await this.db.transaction(async trx => {
+      if (entitlement.currency !== undefined) {
+        const lock = trx('itam_write_locks').where('name', 'entitlement-currency').first('name');
+        // PostgreSQL: a row lock; SQLite runs one write transaction at a time anyway.
+        await (trx.client.config.client === 'pg' ? lock.forUpdate() : lock);
+        const other: { id: string; currency: string } | undefined = await trx('itam_entitlements')
+          .whereNotNull('currency')
+          .whereNot('currency', entitlement.currency)
+          .whereNot('id', entitlement.id)
+          .orderBy('id')
+          .first('id', 'currency');
+        if (other) {
+          throw new ItamRuleViolationError([
+            {
+              ruleId: 'licence-single-currency',
+              field: 'currency',
+              message: `currency: entitlement ${other.id} is priced in ${other.currency}; all entitlement prices must be in one currency, not ${entitlement.currency}`,
+            },
+          ]);
+        }
+      }
+      await write(trx);
+    });
   }
 
   async changeEntitlement(
@@ -197,17 +233,18 @@ export class KnexLicenceStore implements LicenceStore {
 
   /** One conditional UPDATE: it changes the row only if nobody changed it since `expected`. */
   private async updateVersioned(
+    q: Knex | Knex.Transaction,
     table: string,
     what: string,
     id: string,
     expected: number,
     columns: Record<string, unknown>,
   ): Promise<void> {
-    const n = await this.db(table)
+    const n = await q(table)
       .where({ id, version: expected })
       .update({ ...columns, version: expected + 1 });
     if (n === 1) return;
-    const row = await this.db(table).where('id', id).first('version');
+    const row = await q(table).where('id', id).first('version');
     if (!row) throw new NotFoundError(`No ${what.toLowerCase()} ${id}`);
     throw new ConflictError(
       `${what} ${id} is at revision ${row.version}, not ${expected}: someone changed it; reload and retry`,
@@ -241,6 +278,7 @@ function entitlementColumns(entitlement: Entitlement) {
     product_id: entitlement.productId,
     metric: entitlement.metric,
     term_end: entitlement.termEnd ?? null,
+    currency: entitlement.currency ?? null,
     data: JSON.stringify(entitlement),
   };
 }

@@ -132,20 +132,6 @@ export function registerLicenceRoutes(
       }
       checked = { ...e, allocations: { ...e.allocations, deviceIds: ids } };
     }
-    if (e.currency !== undefined) {
-      // The reconciliation refuses prices in mixed currencies: refuse them when they are written.
-      const other = (await licences.listEntitlements()).find(
-        x => x.id !== e.id && x.currency !== undefined && x.currency !== e.currency,
-      );
-      if (other) {
-        throw new ItamRuleViolationError([
-          {
-            ruleId: 'licence-single-currency',
-            message: `currency: entitlement ${other.id} is priced in ${other.currency}; all entitlement prices must be in one currency, not ${e.currency}`,
-          },
-        ]);
-      }
-    }
     const overAllocated = checkAllocationCapacity(checked);
     if (overAllocated.length > 0) throw new ItamRuleViolationError(overAllocated);
     return checked;
