@@ -63,6 +63,7 @@ describe('newAssetSchema', () => {
       'duplicates external id',
     ],
     ['attributes.1bad', { attributes: { '1bad': 1 } }, 'attribute names'],
+    ['attributes', { attributes: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`a${i}`, i])) }, 'at most 100 attributes'],
     ['', { colour: 'red' }, 'unknown field(s) "colour"'],
   ])('reports %s', (path, change, message) => {
     const result = validate(newAssetSchema, { ...good, ...change });

@@ -179,16 +179,28 @@ export const sanitisationSchema = z
   .strict();
 
 /**
- * Custom attributes: short keys with scalar values.
+ * The most custom attributes one asset may carry: enough for any inventory's details (a GLPI
+ * computer maps to about twenty), and a bound on what one asset costs to store, send and index.
  *
  * @public
  */
-export const attributesSchema = z.record(
-  z
-    .string()
-    .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'attribute names must start with a letter (max 64)'),
-  z.union([safeText(z.string().max(2000)), z.number().finite(), z.boolean(), z.null()]),
-);
+export const MAX_ATTRIBUTES = 100;
+
+/**
+ * Custom attributes: short keys with scalar values, at most {@link MAX_ATTRIBUTES} of them.
+ *
+ * @public
+ */
+export const attributesSchema = z
+  .record(
+    z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'attribute names must start with a letter (max 64)'),
+    z.union([safeText(z.string().max(2000)), z.number().finite(), z.boolean(), z.null()]),
+  )
+  .refine(attributes => Object.keys(attributes).length <= MAX_ATTRIBUTES, {
+    message: `must have at most ${MAX_ATTRIBUTES} attributes`,
+  });
 
 /**
  * The fields of an asset a person or an import provides. Shared by create (all required fields)

@@ -94,6 +94,7 @@ describe.each(databases.eachSupportedId())('bad input on every write route on %s
     ['NUL in a name', 'post', () => '/api/itam/assets', { tag: 'H-1', name: 'a\u0000b', assetClass: 'hardware', type: 'laptop' }, /name/],
     ['unpaired surrogate in a serial', 'post', () => '/api/itam/assets', { tag: 'H-2', name: 'x', assetClass: 'hardware', type: 'laptop', serialNumber: 'S\uD800' }, /serialNumber/],
     ['NUL in an attribute value', 'post', () => '/api/itam/assets', { tag: 'H-3', name: 'x', assetClass: 'hardware', type: 'laptop', attributes: { note: '\u0000' } }, /attributes/],
+    ['101 attributes', 'post', () => '/api/itam/assets', { tag: 'H-4', name: 'x', assetClass: 'hardware', type: 'laptop', attributes: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`a${i}`, i])) }, /attributes must have at most 100 attributes/],
     ['a cost beyond what is stored exactly', 'post', () => '/api/itam/assets', { tag: 'H-4', name: 'x', assetClass: 'hardware', type: 'laptop', purchase: { cost: 1e300, currency: 'EUR' } }, /purchase.cost/],
     ['30 February', 'post', () => '/api/itam/assets', { tag: 'H-5', name: 'x', assetClass: 'hardware', type: 'laptop', warrantyEnd: '2026-02-30' }, /warrantyEnd/],
     ['a deployed asset without owner', 'post', () => '/api/itam/assets', { tag: 'H-6', name: 'x', assetClass: 'hardware', type: 'laptop', lifecycleStage: 'deployed' }, /owner/, 422],
