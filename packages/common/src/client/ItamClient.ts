@@ -125,12 +125,8 @@ export class ItamClient implements ItamApi {
     return body.items;
   }
 
-  async getAssetHistory(id: string): Promise<HistoryEvent[]> {
-    const body = await this.request<{ items: HistoryEvent[] }>(
-      'GET',
-      `/assets/${encodeURIComponent(id)}/history`,
-    );
-    return body.items;
+  getAssetHistory(id: string): Promise<HistoryEvent[]> {
+    return this.allPages<HistoryEvent>(`/assets/${encodeURIComponent(id)}/history`, {});
   }
 
   async getEntityLinks(id: string): Promise<EntityLink[]> {
@@ -152,13 +148,9 @@ export class ItamClient implements ItamApi {
     );
   }
 
-  async getEntityAssets(entityRef: string): Promise<EntityAsset[]> {
+  getEntityAssets(entityRef: string): Promise<EntityAsset[]> {
     const { kind, namespace, name } = parseEntityRef(entityRef);
-    const body = await this.request<{ items: EntityAsset[] }>(
-      'GET',
-      `/entities/${[kind, namespace, name].map(encodeURIComponent).join('/')}/assets`,
-    );
-    return body.items;
+    return this.allPages<EntityAsset>(`/entities/${[kind, namespace, name].map(encodeURIComponent).join('/')}/assets`, {});
   }
 
   async getAssetLinks(id: string): Promise<StoredAssetLinkDto[]> {
@@ -234,8 +226,23 @@ export class ItamClient implements ItamApi {
     return (await this.request<{ items: StoredEntitlement[] }>('GET', `/entitlements${toQueryString(query)}`)).items;
   }
 
-  async listInstallations(query: { assetId?: string; productId?: string } = {}): Promise<ListedInstallation[]> {
-    return (await this.request<{ items: ListedInstallation[] }>('GET', `/installations${toQueryString(query)}`)).items;
+  listInstallations(query: { assetId?: string; productId?: string } = {}): Promise<ListedInstallation[]> {
+    return this.allPages<ListedInstallation>('/installations', query);
+  }
+
+  /**
+   * Every item of a paged list, following `nextCursor` page after page: for callers that need the
+   * whole list (an asset's history, a device's installations). The server bounds each page.
+   */
+  private async allPages<T>(path: string, query: object): Promise<T[]> {
+    const items: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const page: Page<T> = await this.request('GET', `${path}${toQueryString({ ...query, cursor })}`);
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return items;
   }
 
   getLicencePositions(query: { explain?: boolean } = {}): Promise<LicencePositionsResponse> {

@@ -19,6 +19,12 @@ import type { AssetCriterion } from '../permissions/rules';
  */
 export type AssetVisibility = PermissionCriteria<AssetCriterion> | undefined;
 
+/** Where an item of an entity's asset list sits in its (tag, role) order. */
+export interface EntityAssetPosition {
+  tag: string;
+  role: string;
+}
+
 /**
  * Who made a change and when, recorded on links (assets carry it in their history).
  *
@@ -79,6 +85,8 @@ export interface AssetStore {
     mutate: (asset: Asset) => AssetChange | undefined,
   ): Promise<Asset>;
   getHistory(assetId: string): Promise<HistoryEvent[]>;
+  /** One page of an asset's history, oldest first, after the given version. */
+  getHistoryPage(assetId: string, page: { afterVersion?: number; limit: number }): Promise<{ items: HistoryEvent[]; hasMore: boolean }>;
 
   listEntityLinks(assetId: string): Promise<EntityLink[]>;
   /** The entity links of many assets in one query. */
@@ -92,9 +100,15 @@ export interface AssetStore {
    * `getEntityAssets` as JSON text: the array's elements, comma-separated, without the brackets
    * (empty when the entity has no assets), each asset as stored, for responses that pass it through.
    */
-  getEntityAssetItemsJson(entityRef: string): Promise<string>;
-  /** `getEntityAssetItemsJson` narrowed to the assets matching `visible`, read from the links. */
-  getVisibleEntityAssetItemsJson(entityRef: string, visible: AssetVisibility): Promise<string>;
+  getEntityAssetItemsJson(entityRef: string): Promise<{ items: string; count: number }>;
+  /**
+   * One page of an entity's asset items, in (tag, role) order after `after`, narrowed to the
+   * assets matching `visible`, read from the links: for long lists and restricted callers.
+   */
+  getEntityAssetItemsPage(
+    entityRef: string,
+    page: { after?: EntityAssetPosition; limit: number; visible?: AssetVisibility },
+  ): Promise<{ items: string[]; last?: EntityAssetPosition; hasMore: boolean }>;
 
   listAssetLinks(assetId: string): Promise<StoredAssetLink[]>;
   addAssetLink(link: StoredAssetLink, stamp: Stamp): Promise<boolean>;

@@ -16,7 +16,7 @@ import type {
 } from '@itam/common';
 import type { Knex } from 'knex';
 import { whereAssetCriteria } from '../permissions/assetCriteria';
-import type { AssetStore, AssetVisibility, Stamp, StoredAssetLink, StoredTicketLink } from './AssetStore';
+import type { AssetStore, AssetVisibility, EntityAssetPosition, Stamp, StoredAssetLink, StoredTicketLink } from './AssetStore';
 import {
   assetToRow,
   decodeCursor,
@@ -273,6 +273,16 @@ export class KnexAssetStore implements AssetStore {
     return rows.map(rowToEvent);
   }
 
+  async getHistoryPage(assetId: string, page: { afterVersion?: number; limit: number }) {
+    const query = this.db('itam_asset_history')
+      .where('asset_id', assetId)
+      .orderBy('version')
+      .limit(page.limit + 1);
+    if (page.afterVersion !== undefined) query.where('version', '>', page.afterVersion);
+    const rows: HistoryRow[] = await query;
+    return { items: rows.slice(0, page.limit).map(rowToEvent), hasMore: rows.length > page.limit };
+  }
+
   async listEntityLinks(assetId: string): Promise<EntityLink[]> {
     const rows = await this.db('itam_entity_links')
       .where('asset_id', assetId)
@@ -321,24 +331,35 @@ export class KnexAssetStore implements AssetStore {
   }
 
   async getEntityAssets(entityRef: string): Promise<EntityAsset[]> {
-    return JSON.parse(`[${await this.getEntityAssetItemsJson(entityRef)}]`) as EntityAsset[];
+    return JSON.parse(`[${(await this.getEntityAssetItemsJson(entityRef)).items}]`) as EntityAsset[];
   }
 
-  async getEntityAssetItemsJson(entityRef: string): Promise<string> {
+  async getEntityAssetItemsJson(entityRef: string): Promise<{ items: string; count: number }> {
     return readEntityAssetItems(this.db, entityRef);
   }
 
-  async getVisibleEntityAssetItemsJson(entityRef: string, visible: AssetVisibility): Promise<string> {
-    // The stored items hold every asset of the entity; a caller who may see only some of them
-    // gets the same items built from the links, in the same (tag, role) order.
+  async getEntityAssetItemsPage(
+    entityRef: string,
+    page: { after?: EntityAssetPosition; limit: number; visible?: AssetVisibility },
+  ): Promise<{ items: string[]; last?: EntityAssetPosition; hasMore: boolean }> {
+    // The stored items hold every asset of the entity in one row; a page of a long list, or of
+    // the assets a restricted caller may see, is built from the links in the same order.
     const builder = this.db('itam_entity_links as l')
       .join('itam_assets as a', 'a.id', 'l.asset_id')
       .where('l.entity_ref', entityRef)
-      .select('a.data', 'l.role')
-      .orderBy([{ column: 'a.tag' }, { column: 'l.role' }]);
-    if (visible) whereAssetCriteria(builder, visible);
-    const rows: { data: string; role: string }[] = await builder;
-    return rows.map(r => `{"asset":${r.data},"role":${JSON.stringify(r.role)}}`).join(',');
+      .select('a.data', 'a.tag', 'l.role')
+      .orderBy([{ column: 'a.tag' }, { column: 'l.role' }])
+      .limit(page.limit + 1);
+    if (page.after) builder.whereRaw('(a.tag, l.role) > (?, ?)', [page.after.tag, page.after.role]);
+    if (page.visible) whereAssetCriteria(builder, page.visible);
+    const rows: { data: string; tag: string; role: string }[] = await builder;
+    const shown = rows.slice(0, page.limit);
+    const last = shown.at(-1);
+    return {
+      items: shown.map(r => `{"asset":${r.data},"role":${JSON.stringify(r.role)}}`),
+      ...(last ? { last: { tag: last.tag, role: last.role } } : {}),
+      hasMore: rows.length > page.limit,
+    };
   }
 
   async listAssetLinks(assetId: string): Promise<StoredAssetLink[]> {

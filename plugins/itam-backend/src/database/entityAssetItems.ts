@@ -21,11 +21,11 @@ const AGGREGATE_PG = `string_agg('{"asset":' || a.data || ',"role":' || to_json(
 
 /** `insert` of the items built from links and assets, of the entities `where` picks. */
 const insertItems = (pg: boolean, where: string) =>
-  `insert into ${TABLE} (entity_ref, items) select l.entity_ref, ${pg ? AGGREGATE_PG : AGGREGATE_SQLITE} ` +
+  `insert into ${TABLE} (entity_ref, items, item_count) select l.entity_ref, ${pg ? AGGREGATE_PG : AGGREGATE_SQLITE}, count(*) ` +
   `from itam_entity_links l join itam_assets a on a.id = l.asset_id ${where} group by l.entity_ref`;
 
-const READ_SQL = `select items from ${TABLE} where entity_ref = ?`;
-const READ_PG = `select items from ${TABLE} where entity_ref = $1`;
+const READ_SQL = `select items, item_count from ${TABLE} where entity_ref = ?`;
+const READ_PG = `select items, item_count from ${TABLE} where entity_ref = $1`;
 
 /**
  * Rebuilds the stored asset items of the given entities from their links and assets, and drops
@@ -48,7 +48,7 @@ export async function refreshEntityAssetItems(trx: Knex.Transaction, entityRefs:
     }
     const list = batch.map(() => '?').join(',');
     await trx.raw(
-      `${insertItems(pg, `where l.entity_ref in (${list})`)} on conflict (entity_ref) do update set items = excluded.items`,
+      `${insertItems(pg, `where l.entity_ref in (${list})`)} on conflict (entity_ref) do update set items = excluded.items, item_count = excluded.item_count`,
       batch,
     );
     await trx(TABLE)
@@ -88,20 +88,22 @@ export async function rebuildEntityAssetItems(knex: Knex): Promise<void> {
 }
 
 /**
- * An entity's stored asset items: the JSON array's contents, without brackets ('' for none).
- * A statement prepared once per connection (SQLite) or named and planned once per connection
- * (PostgreSQL): for a one-row read, compiling and planning it on every request would cost as much
- * as running it.
+ * An entity's stored asset items: the JSON array's contents, without brackets ('' for none), and
+ * how many they are. A statement prepared once per connection (SQLite) or named and planned once
+ * per connection (PostgreSQL): for a one-row read, compiling and planning it on every request
+ * would cost as much as running it.
  */
-export async function readEntityAssetItems(db: Knex, entityRef: string): Promise<string> {
+export async function readEntityAssetItems(db: Knex, entityRef: string): Promise<{ items: string; count: number }> {
   if (isBetterSqlite(db)) {
-    const [row] = await sqliteAll<{ items: string }>(db, READ_SQL, [entityRef]);
-    return row?.items ?? '';
+    const [row] = await sqliteAll<{ items: string; item_count: number }>(db, READ_SQL, [entityRef]);
+    return { items: row?.items ?? '', count: Number(row?.item_count ?? 0) };
   }
   if (isPg(db)) {
-    const [row] = await pgRows<[string]>(db, 'itam_entity_asset_items', READ_PG, [entityRef]);
-    return row?.[0] ?? '';
+    const [row] = await pgRows<[string, number]>(db, 'itam_entity_asset_items_counted', READ_PG, [entityRef]);
+    return { items: row?.[0] ?? '', count: Number(row?.[1] ?? 0) };
   }
-  const row: { items: string } | undefined = await db(TABLE).where('entity_ref', entityRef).first('items');
-  return row?.items ?? '';
+  const row: { items: string; item_count: number } | undefined = await db(TABLE)
+    .where('entity_ref', entityRef)
+    .first('items', 'item_count');
+  return { items: row?.items ?? '', count: Number(row?.item_count ?? 0) };
 }

@@ -2,6 +2,8 @@ import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { ItamRuleViolationError, type ConcurrentUsagePeak, type Entitlement, type UserAssignment } from '@itam/common';
 import type { Knex } from 'knex';
+import type { AssetVisibility } from '../database/AssetStore';
+import { whereAssetCriteria } from '../permissions/assetCriteria';
 import type {
   LicenceStamp,
   LicenceStore,
@@ -165,6 +167,31 @@ export class KnexLicenceStore implements LicenceStore {
     if (filter.productId === null) query.whereNull('product_id');
     else if (filter.productId !== undefined) query.where('product_id', filter.productId);
     return (await query).map(rowToInstallation);
+  }
+
+  async listInstallationBatch(query: {
+    afterId?: number;
+    limit: number;
+    assetId?: string;
+    productId?: string | null;
+    productIdOrNull?: string;
+    visible?: AssetVisibility;
+  }): Promise<StoredInstallation[]> {
+    const select = this.db('itam_installations as i').select('i.*').orderBy('i.id').limit(query.limit);
+    if (query.afterId !== undefined) select.where('i.id', '>', query.afterId);
+    if (query.assetId !== undefined) select.where('i.asset_id', query.assetId);
+    if (query.productId === null) select.whereNull('i.product_id');
+    else if (query.productId !== undefined) select.where('i.product_id', query.productId);
+    if (query.productIdOrNull !== undefined) {
+      const productId = query.productIdOrNull;
+      select.where(w => w.where('i.product_id', productId).orWhereNull('i.product_id'));
+    }
+    if (query.visible) {
+      // Conditions in SQL, so a page holds only rows the caller may see and is never short.
+      select.join('itam_assets as a', 'a.id', 'i.asset_id');
+      whereAssetCriteria(select, query.visible);
+    }
+    return (await select).map(rowToInstallation);
   }
 
   async createInstallation(installation: NewInstallation, stamp: LicenceStamp): Promise<StoredInstallation> {

@@ -1,3 +1,4 @@
+import type { AssetVisibility } from '../database/AssetStore';
 import type {
   ConcurrentUsagePeak,
   Entitlement,
@@ -64,6 +65,19 @@ export interface LicenceStore {
 
   /** Installations in id order; `productId` filters the ones recorded against that product. */
   listInstallations(filter?: { assetId?: string; productId?: string | null }): Promise<StoredInstallation[]>;
+  /**
+   * Installations in id order, a batch at a time: those after `afterId`, of one device and/or
+   * product (`productId: null` for the unrecognised ones, `productIdOrNull` for a product's own
+   * and the unrecognised, which recognition may give it), on devices the caller may see.
+   */
+  listInstallationBatch(query: {
+    afterId?: number;
+    limit: number;
+    assetId?: string;
+    productId?: string | null;
+    productIdOrNull?: string;
+    visible?: AssetVisibility;
+  }): Promise<StoredInstallation[]>;
   createInstallation(installation: NewInstallation, stamp: LicenceStamp): Promise<StoredInstallation>;
   /** Returns false when there was no such installation. */
   deleteInstallation(id: string): Promise<boolean>;

@@ -25,6 +25,7 @@ import type { AnalyticsService } from '../analytics/AnalyticsService';
 import { audited } from '../service/audit';
 import type { RouteContext } from '../service/context';
 import { ItamInputError } from '../service/errors';
+import { decodePageCursor, encodePageCursor, pageQueryShape } from '../service/pagination';
 import { parseIfMatch, parseRequest } from '../service/validate';
 import type { LicenceStore, StoredEntitlement, StoredInstallation, StoredProduct } from './LicenceStore';
 
@@ -38,8 +39,13 @@ const assignmentBodySchema = userAssignmentSchema.omit({ productId: true });
 const peakBodySchema = concurrentUsagePeakSchema.omit({ productId: true });
 const entitlementQuerySchema = z.object({ productId: z.string().min(1).optional() }).strict();
 const installationQuerySchema = z
-  .object({ assetId: z.string().min(1).optional(), productId: z.string().min(1).optional() })
+  .object({ assetId: z.string().min(1).optional(), productId: z.string().min(1).optional(), ...pageQueryShape(1000) })
   .strict();
+/** Installations per page unless the caller asks for fewer or more (at most 1,000). */
+const INSTALLATION_PAGE = 500;
+/** Rows read per query while looking for a product's recognised installations. */
+const INSTALLATION_SCAN_BATCH = 2000;
+const installationCursorSchema = z.object({ i: z.number().int().min(0) });
 const positionsQuerySchema = z.object({ explain: z.enum(['true', 'false']).optional() }).strict();
 /** A seat's holder: a user (`jane` reads as `user:default/jane`) or a device (asset id or tag). */
 const seatSchema = z
@@ -287,8 +293,10 @@ export function registerLicenceRoutes(
   });
 
   router.get('/installations', async (req, res) => {
-    await ctx.authorize(req, itamAssetReadPermission);
+    const { criteria } = await ctx.authorizeAssets(req, itamAssetReadPermission);
     const query = parseRequest(installationQuerySchema, req.query, 'query');
+    const limit = query.limit ?? INSTALLATION_PAGE;
+    let afterId = query.cursor ? decodePageCursor(query.cursor, installationCursorSchema).i : undefined;
     let assetId: string | undefined;
     if (query.assetId !== undefined) {
       const asset = await ctx.store.getAsset(query.assetId);
@@ -304,17 +312,30 @@ export function registerLicenceRoutes(
       ...i,
       matchedProductId: i.productId ?? recognise(i) ?? null,
     });
-    let items;
-    if (query.productId === undefined) {
-      items = (await licences.listInstallations({ assetId })).map(withProduct);
-    } else {
-      const direct = await licences.listInstallations({ assetId, productId: query.productId });
-      const raw = (await licences.listInstallations({ assetId, productId: null }))
-        .map(withProduct)
-        .filter(i => i.matchedProductId === query.productId);
-      items = [...direct.map(withProduct), ...raw].sort((a, b) => Number(a.id) - Number(b.id));
+    const filter = {
+      ...(assetId !== undefined ? { assetId } : {}),
+      ...(query.productId !== undefined ? { productIdOrNull: query.productId } : {}),
+      ...(criteria ? { visible: criteria } : {}),
+    };
+    // Unrecognised installations count for a product only when recognition says so, which SQL
+    // cannot: read in id order, batch after batch, until the page is full or the rows run out.
+    const items: ReturnType<typeof withProduct>[] = [];
+    let more = true;
+    while (items.length <= limit && more) {
+      const batchSize = query.productId === undefined ? limit + 1 : INSTALLATION_SCAN_BATCH;
+      const batch = await licences.listInstallationBatch({ ...filter, limit: batchSize, ...(afterId !== undefined ? { afterId } : {}) });
+      more = batch.length === batchSize;
+      for (const installation of batch) {
+        afterId = Number(installation.id);
+        const listed = withProduct(installation);
+        if (query.productId !== undefined && listed.matchedProductId !== query.productId) continue;
+        items.push(listed);
+        if (items.length > limit) break;
+      }
     }
-    res.json({ items });
+    const page = items.slice(0, limit);
+    const last = page.at(-1);
+    res.json({ items: page, ...(items.length > limit && last ? { nextCursor: encodePageCursor({ i: Number(last.id) }) } : {}) });
   });
 
   router.post('/installations', async (req, res) => {

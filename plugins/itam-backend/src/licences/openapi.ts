@@ -8,6 +8,7 @@ import {
   pathParam,
   queryParam,
 } from '../service/openapiParts';
+import { pageParams } from '../service/pagination';
 
 // Licence query parameters are optional non-empty strings unless a schema is given.
 const query = (name: string, description: string, schema: object = { type: 'string', minLength: 1 }) =>
@@ -127,8 +128,12 @@ export const licencePaths = {
       parameters: [
         query('assetId', 'Only the installations on this asset (id or tag)'),
         query('productId', 'Only the installations counted for this product (recorded or recognised)'),
+        ...pageParams(500, 1000),
       ],
-      responses: { '200': json('Installations with the product each counts for'), ...errors(400, 401, 403) },
+      responses: {
+        '200': json('Installations with the product each counts for, in id order, a page at a time (nextCursor)'),
+        ...errors(400, 401, 403),
+      },
     },
     post: {
       operationId: 'createInstallation',

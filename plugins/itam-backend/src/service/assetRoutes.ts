@@ -22,6 +22,7 @@ import { audited } from './audit';
 import type { RouteContext } from './context';
 import { writeAssetsCsv } from './csvExport';
 import { sendJsonItems } from './jsonText';
+import { decodePageCursor, encodePageCursor, pageQueryShape } from './pagination';
 import { parseIfMatch, parseRequest } from './validate';
 
 const filterSchema = z
@@ -42,6 +43,11 @@ const listQuerySchema = filterSchema
     cursor: z.string().min(1).optional(),
   })
   .strict();
+
+/** History events per page unless the caller asks for fewer or more (at most 1,000). */
+const HISTORY_PAGE = 200;
+const historyQuerySchema = z.object(pageQueryShape(1000)).strict();
+const historyCursorSchema = z.object({ v: z.number().int().min(0) });
 
 const transitionSchema = z
   .object({
@@ -176,6 +182,10 @@ export function registerAssetRoutes(router: Router, ctx: RouteContext) {
   router.get('/assets/:id/history', async (req, res) => {
     const readable = await ctx.authorizeAssets(req, itamAssetReadPermission);
     const asset = await ctx.requireAsset(req.params.id, readable);
-    res.json({ items: await ctx.store.getHistory(asset.id) });
+    const query = parseRequest(historyQuerySchema, req.query, 'query');
+    const afterVersion = query.cursor ? decodePageCursor(query.cursor, historyCursorSchema).v : undefined;
+    const page = await ctx.store.getHistoryPage(asset.id, { afterVersion, limit: query.limit ?? HISTORY_PAGE });
+    const last = page.items.at(-1);
+    res.json({ items: page.items, ...(page.hasMore && last ? { nextCursor: encodePageCursor({ v: last.version }) } : {}) });
   });
 }

@@ -16,7 +16,8 @@ import { z } from 'zod';
 import { ItamRuleViolationError } from '@itam/common';
 import { audited } from './audit';
 import type { RouteContext } from './context';
-import { sendJsonItemsText } from './jsonText';
+import { sendJsonItems, sendJsonItemsText } from './jsonText';
+import { decodePageCursor, encodePageCursor, pageQueryShape } from './pagination';
 import { parseRequest } from './validate';
 import { ItamInputError } from './errors';
 
@@ -27,6 +28,11 @@ const assetLinkQuerySchema = z
 const entityLinkQuerySchema = z
   .object({ entityRef: z.string().min(1), role: z.enum(ENTITY_LINK_ROLES) })
   .strict();
+
+/** An entity's assets per page unless the caller asks for fewer or more (at most 1,000). */
+const ENTITY_ASSETS_PAGE = 200;
+const entityAssetsQuerySchema = z.object(pageQueryShape(1000)).strict();
+const entityAssetsCursorSchema = z.object({ tag: z.string(), role: z.string() });
 
 /** Links: asset↔entity (and the entity's assets), asset↔asset, asset↔Jira ticket. */
 export function registerLinkRoutes(router: Router, ctx: RouteContext) {
@@ -77,12 +83,22 @@ export function registerLinkRoutes(router: Router, ctx: RouteContext) {
     } catch (e) {
       throw new ItamInputError([{ path: 'entityRef', message: (e as Error).message }], (e as Error).message);
     }
-    sendJsonItemsText(
-      res,
-      criteria
-        ? await ctx.store.getVisibleEntityAssetItemsJson(entityRef, criteria)
-        : await ctx.store.getEntityAssetItemsJson(entityRef),
-    );
+    const query = parseRequest(entityAssetsQuerySchema, req.query, 'query');
+    const limit = query.limit ?? ENTITY_ASSETS_PAGE;
+    if (!criteria && !query.cursor) {
+      // The common case, a list that fits a page and a caller who may see it all: one stored row.
+      const stored = await ctx.store.getEntityAssetItemsJson(entityRef);
+      if (stored.count <= limit) {
+        sendJsonItemsText(res, stored.items);
+        return;
+      }
+    }
+    const page = await ctx.store.getEntityAssetItemsPage(entityRef, {
+      limit,
+      ...(query.cursor ? { after: decodePageCursor(query.cursor, entityAssetsCursorSchema) } : {}),
+      ...(criteria ? { visible: criteria } : {}),
+    });
+    sendJsonItems(res, page.items, page.hasMore && page.last ? encodePageCursor({ tag: page.last.tag, role: page.last.role }) : undefined);
   });
 
   router.get('/assets/:id/asset-links', async (req, res) => {

@@ -18,6 +18,7 @@ import { importPaths } from '../imports/openapi';
 import { jiraPaths } from '../jira/openapi';
 import { licencePaths } from '../licences/openapi';
 import { errorResponses, ifMatchHeader, pathParam, queryParam } from './openapiParts';
+import { pageParams } from './pagination';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -26,6 +27,12 @@ const list = (item: object) => ({
   type: 'object',
   required: ['items'],
   properties: { items: { type: 'array', items: item } },
+});
+/** A page of a list: its items and, unless it is the last, where the next page starts. */
+const pagedList = (item: object) => ({
+  type: 'object',
+  required: ['items'],
+  properties: { items: { type: 'array', items: item }, nextCursor: { type: 'string' } },
 });
 const errors = errorResponses;
 const ifMatch = ifMatchHeader('The version of the asset the change is based on, as its ETag, e.g. "3"');
@@ -279,8 +286,8 @@ export const itamOpenApiSpec = {
     '/assets/{id}/history': {
       get: {
         operationId: 'getAssetHistory',
-        parameters: [assetId],
-        responses: { '200': ok('The audit trail, oldest first', list(ref('HistoryEvent'))), ...errors(401, 403, 404) },
+        parameters: [assetId, ...pageParams(200, 1000)],
+        responses: { '200': ok('The audit trail, oldest first, a page at a time', pagedList(ref('HistoryEvent'))), ...errors(400, 401, 403, 404) },
       },
     },
     '/assets/{id}/entity-links': {
@@ -378,9 +385,17 @@ export const itamOpenApiSpec = {
           pathParam('kind', 'Entity kind'),
           pathParam('namespace', 'Entity namespace'),
           pathParam('name', 'Entity name'),
+          ...pageParams(200, 1000),
         ],
         responses: {
-          '200': ok('Assets linked to the entity, with their role', list({ type: 'object' })),
+          '200': ok(
+            'Assets linked to the entity, with their role, in tag then role order, a page at a time',
+            pagedList({
+              type: 'object',
+              required: ['asset', 'role'],
+              properties: { asset: ref('Asset'), role: { type: 'string', enum: [...ENTITY_LINK_ROLES] } },
+            }),
+          ),
           ...errors(400, 401, 403),
         },
       },

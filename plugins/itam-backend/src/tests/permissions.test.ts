@@ -193,6 +193,32 @@ describe.each(databases.eachSupportedId())('a conditional policy on %s', databas
     expect(impact.body.notFound.assetIds).toEqual(['P-SRE-RESTRICTED']);
   });
 
+  it('pages an entity’s assets and lists installations with the conditions in the query', async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const res = await request(server).get(`/api/itam/entities/component/default/payments-api/assets?limit=1${cursor ? `&cursor=${cursor}` : ''}`)
+        .set('authorization', jane).expect(200);
+      if (res.body.nextCursor) expect(res.body.items).toHaveLength(1);
+      seen.push(...res.body.items.map((i: { asset: { tag: string } }) => i.asset.tag));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(visibleToJane);
+
+    await request(server).post('/api/itam/products').set('authorization', sam)
+      .send({ id: 'pg', publisher: 'PostgreSQL', name: 'PostgreSQL', underManagement: true }).expect(201);
+    for (const tag of Object.keys(ids)) {
+      await request(server).post('/api/itam/installations').set('authorization', sam).send({ deviceId: tag, productId: 'pg' }).expect(201);
+    }
+    const tagOf = Object.fromEntries(Object.entries(ids).map(([tag, id]) => [id, tag]));
+    const listed = await request(server).get('/api/itam/installations?productId=pg').set('authorization', jane).expect(200);
+    expect(listed.body.items.map((i: { assetId: string }) => tagOf[i.assetId]).sort()).toEqual(visibleToJane);
+    const hidden = await request(server).get('/api/itam/installations?assetId=P-SRE-RESTRICTED').set('authorization', jane).expect(200);
+    expect(hidden.body.items).toEqual([]);
+    const everything = await request(server).get('/api/itam/installations').set('authorization', sam).expect(200);
+    expect(everything.body.items).toHaveLength(5);
+  });
+
   it('applies the conditions to writes: her team’s assets only, and they stay her team’s', async () => {
     await request(server).patch(`/api/itam/assets/${ids['P-SRE-INTERNAL']}`).set('authorization', jane)
       .set('if-match', '"1"').send({ location: 'DC-1' }).expect(403);
