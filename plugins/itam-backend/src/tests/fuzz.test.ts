@@ -214,6 +214,7 @@ const READ_ROUTES: { path: string; caller?: 'jira'; params: Record<string, (f: F
   { path: '/imports/{id}', params: { id: () => '00000000-0000-4000-8000-000000000000' } },
   { path: '/products/{id}', params: { id: () => 'fz-product' } },
   { path: '/entitlements/{id}', params: { id: () => 'fz-ent' } },
+  { path: '/hardware-models/{id}', params: { id: () => 'fz-model' } },
   { path: '/licences/positions/{productId}', params: { productId: () => 'fz-product' } },
   { path: '/jira/issues/{issueId}/assets', caller: 'jira', params: { issueId: () => '10042' } },
 ];
@@ -254,6 +255,16 @@ describe.each(databases.eachSupportedId())('fuzzing the API on %s', databaseId =
     fixture.campaignId = (await send('post', '/audits', { name: 'fuzz' })).body.id;
     await send('post', '/products', { id: 'fz-product', publisher: 'Acme', name: 'Tool', underManagement: true });
     await send('post', '/entitlements', { id: 'fz-ent', productId: 'fz-product', metric: 'per-user', quantity: 5 });
+    // Hardware models come only from Snipe-IT model files; one stored the way an import stores it.
+    await knex('itam_hardware_models').insert({
+      id: 'fz-model',
+      name: 'Fuzz Book 14',
+      name_key: 'fuzz book 14',
+      data: JSON.stringify({ id: 'fz-model', name: 'Fuzz Book 14' }),
+      created_by: 'user:default/fuzz',
+      created_at: '2026-01-05T00:00:00.000Z',
+      updated_at: '2026-01-05T00:00:00.000Z',
+    });
     fixture.installationId = (await send('post', '/installations', { deviceId: 'FZ-1', productId: 'fz-product' })).body.id;
     // The Jira routes' fuzzing calls as a site the plugin accepts, so payloads reach the handlers.
     await api()
