@@ -11,7 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { assetRow, generateAsset } from '../data/registerData';
+import { ASSET_COLUMNS, assetToRow } from '@itam/backstage-plugin-itam-backend/src/database/rows';
+import { generateAsset } from '../data/registerData';
 import { seededRandom, timeMs, type Benchmark, type BenchRow } from '../harness';
 
 async function freshDatabase(dir: string, name: string) {
@@ -34,12 +35,12 @@ const benchmark: Benchmark = {
       const raw = new Database(join(dir, 'raw.sqlite'));
       raw.pragma('journal_mode = WAL');
       const insert = raw.prepare(
-        'insert into itam_assets (id, tag, name, asset_class, type, lifecycle_stage, criticality, data_classification, serial_number, owner, search_text, data, version, created_at, updated_at) values (@id, @tag, @name, @asset_class, @type, @lifecycle_stage, @criticality, @data_classification, @serial_number, @owner, @search_text, @data, @version, @created_at, @updated_at)',
+        `insert into itam_assets (${ASSET_COLUMNS.join(', ')}) values (${ASSET_COLUMNS.map(c => `@${c}`).join(', ')})`,
       );
       const random = seededRandom(options.seed);
       const rawRun = await timeMs(() =>
         raw.transaction(() => {
-          for (let i = 0; i < count; i++) insert.run(assetRow(generateAsset(i, random)));
+          for (let i = 0; i < count; i++) insert.run(assetToRow(generateAsset(i, random)));
         })(),
       );
       raw.close();

@@ -4,6 +4,7 @@ import { ASSET_CLASSES, type Asset, type AssetClass } from '@itam/common';
 // The module, not the package: the import benchmark's worker loads this file, and its peak RSS
 // should not count the whole backend plugin.
 import { rebuildEntityAssetItems } from '@itam/backstage-plugin-itam-backend/src/database/entityAssetItems';
+import { assetToRow } from '@itam/backstage-plugin-itam-backend/src/database/rows';
 import type { Knex } from 'knex';
 import { seededRandom } from '../harness';
 
@@ -50,27 +51,6 @@ export function generateAsset(i: number, random: () => number): Asset {
   };
 }
 
-/** Row of itam_assets for a generated asset (the store's own column layout). */
-export function assetRow(a: Asset) {
-  return {
-    id: a.id,
-    tag: a.tag,
-    name: a.name,
-    asset_class: a.assetClass,
-    type: a.type,
-    lifecycle_stage: a.lifecycleStage,
-    criticality: a.criticality,
-    data_classification: a.dataClassification,
-    serial_number: a.serialNumber ?? null,
-    owner: a.owner ?? null,
-    search_text: `${a.tag} ${a.name} ${a.serialNumber ?? ''}`.toLowerCase(),
-    data: JSON.stringify(a),
-    version: a.version,
-    created_at: a.createdAt,
-    updated_at: a.updatedAt,
-  };
-}
-
 /**
  * Fills a migrated register with `count` assets and one component link each, as fast as the
  * database allows (this is set-up, not what is measured), then builds the entity lookup's stored
@@ -87,7 +67,7 @@ export async function seedRegister(knex: Knex, count: number, seed: number): Pro
         const links = [];
         for (let i = b; i < Math.min(count, b + batch); i++) {
           const asset = generateAsset(i, random);
-          assets.push(assetRow(asset));
+          assets.push(assetToRow(asset));
           links.push({
             asset_id: asset.id,
             entity_ref: `component:default/service-${i % entities}`,
@@ -96,10 +76,10 @@ export async function seedRegister(knex: Knex, count: number, seed: number): Pro
             created_at: asset.createdAt,
           });
         }
-        // SQLite caps bound parameters per statement; 15 columns x 60 rows stays below it.
-        for (let k = 0; k < assets.length; k += 60) {
-          await trx('itam_assets').insert(assets.slice(k, k + 60));
-          await trx('itam_entity_links').insert(links.slice(k, k + 60));
+        // SQLite caps bound parameters per statement; 18 columns x 50 rows stays below it.
+        for (let k = 0; k < assets.length; k += 50) {
+          await trx('itam_assets').insert(assets.slice(k, k + 50));
+          await trx('itam_entity_links').insert(links.slice(k, k + 50));
         }
       }
     });

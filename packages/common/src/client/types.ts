@@ -114,7 +114,10 @@ export interface AssetTicket extends TicketLink {
 export interface KpiReport {
   window: { from: string; to: string };
   currency?: string;
+  /** Costed assets in another currency, left out of the cost KPI (amounts are never converted). */
   assetsWithOtherCurrency: number;
+  /** Costed assets in the currency without a purchase date, left out as no window holds them. */
+  assetsWithUndatedCost: number;
   kpis: KpiResult[];
 }
 

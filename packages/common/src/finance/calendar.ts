@@ -10,7 +10,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /**
  * Days since 1970-01-01 of a civil date `YYYY-MM-DD`, or `undefined` if it is not a real date.
  *
- * @internal
+ * @public
  */
 export function parseIsoDay(value: string): number | undefined {
   const m = typeof value === 'string' ? ISO_DATE.exec(value) : null;
@@ -28,7 +28,7 @@ export function parseIsoDay(value: string): number | undefined {
 /**
  * The civil date `YYYY-MM-DD` of a UTC day number.
  *
- * @internal
+ * @public
  */
 export function formatIsoDay(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
@@ -38,7 +38,7 @@ export function formatIsoDay(day: number): string {
  * The UTC day an instant falls on. Accepts an ISO 8601 date-time with an offset or `Z`, or a
  * plain date (which is that day). Returns `undefined` for anything else.
  *
- * @internal
+ * @public
  */
 export function instantToDay(value: string): number | undefined {
   const plain = parseIsoDay(value);

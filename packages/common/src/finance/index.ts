@@ -36,6 +36,7 @@ export { sln, ddb, syd } from './spreadsheet';
 export { minorUnitDigits, sumMoney } from './currency';
 export { allocateEvenly } from './allocateEvenly';
 export { dateWindowSchema, type DateWindow } from './dateWindow';
+export { parseIsoDay, formatIsoDay, instantToDay } from './calendar';
 export {
   COST_CATEGORIES,
   costItemSchema,

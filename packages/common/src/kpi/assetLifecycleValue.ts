@@ -1,8 +1,8 @@
 import type { Asset } from '../asset/types';
-import { parseIsoDay } from '../finance/calendar';
-import type { DateWindow } from '../finance/dateWindow';
+import { parseDateWindow, type DateWindow } from '../finance/dateWindow';
 import { retiredWithin } from './assetTurnoverRate';
 import type { LifecycleEvent } from './kpiInputs';
+import { retirementFacts, type RetirementFacts } from './kpiFacts';
 import { kpiResult, type KpiDefinition, type KpiResult } from './kpiResult';
 
 /** @public */
@@ -31,19 +31,27 @@ export function assetLifecycleValue(input: {
 }): KpiResult {
   const retired = retiredWithin(input.window, input.lifecycleEvents);
   const byId = new Map(input.assets.map(a => [a.id, a]));
+  return lifecycleValueFromFacts(input.window, retirementFacts(retired, id => byId.get(id)));
+}
+
+/**
+ * Asset lifecycle value from the retirements within the window.
+ *
+ * @throws {@link ItamValidationError} for a bad window.
+ * @public
+ */
+export function lifecycleValueFromFacts(window: DateWindow, retirements: readonly RetirementFacts[]): KpiResult {
+  parseDateWindow(window, 'window', 'KPI input');
   let realised = 0;
   let planned = 0;
-  for (const [id, retiredDay] of retired) {
-    const asset = byId.get(id);
-    const purchased = asset?.purchase?.date && parseIsoDay(asset.purchase.date);
-    const endOfLife = asset?.endOfLife && parseIsoDay(asset.endOfLife);
-    if (typeof purchased !== 'number' || typeof endOfLife !== 'number' || endOfLife <= purchased) continue;
+  for (const { retiredDay, purchaseDay: purchased, endOfLifeDay: endOfLife } of retirements) {
+    if (purchased === undefined || endOfLife === undefined || endOfLife <= purchased) continue;
     realised += Math.max(0, retiredDay - purchased);
     planned += endOfLife - purchased;
   }
   return kpiResult(
     ASSET_LIFECYCLE_VALUE,
-    input.window,
+    window,
     realised,
     planned,
     'no asset with a purchase date and planned end of life was retired within the window',

@@ -2,6 +2,7 @@ import type { Asset } from '../asset/types';
 import type { ValidationIssue } from '../errors';
 import { parseDateWindow, type DateWindow } from '../finance/dateWindow';
 import { checkLifecycleEvents, throwIfIssues, type LifecycleEvent } from './kpiInputs';
+import type { RetirementFacts } from './kpiFacts';
 import { kpiResult, type KpiDefinition, type KpiResult } from './kpiResult';
 import { assetsUnderManagement } from './registerScope';
 
@@ -29,9 +30,26 @@ export function assetTurnoverRate(input: {
   lifecycleEvents: readonly LifecycleEvent[];
 }): KpiResult {
   const retired = retiredWithin(input.window, input.lifecycleEvents);
-  const population = assetsUnderManagement(input.assets);
-  for (const id of retired.keys()) population.add(id);
-  return kpiResult(ASSET_TURNOVER_RATE, input.window, retired.size, population.size, 'no assets under management during the window');
+  const managed = assetsUnderManagement(input.assets);
+  const retirements = [...retired.keys()].map(id => ({ underManagement: managed.has(id) }));
+  return turnoverFromFacts({ window: input.window, underManagement: managed.size, retirements });
+}
+
+/**
+ * Asset turnover rate from the managed count and the retirements within the window: the
+ * population is the managed estate plus the retired assets not back under management.
+ *
+ * @throws {@link ItamValidationError} for a bad window.
+ * @public
+ */
+export function turnoverFromFacts(facts: {
+  window: DateWindow;
+  underManagement: number;
+  retirements: readonly Pick<RetirementFacts, 'underManagement'>[];
+}): KpiResult {
+  parseDateWindow(facts.window, 'window', 'KPI input');
+  const population = facts.underManagement + facts.retirements.filter(r => !r.underManagement).length;
+  return kpiResult(ASSET_TURNOVER_RATE, facts.window, facts.retirements.length, population, 'no assets under management during the window');
 }
 
 /**
@@ -39,7 +57,7 @@ export function assetTurnoverRate(input: {
  * window, then the events.
  *
  * @throws {@link ItamValidationError} for a bad window or event.
- * @internal
+ * @public
  */
 export function retiredWithin(window: DateWindow, events: readonly LifecycleEvent[]): Map<string, number> {
   const range = parseDateWindow(window, 'window', 'KPI input');

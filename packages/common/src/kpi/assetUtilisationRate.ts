@@ -1,5 +1,6 @@
 import type { Asset } from '../asset/types';
 import { parseDateWindow, type DateWindow } from '../finance/dateWindow';
+import type { KpiFacts } from './kpiFacts';
 import { kpiResult, type KpiDefinition, type KpiResult } from './kpiResult';
 import { assetsUnderManagement } from './registerScope';
 
@@ -21,8 +22,17 @@ export const ASSET_UTILISATION_RATE: KpiDefinition = {
  * @public
  */
 export function assetUtilisationRate(input: { window: DateWindow; assets: readonly Asset[] }): KpiResult {
-  parseDateWindow(input.window, 'window', 'KPI input');
-  const managed = assetsUnderManagement(input.assets);
   const deployed = new Set(input.assets.filter(a => a.lifecycleStage === 'deployed').map(a => a.id));
-  return kpiResult(ASSET_UTILISATION_RATE, input.window, deployed.size, managed.size, 'no assets under management');
+  return utilisationFromFacts({ window: input.window, underManagement: assetsUnderManagement(input.assets).size, deployed: deployed.size });
+}
+
+/**
+ * Asset utilisation rate from the counts it reads.
+ *
+ * @throws {@link ItamValidationError} for a bad window.
+ * @public
+ */
+export function utilisationFromFacts(facts: Pick<KpiFacts, 'window' | 'underManagement' | 'deployed'>): KpiResult {
+  parseDateWindow(facts.window, 'window', 'KPI input');
+  return kpiResult(ASSET_UTILISATION_RATE, facts.window, facts.deployed, facts.underManagement, 'no assets under management');
 }

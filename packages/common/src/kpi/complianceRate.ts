@@ -1,6 +1,7 @@
 import type { ValidationIssue } from '../errors';
 import { parseDateWindow, type DateWindow } from '../finance/dateWindow';
 import { checkLicencePositions, throwIfIssues, type LicenceCompliance } from './kpiInputs';
+import type { KpiFacts } from './kpiFacts';
 import { kpiResult, type KpiDefinition, type KpiResult } from './kpiResult';
 
 /** @public */
@@ -24,12 +25,25 @@ export function complianceRate(input: { window: DateWindow; licencePositions: re
   const issues: ValidationIssue[] = [];
   checkLicencePositions(input.licencePositions, issues);
   throwIfIssues(issues, 'KPI input');
-  const compliant = input.licencePositions.filter(p => p.compliant).length;
-  return kpiResult(
-    LICENCE_COMPLIANCE_RATE,
-    input.window,
-    compliant,
-    input.licencePositions.length,
-    'no licence positions were reconciled',
-  );
+  return complianceFromFacts(input.window, licenceComplianceFacts(input.licencePositions));
+}
+
+/**
+ * Compliant and reconciled product counts from licence positions.
+ *
+ * @public
+ */
+export function licenceComplianceFacts(positions: readonly LicenceCompliance[]): NonNullable<KpiFacts['licences']> {
+  return { compliant: positions.filter(p => p.compliant).length, reconciled: positions.length };
+}
+
+/**
+ * Compliance rate from the counts it reads.
+ *
+ * @throws {@link ItamValidationError} for a bad window.
+ * @public
+ */
+export function complianceFromFacts(window: DateWindow, licences: NonNullable<KpiFacts['licences']>): KpiResult {
+  parseDateWindow(window, 'window', 'KPI input');
+  return kpiResult(LICENCE_COMPLIANCE_RATE, window, licences.compliant, licences.reconciled, 'no licence positions were reconciled');
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { LIFECYCLE_STAGES } from '../asset/constants';
 import { anAsset } from '../testing/fixtures';
-import { computeKpis, KPI_DEFINITIONS, type KpiInput } from './computeKpis';
+import { computeKpis, KPI_DEFINITIONS, kpisFromFacts, summariseKpiInput, type KpiInput } from './computeKpis';
 import { KPI_IDS } from './kpiResult';
 
 const window = { from: '2026-01-01', to: '2026-03-31' };
@@ -114,5 +114,39 @@ describe('computeKpis', () => {
         }
       }),
     );
+  });
+});
+
+describe('kpisFromFacts', () => {
+  it('computes each KPI from its counts, and says which facts are missing', () => {
+    const results = kpisFromFacts({
+      window,
+      underManagement: 4,
+      deployed: 3,
+      cost: { currency: 'EUR', totalMinor: 1001n },
+      retirements: [
+        { assetId: 'a', retiredDay: 20_500, underManagement: false, purchaseDay: 20_000, endOfLifeDay: 21_000 },
+        { assetId: 'b', retiredDay: 20_600, underManagement: true },
+      ],
+    });
+    expect(results.map(r => [r.id, r.numerator, r.denominator, r.value])).toEqual([
+      ['asset-utilisation-rate', 3, 4, 0.75],
+      ['cost-per-asset', 10.01, 4, 2.5],
+      ['licence-compliance-rate', 0, 0, null],
+      ['asset-lifecycle-value', 500, 1000, 0.5],
+      ['asset-failure-incident-rate', 0, 0, null],
+      ['asset-turnover-rate', 2, 5, 0.4],
+      ['register-accuracy', 0, 0, null],
+    ]);
+  });
+
+  it('agrees with computeKpis on the facts summariseKpiInput gathers', () => {
+    const input: KpiInput = {
+      window,
+      assets: [anAsset({ id: 'x', lifecycleStage: 'deployed' }), anAsset({ id: 'y', lifecycleStage: 'retired' })],
+      lifecycleEvents: [{ assetId: 'y', at: '2026-02-01T10:00:00Z', transition: { from: 'deployed', to: 'retired' } }],
+      ticketLinks: [{ assetId: 'x', site: 's', issueKey: 'K-1', ticketType: 'incident', createdAt: '2026-02-02' }],
+    };
+    expect(kpisFromFacts(summariseKpiInput(input))).toEqual(computeKpis(input));
   });
 });

@@ -6,6 +6,7 @@ import { CURRENCY_CODE_PATTERN, minorToNumber, roundToMinor } from '../finance/c
 import { parseDateWindow, type DateWindow } from '../finance/dateWindow';
 import { fromNumber, rational, roundHalfAwayFromZero } from '../finance/rational';
 import { throwIfIssues } from './kpiInputs';
+import type { KpiFacts } from './kpiFacts';
 import { kpiResult, type KpiDefinition, type KpiResult } from './kpiResult';
 import { assetsUnderManagement } from './registerScope';
 
@@ -40,16 +41,32 @@ export interface KpiCosts {
  * @public
  */
 export function costPerAsset(input: { window: DateWindow; assets: readonly Asset[]; costs: KpiCosts }): KpiResult {
-  parseDateWindow(input.window, 'window', 'KPI input');
-  const { currency } = input.costs;
+  const managed = assetsUnderManagement(input.assets);
+  const cost = windowCostFacts(input.window, input.costs, managed);
+  return costPerAssetFromFacts({ window: input.window, underManagement: managed.size, cost });
+}
+
+/**
+ * Σ window TCO of the managed assets, in minor units of the costs' currency.
+ *
+ * @throws {@link ItamValidationError} for a bad window or cost, an asset listed twice, or a cost
+ * in another currency.
+ * @public
+ */
+export function windowCostFacts(
+  window: DateWindow,
+  costsInput: KpiCosts,
+  managed: ReadonlySet<string>,
+): NonNullable<KpiFacts['cost']> {
+  parseDateWindow(window, 'window', 'KPI input');
+  const { currency } = costsInput;
   const issues: ValidationIssue[] = [];
   if (typeof currency !== 'string' || !CURRENCY_CODE_PATTERN.test(currency)) {
     issues.push({ path: 'costs.currency', message: 'must be an ISO 4217 code such as EUR' });
   }
-  const managed = assetsUnderManagement(input.assets);
   const seen = new Set<string>();
   let totalMinor = 0n;
-  input.costs.assets.forEach((costs, i) => {
+  costsInput.assets.forEach((costs, i) => {
     const path = `costs.assets.${i}`;
     if (costs.currency !== currency) {
       issues.push({
@@ -61,7 +78,7 @@ export function costPerAsset(input: { window: DateWindow; assets: readonly Asset
     if (seen.has(costs.assetId)) issues.push({ path: `${path}.assetId`, message: `duplicates asset ${costs.assetId}` });
     seen.add(costs.assetId);
     try {
-      const tco = assetTco(costs, { window: input.window });
+      const tco = assetTco(costs, { window });
       if (managed.has(tco.assetId)) totalMinor += roundToMinor(fromNumber(tco.total), currency);
     } catch (e) {
       if (!(e instanceof ItamValidationError)) throw e;
@@ -69,13 +86,28 @@ export function costPerAsset(input: { window: DateWindow; assets: readonly Asset
     }
   });
   throwIfIssues(issues, 'KPI input');
+  return { currency, totalMinor };
+}
+
+/**
+ * Cost per asset from the window TCO of the managed estate (minor units) and its size.
+ *
+ * @throws {@link ItamValidationError} for a bad window.
+ * @public
+ */
+export function costPerAssetFromFacts(
+  facts: Pick<KpiFacts, 'window' | 'underManagement'> & { cost: NonNullable<KpiFacts['cost']> },
+): KpiResult {
+  parseDateWindow(facts.window, 'window', 'KPI input');
+  const { currency, totalMinor } = facts.cost;
+  const count = facts.underManagement;
   return kpiResult(
     { ...COST_PER_ASSET, unit: `${currency} per asset` },
-    input.window,
+    facts.window,
     minorToNumber(totalMinor, currency),
-    managed.size,
+    count,
     'no assets under management',
     // Divided in minor units and rounded once, so the value is exact to the cent.
-    () => minorToNumber(roundHalfAwayFromZero(rational(totalMinor, BigInt(managed.size))), currency),
+    () => minorToNumber(roundHalfAwayFromZero(rational(totalMinor, BigInt(count))), currency),
   );
 }

@@ -27,18 +27,46 @@ export function assetFailureIncidentRate(input: {
   assets: readonly Asset[];
   ticketLinks: readonly AssetTicketLink[];
 }): KpiResult {
-  const range = parseDateWindow(input.window, 'window', 'KPI input');
-  const issues: ValidationIssue[] = [];
-  const days = checkTicketLinks(input.ticketLinks, issues);
-  throwIfIssues(issues, 'KPI input');
   const managed = assetsUnderManagement(input.assets);
+  const failures = countAssetFailures(input.window, input.ticketLinks, id => managed.has(id));
+  return incidentRateFromFacts({ window: input.window, underManagement: managed.size, incidentFailures: failures });
+}
+
+/**
+ * Asset failures in a window: distinct (ticket, asset) pairs of incident links created within
+ * it on assets under management. The links may include others (any type, any date): only
+ * those that count are counted.
+ *
+ * @throws {@link ItamValidationError} for a bad window or ticket link.
+ * @public
+ */
+export function countAssetFailures(
+  window: DateWindow,
+  ticketLinks: readonly AssetTicketLink[],
+  isUnderManagement: (assetId: string) => boolean,
+): number {
+  const range = parseDateWindow(window, 'window', 'KPI input');
+  const issues: ValidationIssue[] = [];
+  const days = checkTicketLinks(ticketLinks, issues);
+  throwIfIssues(issues, 'KPI input');
   const failures = new Set<string>();
-  input.ticketLinks.forEach((link, i) => {
+  ticketLinks.forEach((link, i) => {
     const day = days[i]!;
-    if (link.ticketType !== 'incident' || !managed.has(link.assetId)) return;
+    if (link.ticketType !== 'incident' || !isUnderManagement(link.assetId)) return;
     if (day < range.fromDay || day > range.toDay) return;
     // The same link recorded twice (e.g. re-synced from Jira) is still one failure.
     failures.add(JSON.stringify([link.site.toLowerCase(), link.issueKey.toUpperCase(), link.assetId]));
   });
-  return kpiResult(ASSET_FAILURE_INCIDENT_RATE, input.window, failures.size, managed.size, 'no assets under management');
+  return failures.size;
+}
+
+/**
+ * Incident rate from the failures counted and the managed estate's size.
+ *
+ * @throws {@link ItamValidationError} for a bad window.
+ * @public
+ */
+export function incidentRateFromFacts(facts: { window: DateWindow; underManagement: number; incidentFailures: number }): KpiResult {
+  parseDateWindow(facts.window, 'window', 'KPI input');
+  return kpiResult(ASSET_FAILURE_INCIDENT_RATE, facts.window, facts.incidentFailures, facts.underManagement, 'no assets under management');
 }

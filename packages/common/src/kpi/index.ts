@@ -1,5 +1,5 @@
 /**
- * KPIs of the ITAM practice (design §7) over a register snapshot, ticket links, audits, licence
+ * KPIs of the ITAM practice (see `docs/domain/kpis.md`) over a register snapshot, ticket links, audits, licence
  * positions, lifecycle events and costs for a window, and the ITAM maturity level 1–5 measured
  * from evidence in the register. Pure functions.
  *
@@ -23,14 +23,21 @@ export {
   isInService,
   assetsUnderManagement,
 } from './registerScope';
-export { ASSET_UTILISATION_RATE, assetUtilisationRate } from './assetUtilisationRate';
-export { COST_PER_ASSET, costPerAsset, type KpiCosts } from './costPerAsset';
-export { LICENCE_COMPLIANCE_RATE, complianceRate } from './complianceRate';
-export { ASSET_LIFECYCLE_VALUE, assetLifecycleValue } from './assetLifecycleValue';
-export { ASSET_FAILURE_INCIDENT_RATE, assetFailureIncidentRate } from './incidentRate';
-export { ASSET_TURNOVER_RATE, assetTurnoverRate } from './assetTurnoverRate';
-export { REGISTER_ACCURACY, registerAccuracy } from './registerAccuracy';
-export { KPI_DEFINITIONS, computeKpis, type KpiInput } from './computeKpis';
+export { ASSET_UTILISATION_RATE, assetUtilisationRate, utilisationFromFacts } from './assetUtilisationRate';
+export { COST_PER_ASSET, costPerAsset, costPerAssetFromFacts, windowCostFacts, type KpiCosts } from './costPerAsset';
+export { LICENCE_COMPLIANCE_RATE, complianceRate, complianceFromFacts, licenceComplianceFacts } from './complianceRate';
+export { ASSET_LIFECYCLE_VALUE, assetLifecycleValue, lifecycleValueFromFacts } from './assetLifecycleValue';
+export {
+  ASSET_FAILURE_INCIDENT_RATE,
+  assetFailureIncidentRate,
+  countAssetFailures,
+  incidentRateFromFacts,
+} from './incidentRate';
+export { ASSET_TURNOVER_RATE, assetTurnoverRate, retiredWithin, turnoverFromFacts } from './assetTurnoverRate';
+export { REGISTER_ACCURACY, registerAccuracy, auditTotals, registerAccuracyFromFacts } from './registerAccuracy';
+export { retirementFacts, type KpiFacts, type RetirementFacts } from './kpiFacts';
+export { registerCostSelection, purchaseCostFacts, type RegisterCostSelection, type PurchaseCostFacts } from './registerCosts';
+export { KPI_DEFINITIONS, computeKpis, summariseKpiInput, kpisFromFacts, type KpiInput } from './computeKpis';
 export {
   MATURITY_LEVELS,
   MATURITY_CRITERIA,

@@ -1,6 +1,7 @@
 import type { ValidationIssue } from '../errors';
 import { parseDateWindow, type DateWindow } from '../finance/dateWindow';
 import { auditChecked, checkAudits, throwIfIssues, type AuditEvidence } from './kpiInputs';
+import type { KpiFacts } from './kpiFacts';
 import { kpiResult, type KpiDefinition, type KpiResult } from './kpiResult';
 
 /** @public */
@@ -21,17 +22,39 @@ export const REGISTER_ACCURACY: KpiDefinition = {
  * @public
  */
 export function registerAccuracy(input: { window: DateWindow; audits: readonly AuditEvidence[] }): KpiResult {
-  const range = parseDateWindow(input.window, 'window', 'KPI input');
+  return registerAccuracyFromFacts(input.window, auditTotals(input.window, input.audits));
+}
+
+/**
+ * Assets verified and everything checked, over the audits completed within the window. The
+ * audits may include others: only those completed within the window count.
+ *
+ * @throws {@link ItamValidationError} for a bad window or audit.
+ * @public
+ */
+export function auditTotals(window: DateWindow, audits: readonly AuditEvidence[]): NonNullable<KpiFacts['audits']> {
+  const range = parseDateWindow(window, 'window', 'KPI input');
   const issues: ValidationIssue[] = [];
-  const days = checkAudits(input.audits, issues);
+  const days = checkAudits(audits, issues);
   throwIfIssues(issues, 'KPI input');
   let verified = 0;
   let checked = 0;
-  input.audits.forEach((audit, i) => {
+  audits.forEach((audit, i) => {
     const day = days[i]!;
     if (day < range.fromDay || day > range.toDay) return;
     verified += audit.verifiedAssetIds.length;
     checked += auditChecked(audit);
   });
-  return kpiResult(REGISTER_ACCURACY, input.window, verified, checked, 'no audit completed within the window checked anything');
+  return { verified, checked };
+}
+
+/**
+ * Register accuracy from the audit totals.
+ *
+ * @throws {@link ItamValidationError} for a bad window.
+ * @public
+ */
+export function registerAccuracyFromFacts(window: DateWindow, audits: NonNullable<KpiFacts['audits']>): KpiResult {
+  parseDateWindow(window, 'window', 'KPI input');
+  return kpiResult(REGISTER_ACCURACY, window, audits.verified, audits.checked, 'no audit completed within the window checked anything');
 }

@@ -1,5 +1,6 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { kpisFromFacts } from '@itam/common';
 import type {
   ImpactGraph,
   KpiReport,
@@ -13,9 +14,10 @@ import type { KnexAssetStore } from '../database/KnexAssetStore';
 import { KnexLicenceStore } from '../licences/KnexLicenceStore';
 import { computeLicencePositions } from '../licences/licenceInput';
 import type { LicenceStore } from '../licences/LicenceStore';
-import { loadEstate, type Estate } from './estate';
+import { closedAuditEvidence, loadEstate, type Estate } from './estate';
+import { readKpiFacts } from './kpiFacts';
 import { ImpactGraphSource } from './impactGraph';
-import { computeKpiReport, computeMaturity } from './kpis';
+import { computeMaturity } from './kpis';
 import { computeRiskFindings, type LicenceRiskInputs } from './riskFindings';
 import { SnapshotStore, type Snapshot } from './SnapshotStore';
 
@@ -162,19 +164,30 @@ export class AnalyticsService {
     await this.snapshots.delete(LICENCE_POSITIONS_SNAPSHOT);
   }
 
+  /**
+   * The KPIs of a window, from aggregate queries (see `kpiFacts.ts`): the estate is counted in the
+   * database, never loaded.
+   */
   async kpis(window: { from: string; to: string }, currency?: string): Promise<KpiReport> {
-    const estate = await this.estate();
     const events = await this.deps.store.listTransitions(
       `${window.from}T00:00:00.000Z`,
       `${window.to}T23:59:59.999Z`,
     );
     const positions = licenceCompliance((await this.licencePositions()).data);
-    return computeKpiReport(estate, window, {
-      currency,
+    const read = await readKpiFacts(this.deps.store.knex, window, {
+      ...(currency ? { currency } : {}),
+      lifecycleEvents: events.map(e => ({ assetId: e.assetId, at: e.at, ...(e.transition ? { transition: e.transition } : {}) })),
       // Without products under management the compliance rate stays "no data", as before.
       ...(positions.length > 0 ? { licencePositions: positions } : {}),
-      lifecycleEvents: events.map(e => ({ assetId: e.assetId, at: e.at, transition: e.transition })),
+      audits: await closedAuditEvidence(this.deps.audits),
     });
+    return {
+      window,
+      ...(read.currency ? { currency: read.currency } : {}),
+      assetsWithOtherCurrency: read.otherCurrency,
+      assetsWithUndatedCost: read.undated,
+      kpis: kpisFromFacts(read.facts),
+    };
   }
 
   async maturity(asOf: string): Promise<MaturityAssessment> {

@@ -19,13 +19,18 @@ export interface Estate {
 export async function loadEstate(store: AssetStore, audits: AuditStore): Promise<Estate> {
   const assets: Asset[] = [];
   for await (const batch of store.streamAssets({})) assets.push(...batch);
-  const campaigns = (await audits.listCampaigns()).filter(c => c.status === 'closed' && c.result);
   return {
     assets,
     assetLinks: await store.listAllAssetLinks(),
     entityLinks: await store.listAllEntityLinks(),
     ticketLinks: await store.listAllTicketLinks(),
-    audits: campaigns.map(c => auditEvidenceFromFindings(c.id, c.closedAt!, c.result!.findings)),
+    audits: await closedAuditEvidence(audits),
     lastVerified: await audits.lastVerified(),
   };
+}
+
+/** What each closed audit campaign found, as the KPIs and maturity read it. */
+export async function closedAuditEvidence(audits: AuditStore): Promise<AuditEvidence[]> {
+  const campaigns = (await audits.listCampaigns()).filter(c => c.status === 'closed' && c.result);
+  return campaigns.map(c => auditEvidenceFromFindings(c.id, c.closedAt!, c.result!.findings));
 }

@@ -1,4 +1,4 @@
-import type { Asset, HistoryEvent } from '@itam/common';
+import { purchaseCostFacts, type Asset, type HistoryEvent } from '@itam/common';
 
 /** A row of `itam_assets`. */
 export interface AssetRow {
@@ -17,6 +17,11 @@ export interface AssetRow {
   version: number;
   created_at: string;
   updated_at: string;
+  /** The purchase cost facts the cost KPI sums (`purchaseCostFacts` of @itam/common). */
+  purchase_currency: string | null;
+  purchase_date: string | null;
+  /** Minor units as a decimal string: exact beyond 2^53, and both databases cast it to bigint. */
+  purchase_cost_minor: string | null;
 }
 
 /** The columns of `itam_assets`, in the order bulk inserts bind them. */
@@ -36,6 +41,9 @@ export const ASSET_COLUMNS: readonly (keyof AssetRow)[] = [
   'version',
   'created_at',
   'updated_at',
+  'purchase_currency',
+  'purchase_date',
+  'purchase_cost_minor',
 ];
 
 /** A row of `itam_asset_history`. */
@@ -66,6 +74,7 @@ export const HISTORY_COLUMNS: readonly (keyof HistoryRow)[] = [
 ];
 
 export function assetToRow(asset: Asset): AssetRow {
+  const cost = purchaseCostFacts(asset);
   return {
     id: asset.id,
     tag: asset.tag,
@@ -82,6 +91,9 @@ export function assetToRow(asset: Asset): AssetRow {
     version: asset.version,
     created_at: asset.createdAt,
     updated_at: asset.updatedAt,
+    purchase_currency: cost?.currency ?? null,
+    purchase_date: cost?.date ?? null,
+    purchase_cost_minor: cost ? cost.costMinor.toString() : null,
   };
 }
 

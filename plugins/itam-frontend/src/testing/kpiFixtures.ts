@@ -53,6 +53,7 @@ export function aKpiReport(
     window,
     currency: 'EUR',
     assetsWithOtherCurrency: 0,
+    assetsWithUndatedCost: 0,
     ...overrides,
     kpis: KPI_DEFINITIONS.map(d => ({ ...(overrides.kpis?.[d.id] ?? aKpi(d.id)), window })),
   };

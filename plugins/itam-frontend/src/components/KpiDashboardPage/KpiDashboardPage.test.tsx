@@ -67,6 +67,7 @@ describe('KpiDashboardPage', () => {
     const report = aKpiReport({
       window: ninetyDays,
       assetsWithOtherCurrency: 3,
+      assetsWithUndatedCost: 1,
       kpis: { 'register-accuracy': aMissingKpi('register-accuracy', 'no audit completed within the window checked anything') },
     });
     await renderWithItam(<KpiDashboardPage />, { api: dashboardApi(async () => report) });
@@ -76,7 +77,8 @@ describe('KpiDashboardPage', () => {
     expect(within(accuracy).queryByTestId('kpi-value')).not.toBeInTheDocument();
     expect(
       within(tile('Cost per asset (TCO)')).getByText(
-        '3 assets with costs in another currency are left out (amounts are never converted).',
+        '3 assets with costs in another currency are left out (amounts are never converted). ' +
+          '1 asset with a cost but no purchase date is left out (no window holds them).',
       ),
     ).toBeInTheDocument();
   });

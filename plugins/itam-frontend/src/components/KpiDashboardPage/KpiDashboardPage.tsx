@@ -12,10 +12,17 @@ import { KPI_WINDOW_PRESETS, presetWindow, type KpiWindowPreset } from './kpiWin
 
 const WINDOW_OPTIONS = KPI_WINDOW_PRESETS.map(p => ({ id: p.id, label: p.label }));
 
-function otherCurrencyNote(report: KpiReport): string | undefined {
-  const n = report.assetsWithOtherCurrency;
-  if (n === 0) return undefined;
-  return `${n} asset${n === 1 ? '' : 's'} with costs in another currency ${n === 1 ? 'is' : 'are'} left out (amounts are never converted).`;
+const assets = (n: number) => `${n} asset${n === 1 ? '' : 's'}`;
+const are = (n: number) => (n === 1 ? 'is' : 'are');
+
+/** Which costs the cost KPI left out, and why. */
+function leftOutCostsNote(report: KpiReport): string | undefined {
+  const notes: string[] = [];
+  const other = report.assetsWithOtherCurrency;
+  if (other > 0) notes.push(`${assets(other)} with costs in another currency ${are(other)} left out (amounts are never converted).`);
+  const undated = report.assetsWithUndatedCost ?? 0;
+  if (undated > 0) notes.push(`${assets(undated)} with a cost but no purchase date ${are(undated)} left out (no window holds them).`);
+  return notes.length > 0 ? notes.join(' ') : undefined;
 }
 
 function KpiTiles(props: { window: DateWindow }) {
@@ -44,7 +51,7 @@ function KpiTiles(props: { window: DateWindow }) {
             <KpiTile
               key={kpi.id}
               kpi={kpi}
-              note={kpi.id === 'cost-per-asset' ? otherCurrencyNote(report) : undefined}
+              note={kpi.id === 'cost-per-asset' ? leftOutCostsNote(report) : undefined}
             />
           ))}
         </Grid.Root>

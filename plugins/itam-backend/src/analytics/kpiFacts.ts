@@ -1,0 +1,129 @@
+import {
+  auditTotals,
+  countAssetFailures,
+  formatIsoDay,
+  licenceComplianceFacts,
+  parseIsoDay,
+  retiredWithin,
+  retirementFacts,
+  UNDER_MANAGEMENT_STAGES,
+  type Asset,
+  type AssetTicketLink,
+  type AuditEvidence,
+  type DateWindow,
+  type KpiFacts,
+  type LicenceCompliance,
+  type LifecycleEvent,
+} from '@itam/common';
+import type { Knex } from 'knex';
+import { rowToAsset } from '../database/rows';
+
+/** The KPI facts of a window, with what the cost KPI left out. */
+export interface RegisterKpiFacts {
+  facts: KpiFacts;
+  /** The cost KPI's currency: the one asked for, else the one most costed assets are in. */
+  currency?: string;
+  /** Costed assets in another currency (left out of the cost KPI). */
+  otherCurrency: number;
+  /** Costed assets in the currency without a purchase date (no window holds them). */
+  undated: number;
+}
+
+const MANAGED = UNDER_MANAGEMENT_STAGES as readonly string[];
+const ID_BATCH = 500;
+
+/**
+ * Reads the KPI facts of a window from the database with aggregate queries over indexed columns
+ * (`summariseKpiInput` of @itam/common is the definition they agree with; a property test holds
+ * them equal). What grows with the estate is counted or summed in SQL; only what the window
+ * bounds is read as rows: the transitions in it, the assets retired in it, its incident links.
+ */
+export async function readKpiFacts(
+  db: Knex,
+  window: DateWindow,
+  inputs: {
+    currency?: string;
+    /** Lifecycle transitions within the window. */
+    lifecycleEvents: readonly LifecycleEvent[];
+    licencePositions?: readonly LicenceCompliance[];
+    audits: readonly AuditEvidence[];
+  },
+): Promise<RegisterKpiFacts> {
+  const stages: { lifecycle_stage: string; n: number | string }[] = await db('itam_assets')
+    .select('lifecycle_stage')
+    .count({ n: '*' })
+    .groupBy('lifecycle_stage');
+  const countOf = (stage: string) => Number(stages.find(s => s.lifecycle_stage === stage)?.n ?? 0);
+  const underManagement = MANAGED.reduce((n, stage) => n + countOf(stage), 0);
+
+  const currencyRows: { purchase_currency: string; n: number | string; undated: number | string }[] = await db('itam_assets')
+      .whereNotNull('purchase_currency')
+      .select('purchase_currency')
+      .count({ n: '*' })
+      .select(db.raw('sum(case when purchase_date is null then 1 else 0 end) as undated'))
+      .groupBy('purchase_currency');
+  const byCurrency = currencyRows.map(r => ({ currency: String(r.purchase_currency), n: Number(r.n), undated: Number(r.undated) }));
+  // Most costed assets first, ties to the first code: registerCostSelection's rule.
+  byCurrency.sort((a, b) => b.n - a.n || (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
+  const currency = inputs.currency ?? byCurrency[0]?.currency;
+  const chosen = byCurrency.find(c => c.currency === currency);
+  const costed = byCurrency.reduce((n, c) => n + c.n, 0);
+  let cost: KpiFacts['cost'];
+  if (currency) {
+    const [{ total }] = await db('itam_assets')
+      .where('purchase_currency', currency)
+      .whereIn('lifecycle_stage', MANAGED)
+      .whereBetween('purchase_date', [window.from, window.to])
+      .select(db.raw('cast(sum(purchase_cost_minor) as text) as total'));
+    cost = { currency, totalMinor: BigInt(total ?? 0) };
+  }
+
+  const retired = retiredWithin(window, inputs.lifecycleEvents);
+  const retiredAssets = await assetsById(db, [...retired.keys()]);
+
+  return {
+    facts: {
+      window,
+      underManagement,
+      deployed: countOf('deployed'),
+      ...(cost ? { cost } : {}),
+      retirements: retirementFacts(retired, id => retiredAssets.get(id)),
+      incidentFailures: countAssetFailures(window, await incidentLinksAround(db, window), () => true),
+      ...(inputs.licencePositions ? { licences: licenceComplianceFacts(inputs.licencePositions) } : {}),
+      audits: auditTotals(window, inputs.audits),
+    },
+    ...(currency ? { currency } : {}),
+    otherCurrency: costed - (chosen?.n ?? 0),
+    undated: chosen?.undated ?? 0,
+  };
+}
+
+async function assetsById(db: Knex, ids: readonly string[]): Promise<Map<string, Asset>> {
+  const assets = new Map<string, Asset>();
+  for (let i = 0; i < ids.length; i += ID_BATCH) {
+    const rows: { data: string }[] = await db('itam_assets').whereIn('id', ids.slice(i, i + ID_BATCH)).select('data');
+    for (const row of rows) {
+      const asset = rowToAsset(row);
+      assets.set(asset.id, asset);
+    }
+  }
+  return assets;
+}
+
+/**
+ * Incident links on managed assets created around the window: a day either side, since a time
+ * with an offset can fall on the next or previous UTC day. `countAssetFailures` keeps exactly
+ * those within the window.
+ */
+async function incidentLinksAround(db: Knex, window: DateWindow): Promise<AssetTicketLink[]> {
+  const from = formatIsoDay(parseIsoDay(window.from)! - 1);
+  const until = formatIsoDay(parseIsoDay(window.to)! + 2);
+  const rows = await db('itam_ticket_links as t')
+    .join('itam_assets as a', 'a.id', 't.asset_id')
+    .where('t.ticket_type', 'incident')
+    .where('t.created_at', '>=', from)
+    .where('t.created_at', '<', until)
+    .whereIn('a.lifecycle_stage', MANAGED)
+    .select('t.asset_id', 't.site', 't.issue_key', 't.created_at');
+  return rows.map(r => ({ assetId: r.asset_id, site: r.site, issueKey: r.issue_key, ticketType: 'incident', createdAt: r.created_at }));
+}
