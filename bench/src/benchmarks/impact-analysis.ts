@@ -1,4 +1,4 @@
-// Change-impact analysis over a synthetic catalogue the size of the design target (design.md §11:
+// Change-impact analysis over a synthetic catalogue the size of the design target (docs/performance-targets.md:
 // "impact analysis over a 100k-entity catalogue graph in tens of milliseconds"): the one-off graph
 // build, then the per-query latency of assessChangeImpact at the default depth of 5.
 import { performance } from 'node:perf_hooks';

@@ -1,4 +1,4 @@
-// Effective licence position over an estate the size of the design target (design.md §11: "full
+// Effective licence position over an estate the size of the design target (docs/performance-targets.md: "full
 // licence reconciliation over 1M installations in seconds, not hours"): 1,000,000 installations
 // on 50,000 devices, 5,000 products and 20,000 entitlements, reconciled in one call.
 import { performance } from 'node:perf_hooks';

@@ -87,7 +87,7 @@ export interface TcoRollUp {
 }
 
 /**
- * Rolls asset TCO up to the catalogue entities the assets are linked to (design §6: cost per
+ * Rolls asset TCO up to the catalogue entities the assets are linked to (docs/domain/money.md: cost per
  * service). See {@link TcoAllocation} for how a shared asset is counted; links to the same entity
  * with several roles count once. Even splits are exact in minor units: the leftover cents go to
  * the entities in entity-ref order, rotating across categories.

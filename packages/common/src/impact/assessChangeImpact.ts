@@ -37,7 +37,7 @@ export interface ImpactVisibility {
 
 /**
  * Answers the change manager's question "what does this change touch, who must know, and how
- * risky is it?" (design.md §9) from a graph prebuilt by {@link buildImpactGraph}.
+ * risky is it?" (docs/domain/impact.md) from a graph prebuilt by {@link buildImpactGraph}.
  *
  * Starting from the assets and entities named on the change, it walks at most
  * `options.maxDepth` hops (default 5) in the direction impact travels (see

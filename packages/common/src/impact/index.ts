@@ -1,5 +1,5 @@
 /**
- * Change impact (design.md §9): a prebuilt graph of assets, catalogue entities, their links and
+ * Change impact (docs/domain/impact.md): a prebuilt graph of assets, catalogue entities, their links and
  * relations, and a bounded walk answering what a change touches, who to tell and how risky it is.
  *
  * @packageDocumentation

@@ -107,7 +107,7 @@ const REQUIRED_LEVELS: readonly RequiredMaturityLevel[] = [2, 3, 4, 5];
 /**
  * ITAM maturity level 1–5 (Initial, Repeatable, Defined, Managed, Optimised) from evidence in the
  * register: owner coverage, lifecycle data, audit recency and accuracy, licence reconciliation,
- * ticket and catalogue integration (design §7; documented processes are out of reach, so only
+ * ticket and catalogue integration (docs/domain/kpis.md; documented processes are out of reach, so only
  * what the data shows counts). A level is reached when its requirements and those of every level
  * below are met; a criterion that cannot be measured (e.g. no assets) does not meet a requirement.
  *

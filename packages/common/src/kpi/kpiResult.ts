@@ -1,7 +1,7 @@
 import type { DateWindow } from '../finance/dateWindow';
 
 /**
- * Identifiers of the KPIs (design §7), stable for APIs and UIs.
+ * Identifiers of the KPIs (docs/domain/kpis.md), stable for APIs and UIs.
  *
  * @public
  */

@@ -29,7 +29,7 @@ function hasDowngradeRights(node: ProductNode): boolean {
 }
 
 /**
- * Consumes rights for the consumers of one product family, in the order design.md §5 sets:
+ * Consumes rights for the consumers of one product family, in the order docs/domain/licensing.md sets:
  *
  * 1. allocated consumers take their allocation (and only that, in this step);
  * 2. site and unlimited rights cover what remains;

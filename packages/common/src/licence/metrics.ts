@@ -1,5 +1,5 @@
 /**
- * The licence metrics an entitlement can be counted in (design.md §5).
+ * The licence metrics an entitlement can be counted in (docs/domain/licensing.md).
  *
  * `subscription` is a per-user subscription (e.g. a named-user SaaS seat); `site` and `unlimited`
  * cover every consumer of the product; `oracle-processor` and `ibm-pvu` are the vendors'

@@ -18,7 +18,7 @@ const HOST_METRICS = new Set(['oracle-processor', 'ibm-pvu']);
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
- * Computes the effective licence position of every product (design.md §5).
+ * Computes the effective licence position of every product (docs/domain/licensing.md).
  *
  * Products not under management are reported `unreconciled`. For the others, evidence is grouped
  * into consumers (devices, users, the concurrent peak), each consumer's demand is computed by the

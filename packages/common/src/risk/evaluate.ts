@@ -33,7 +33,7 @@ export function buildRiskContext(
 }
 
 /**
- * Runs every enabled risk rule (design.md §8) over the register as of `input.asOf` and returns
+ * Runs every enabled risk rule (docs/domain/risks.md) over the register as of `input.asOf` and returns
  * the findings, most severe first, then by asset tag (see {@link compareRiskFindings}).
  *
  * Pure and deterministic: the evaluation day is an input, never the clock, and the result does

@@ -1,5 +1,5 @@
 /**
- * Risk findings over the asset register (design.md §8): pure rules with configurable thresholds,
+ * Risk findings over the asset register (docs/domain/risks.md): pure rules with configurable thresholds,
  * each finding carrying a rule id, a severity, its subject, an explanation and an action.
  *
  * @packageDocumentation

@@ -1,5 +1,5 @@
 /**
- * Stable identifiers of the risk rules (design.md §8), in the order they are documented.
+ * Stable identifiers of the risk rules (docs/domain/risks.md), in the order they are documented.
  *
  * @public
  */

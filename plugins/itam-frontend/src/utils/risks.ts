@@ -10,7 +10,7 @@ export const RISK_SEVERITY_DISPLAY: Record<RiskSeverity, { label: string; level:
   low: { label: 'Low', level: 'unknown' },
 };
 
-/** Short names of the risk rules (design.md §8), for columns and filters. */
+/** Short names of the risk rules (docs/domain/risks.md), for columns and filters. */
 export const RISK_RULE_LABELS: Record<RiskRuleId, string> = {
   'end-of-life': 'End of life',
   'end-of-support': 'End of support',

@@ -93,7 +93,7 @@ function summarise(findings: readonly RiskFinding[]): string {
 }
 
 /**
- * The risk findings over the estate (design.md §8), most severe first, filterable by severity
+ * The risk findings over the estate (docs/domain/risks.md), most severe first, filterable by severity
  * and by rule; each with its asset (linking to the asset page) or other subject, the rule, a
  * severity chip, the explanation and the recommended action it carries, and when the findings
  * were computed.
