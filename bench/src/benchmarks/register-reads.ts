@@ -1,6 +1,7 @@
-// Reads over HTTP against the real plugin: the entity asset lookup and a filtered register page,
-// at growing register sizes, each compared with an empty authenticated route on the same server
-// (the baseline) and with itself at the smallest size.
+// Reads over HTTP against the real plugin: the entity asset lookup, a filtered register page and
+// the KPIs, at growing register sizes, each compared with an empty authenticated route on the
+// same server (the baseline) and with itself at the smallest size; the maturity and risk routes
+// one request at a time beside them; and the server's peak RSS.
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { migrateItamDatabase } from '@itam/backstage-plugin-itam-backend';
 import autocannon from 'autocannon';
@@ -72,7 +73,7 @@ async function load(url: string, paths: () => string, seconds: number): Promise<
   };
 }
 
-const ROUTE_NAMES = ['baseline', 'entity', 'register'] as const;
+const ROUTE_NAMES = ['baseline', 'entity', 'register', 'kpis'] as const;
 type RouteName = (typeof ROUTE_NAMES)[number];
 
 const median = (values: number[]) => quantile(values, 0.5);
@@ -137,6 +138,36 @@ async function openKnex(client: string, connection: string): Promise<Knex> {
   return knex;
 }
 
+/** Peak resident memory of a process so far, in MB (Linux's VmHWM); undefined elsewhere. */
+function peakRssMb(pid: number | undefined): number | undefined {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmHWM:\s+(\d+) kB$/m);
+    return line ? Number(line[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One request at a time, for routes too slow to put under load: the median of `times` requests'
+ * latencies in ms, or undefined when a request fails or takes longer than the time limit.
+ */
+async function singleRequests(url: string, times: number, limitMs: number): Promise<number | undefined> {
+  const latencies: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    try {
+      const res = await fetch(url, { headers: { authorization: mockCredentials.user.header() }, signal: AbortSignal.timeout(limitMs) });
+      await res.arrayBuffer();
+      if (!res.ok) return undefined;
+    } catch {
+      return undefined;
+    }
+    latencies.push(performance.now() - started);
+  }
+  return median(latencies);
+}
+
 /**
  * How big the database is next to the memory that caches it: at a million assets the files
  * outgrow PostgreSQL's shared buffers (128 MB by default), and reads go to the operating system.
@@ -157,7 +188,7 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
   const warmUpSeconds = options.quick ? 1 : 2;
   const roundCount = options.quick ? 1 : 3;
   const rows: BenchRow[] = [];
-  const p99At: Record<string, number[]> = { entity: [], register: [] };
+  const p99At: Record<string, number[]> = { entity: [], register: [], kpis: [] };
   for (const size of sizes) {
     const db = await target.prepare(size);
     try {
@@ -181,6 +212,8 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
           entity: () => `/api/itam/entities/component/default/service-${Math.floor(random() * entities)}/assets`,
           register: () =>
             `/api/itam/assets?assetClass=hardware&lifecycleStage=deployed&owner=group:default/team-${Math.floor(random() * 200)}&limit=50`,
+          // The KPI dashboard's default: the last 90 days.
+          kpis: () => '/api/itam/kpis',
         };
         // A short unmeasured pass over every route first: a server that has been up for a while has
         // compiled its hot code and prepared its statements; the first seconds after start have not.
@@ -188,13 +221,14 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
         // Rounds of the three routes in turn, so that a passing disturbance of this noisy machine
         // hits one round of each rather than one route's only measurement; each figure is the
         // median over the rounds, and each ratio the median of the rounds' ratios.
-        const rounds: Record<RouteName, Measured[]> = { baseline: [], entity: [], register: [] };
+        const rounds: Record<RouteName, Measured[]> = { baseline: [], entity: [], register: [], kpis: [] };
         for (let round = 0; round < roundCount; round++) {
           for (const name of ROUTE_NAMES) rounds[name].push(await load(base, routes[name], seconds));
         }
-        const [baseline, entity, register] = ROUTE_NAMES.map(name => medianOf(rounds[name]));
+        const [baseline, entity, register, kpis] = ROUTE_NAMES.map(name => medianOf(rounds[name]));
         p99At.entity.push(entity.p99);
         p99At.register.push(register.p99);
+        p99At.kpis.push(kpis.p99);
         const label = `register-reads/${target.label} ${size.toLocaleString('en-US')}`;
         const row = (metric: string, value: number, unit: string, goal?: string, met?: boolean): BenchRow => ({
           benchmark: label,
@@ -203,7 +237,7 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
           unit,
           ...(goal ? { target: goal, met } : {}),
         });
-        for (const [name, m] of [['baseline', baseline], ['entity lookup', entity], ['register page', register]] as const) {
+        for (const [name, m] of [['baseline', baseline], ['entity lookup', entity], ['register page', register], ['KPIs', kpis]] as const) {
           rows.push(row(`${name} p50`, m.p50, 'ms'), row(`${name} p99`, m.p99, 'ms'), row(`${name} req/s`, m.rps, 'req/s'));
           if (m.diskReadMb !== undefined) rows.push(row(`${name}: read from disk meanwhile`, m.diskReadMb, 'MB'));
         }
@@ -214,10 +248,25 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
           rows.push(row(`${name} p99 / baseline p99`, ratio, 'x', '<= 3', ratio <= 3));
           ratios.push(`${name} ${each.map(r => r.toFixed(2)).join(', ')}`);
         }
+        const kpiRatio = median(rounds.kpis.map((m, i) => m.p99 / Math.max(rounds.register[i].p99, 1)));
+        rows.push(row('KPIs p99 / register page p99', kpiRatio, 'x', '<= 3', kpiRatio <= 3));
+        // Routes that still read the whole estate per request (maturity, risks) cannot be put
+        // under load at a million assets: one request at a time, measured all the same.
+        for (const [name, path] of [['maturity', '/api/itam/maturity'], ['risks', '/api/itam/risks']] as const) {
+          const ms = await singleRequests(`${base}${path}`, options.quick ? 1 : 3, 180_000);
+          if (ms === undefined) {
+            options.log(`${target.label} ${size}: ${name} failed or took over 180 s`);
+            continue;
+          }
+          const goal = 3 * register.p99;
+          rows.push(row(`${name}, one request at a time`, ms, 'ms', `<= 3x register p99 (${goal} ms)`, ms <= goal));
+        }
+        const peak = peakRssMb(child.pid);
+        if (peak !== undefined) rows.push(row('server peak RSS', peak, 'MB', '<= 512', peak <= 512));
         const fromDisk = (m: Measured) => (m.diskReadMb === undefined ? '' : ` (${m.diskReadMb.toFixed(0)} MB read from disk)`);
         options.log(
           `${target.label} ${size}: baseline p99 ${baseline.p99} ms, entity p99 ${entity.p99} ms${fromDisk(entity)}, ` +
-            `register p99 ${register.p99} ms${fromDisk(register)}; p99 ratios by round: ${ratios.join('; ')}`,
+            `register p99 ${register.p99} ms${fromDisk(register)}, KPIs p99 ${kpis.p99} ms; p99 ratios by round: ${ratios.join('; ')}`,
         );
       } finally {
         child.kill();
@@ -226,7 +275,7 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
       await db.cleanup();
     }
   }
-  for (const name of ['entity', 'register'] as const) {
+  for (const name of ['entity', 'register', 'kpis'] as const) {
     const [first, last] = [p99At[name][0], p99At[name][p99At[name].length - 1]];
     const ratio = last / Math.max(first, 1);
     rows.push({
@@ -256,7 +305,8 @@ async function postgresUrl(): Promise<string | undefined> {
 
 const benchmark: Benchmark = {
   name: 'register-reads',
-  description: 'entity asset lookup and filtered register page over HTTP vs an empty authenticated route',
+  description:
+    'entity asset lookup, filtered register page, KPIs, maturity and risks over HTTP vs an empty authenticated route; server peak RSS',
   async run(options) {
     const sizes = options.quick ? [1_000, 10_000] : [10_000, 100_000, 1_000_000];
     const rows = await runTarget(sqliteTarget, sizes, options);
