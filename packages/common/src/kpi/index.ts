@@ -36,7 +36,7 @@ export {
 export { ASSET_TURNOVER_RATE, assetTurnoverRate, retiredWithin, turnoverFromFacts } from './assetTurnoverRate';
 export { REGISTER_ACCURACY, registerAccuracy, auditTotals, registerAccuracyFromFacts } from './registerAccuracy';
 export { retirementFacts, type KpiFacts, type RetirementFacts } from './kpiFacts';
-export { registerCostSelection, purchaseCostFacts, type RegisterCostSelection, type PurchaseCostFacts } from './registerCosts';
+export { registerCostSelection, purchaseCostFacts, dominantCurrency, type RegisterCostSelection, type PurchaseCostFacts } from './registerCosts';
 export { KPI_DEFINITIONS, computeKpis, summariseKpiInput, kpisFromFacts, type KpiInput } from './computeKpis';
 export {
   MATURITY_LEVELS,

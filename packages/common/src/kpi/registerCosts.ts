@@ -61,7 +61,7 @@ export function registerCostSelection(assets: readonly Asset[], currency?: strin
     const facts = purchaseCostFacts(a);
     if (facts) counts.set(facts.currency, (counts.get(facts.currency) ?? 0) + 1);
   }
-  const chosen = currency ?? dominant(counts);
+  const chosen = currency ?? dominantCurrency(counts);
   const costs: AssetCostsInput[] = [];
   let otherCurrency = 0;
   let undated = 0;
@@ -75,7 +75,12 @@ export function registerCostSelection(assets: readonly Asset[], currency?: strin
   return { ...(chosen ? { currency: chosen } : {}), costs, otherCurrency, undated };
 }
 
-/** The currency with the most costed assets; ties go to the first code alphabetically. */
-function dominant(counts: ReadonlyMap<string, number>): string | undefined {
+/**
+ * The currency with the most costed assets, given the count per currency; ties go to the first
+ * code alphabetically. Undefined when nothing is costed.
+ *
+ * @public
+ */
+export function dominantCurrency(counts: ReadonlyMap<string, number>): string | undefined {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0]?.[0];
 }

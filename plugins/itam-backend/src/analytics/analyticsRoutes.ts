@@ -5,6 +5,8 @@ import {
   isoDateSchema,
   itamAssetReadPermission,
   currencySchema,
+  formatIsoDay,
+  parseIsoDay,
   safeText,
   type RiskFinding,
 } from '@itam/common';
@@ -56,7 +58,8 @@ export function registerAnalyticsRoutes(router: Router, ctx: RouteContext, analy
     await ctx.authorize(req, itamAssetReadPermission);
     const query = parseRequest(kpiQuerySchema, req.query, 'query');
     const to = query.to ?? ctx.now().slice(0, 10);
-    const from = query.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 89 * 86_400_000).toISOString().slice(0, 10);
+    // The last 90 days, both ends included.
+    const from = query.from ?? formatIsoDay(parseIsoDay(to)! - 89);
     res.json(await analytics.kpis({ from, to }, query.currency));
   });
 

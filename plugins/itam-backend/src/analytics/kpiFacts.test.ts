@@ -7,6 +7,7 @@ import {
   type AssetTicketLink,
   type LifecycleStage,
 } from '@itam/common';
+import { anAsset } from '@itam/common/testing';
 import fc from 'fast-check';
 import type { Knex } from 'knex';
 import { KnexAssetStore, migrateItamDatabase } from '../database/KnexAssetStore';
@@ -76,23 +77,15 @@ const estateArb: fc.Arbitrary<Estate> = fc
   )
   .chain(specs =>
     fc.option(fc.constantFrom('EUR', 'USD', 'GBP'), { nil: undefined }).map(currency => {
-      const assets: Asset[] = specs.map((s, i) => ({
-        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-        tag: `KF-${i}`,
-        name: `asset ${i}`,
-        assetClass: 'hardware',
-        type: 'laptop',
-        criticality: 3,
-        dataClassification: 'internal',
-        externalIds: [],
-        attributes: {},
-        lifecycleStage: s.stage,
-        ...(s.purchase ? { purchase: s.purchase } : {}),
-        ...(s.endOfLife ? { endOfLife: s.endOfLife } : {}),
-        version: 1,
-        createdAt: '2025-06-01T00:00:00.000Z',
-        updatedAt: '2025-06-01T00:00:00.000Z',
-      }));
+      const assets: Asset[] = specs.map((s, i) =>
+        anAsset({
+          id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          tag: `KF-${i}`,
+          lifecycleStage: s.stage,
+          ...(s.purchase ? { purchase: s.purchase } : {}),
+          ...(s.endOfLife ? { endOfLife: s.endOfLife } : {}),
+        }),
+      );
       const events = specs.flatMap((s, i) => s.retirements.map(r => ({ assetId: assets[i].id, ...r })));
       const seen = new Set<string>();
       const links = specs.flatMap((s, i) =>

@@ -1,6 +1,7 @@
 import {
   auditTotals,
   countAssetFailures,
+  dominantCurrency,
   formatIsoDay,
   licenceComplianceFacts,
   parseIsoDay,
@@ -63,9 +64,7 @@ export async function readKpiFacts(
       .select(db.raw('sum(case when purchase_date is null then 1 else 0 end) as undated'))
       .groupBy('purchase_currency');
   const byCurrency = currencyRows.map(r => ({ currency: String(r.purchase_currency), n: Number(r.n), undated: Number(r.undated) }));
-  // Most costed assets first, ties to the first code: registerCostSelection's rule.
-  byCurrency.sort((a, b) => b.n - a.n || (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
-  const currency = inputs.currency ?? byCurrency[0]?.currency;
+  const currency = inputs.currency ?? dominantCurrency(new Map(byCurrency.map(c => [c.currency, c.n])));
   const chosen = byCurrency.find(c => c.currency === currency);
   const costed = byCurrency.reduce((n, c) => n + c.n, 0);
   let cost: KpiFacts['cost'];
