@@ -8,6 +8,10 @@ import {
   type ImportStatus,
   type ImportSummary,
 } from './types';
+import { jobsWithUndo, rollBackImport } from './importUndo';
+
+const keptNote = (kept: string[]) =>
+  kept.length === 0 ? '' : ` (except assets ${kept.slice(0, 20).join(', ')}${kept.length > 20 ? ', ...' : ''}, changed by other requests since, which keep those changes)`;
 
 /** A row of `itam_import_jobs`. */
 interface ImportJobRow {
@@ -124,8 +128,7 @@ const leaseUntil = (at: string) => new Date(Date.parse(at) + IMPORT_LEASE_MS).to
 /**
  * Import jobs in `itam_import_jobs`. A running job holds a lease that the process running it
  * renews; a job whose lease has expired was abandoned (its process was killed or ran out of
- * memory: its write transaction, if one was open, died with the connection, so it wrote
- * nothing) and is marked failed, and its id may be used again.
+ * memory) and is marked failed once what it wrote is rolled back, and its id may be used again.
  */
 export class ImportJobStore {
   constructor(private readonly db: Knex) {}
@@ -155,20 +158,55 @@ export class ImportJobStore {
   }
 
   /**
-   * Marks running jobs whose lease expired before `at` as failed, saying why. Called when the
-   * plugin starts and before jobs are read, so no job stays `running` forever.
+   * Fails running jobs whose lease expired before `at`, after taking back what they wrote (their
+   * undo records, see importUndo.ts), and takes back what any other uncommitted job left (a
+   * failed job whose rollback could not finish). Called when the plugin starts and before jobs
+   * are read, so no job stays `running` forever and no half-written job stays in the register.
+   * Returns the number of jobs failed.
    */
   async failAbandoned(at: string): Promise<number> {
-    const summary: ImportSummary = {
-      applied: false,
-      abandoned: true,
-      message:
-        'The backend stopped while this job ran (its lease expired): nothing was written. Run the import again; the job id may be reused.',
-    };
-    return this.db('itam_import_jobs')
-      .where('status', 'running')
-      .where(b => b.whereNull('lease_expires_at').orWhere('lease_expires_at', '<', at))
-      .update({ status: 'failed', summary: JSON.stringify(summary), updated_at: at, finished_at: at, lease_expires_at: null });
+    const expired = (b: Knex.QueryBuilder) => b.whereNull('lease_expires_at').orWhere('lease_expires_at', '<', at);
+    const abandoned: { id: string }[] = await this.db('itam_import_jobs').where('status', 'running').where(expired).select('id');
+    let failed = 0;
+    for (const { id } of abandoned) {
+      // Claimed by renewing its lease: another process failing the same job finds it live.
+      const claimed = await this.db('itam_import_jobs')
+        .where({ id, status: 'running' })
+        .where(expired)
+        .update({ lease_expires_at: leaseUntil(at) });
+      if (claimed === 0) continue;
+      const rollback = await rollBackImport(this.db, id);
+      const summary: ImportSummary = {
+        applied: false,
+        abandoned: true,
+        message:
+          rollback.transactions > 0
+            ? `The backend stopped while this job wrote (its lease expired): what it had written was rolled back${keptNote(rollback.kept)}. Run the import again; the job id may be reused.`
+            : 'The backend stopped while this job ran (its lease expired): nothing was written. Run the import again; the job id may be reused.',
+      };
+      failed += await this.db('itam_import_jobs')
+        .where({ id, status: 'running' })
+        .update({ status: 'failed', summary: JSON.stringify(summary), updated_at: at, finished_at: at, lease_expires_at: null });
+    }
+    for (const id of await jobsWithUndo(this.db)) {
+      const job: { status: string; lease_expires_at: string | null } | undefined = await this.db('itam_import_jobs')
+        .where({ id })
+        .first('status', 'lease_expires_at');
+      if (job?.status === 'running') continue;
+      await rollBackImport(this.db, id);
+    }
+    return failed;
+  }
+
+  /**
+   * In the transaction that commits a job's writes: the job is committed even if its process
+   * stops before it records the outcome (its counts are then those of the last progress).
+   */
+  async markCommitted(trx: Knex.Transaction, id: string, at: string): Promise<void> {
+    const summary: ImportSummary = { applied: true, message: 'The rows were written; the backend stopped before it recorded the counts.' };
+    await trx('itam_import_jobs')
+      .where({ id })
+      .update({ status: 'succeeded', summary: JSON.stringify(summary), updated_at: at, finished_at: at, lease_expires_at: null });
   }
 
   /** Writes the whole job (progress, counts, errors, status). */

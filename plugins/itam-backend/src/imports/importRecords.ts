@@ -170,8 +170,12 @@ export async function importRecords(source: RecordSource, options: ImportOptions
   const go = write && !options.dryRun && (options.mode === 'valid-rows' || run.counts.refused === 0);
   if (!go || !write) return run.result(false);
   options.onProgress?.(run.rows, 'writing');
-  // See importAssets: a write transaction only reads and writes the database.
-  await options.db.transaction(write);
+  // See importAssets: a write transaction only reads and writes the database. One transaction:
+  // record files (licences, models) hold thousands of rows, not the millions of an asset file.
+  await options.db.transaction(async trx => {
+    await write(trx);
+    await options.onCommit?.(trx);
+  });
   return run.result(true);
 }
 

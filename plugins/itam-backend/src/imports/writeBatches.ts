@@ -8,7 +8,11 @@ import type { InstallationInput } from './types';
 export const INSERT_BATCH = 500;
 
 const EXTERNAL_ID_COLUMNS = ['asset_id', 'source', 'source_id'] as const;
-const INSTALLATION_COLUMNS = ['asset_id', 'product_name', 'version', 'publisher', 'install_date', 'last_used', 'source', 'imported_at'] as const;
+/** Columns of an `itam_installations` row other than its id. */
+export const INSTALLATION_COLUMNS = ['asset_id', 'product_name', 'version', 'publisher', 'install_date', 'last_used', 'source', 'imported_at'] as const;
+
+/** A row of `itam_installations`, without its id. */
+export type InstallationRow = Record<(typeof INSTALLATION_COLUMNS)[number], string | null>;
 
 const externalIdRows = (assets: Asset[]) =>
   assets.flatMap(a => a.externalIds.map(e => ({ asset_id: a.id, source: e.source, source_id: e.sourceId })));
@@ -85,7 +89,7 @@ export async function writeInstallations(q: Knex | Knex.Transaction, batches: In
         .delete();
     }
   }
-  const rows = batches.flatMap(b =>
+  const rows: InstallationRow[] = batches.flatMap(b =>
     b.items.map(item => ({
       asset_id: b.assetId,
       product_name: item.productName,

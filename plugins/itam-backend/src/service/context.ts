@@ -26,7 +26,7 @@ import { ServiceAccess, type JiraCaller } from './serviceAccess';
  */
 export interface RouterOptions {
   store: AssetStore;
-  /** The plugin's database: imports write assets, history and installations on it in one transaction. */
+  /** The plugin's database: imports write assets, history and installations on it (see imports/importAssets.ts). */
   database: Knex;
   audits: AuditStore;
   analytics: AnalyticsService;
@@ -103,6 +103,21 @@ export class RouteContext {
     const credentials = await this.credentials(req);
     this.serviceAccess.assertAllowed(credentials, permission);
     return this.assetAccess(credentials, permission);
+  }
+
+  /**
+   * For reports over the whole estate (maturity, licence positions): the policy must allow the
+   * asset permission without conditions, since the report would tell a caller about assets the
+   * conditions hide. A conditional decision gets 403 saying so.
+   */
+  async authorizeEstateWide(req: Request, permission: ItamAssetPermission, report: string): Promise<BackstageCredentials> {
+    const access = await this.authorizeAssets(req, permission);
+    if (access.criteria) {
+      throw new NotAllowedError(
+        `${report} covers every asset of the estate: it needs ${permission.name} granted without conditions, and your permissions let you read only some assets`,
+      );
+    }
+    return access.credentials;
   }
 
   /** {@link RouteContext.authorizeAssets} for credentials in hand. */

@@ -1,5 +1,5 @@
 // A backend process that runs one import and is killed by importKill.test.ts in the middle of
-// writing it: it says "writing" on stdout when the write transaction starts, then works on.
+// writing it: it says "writing <rows written>" on stdout as each write transaction commits.
 // Arguments: a JSON knex config, the job id, the number of rows.
 import knexFactory from 'knex';
 import { Readable } from 'node:stream';
@@ -29,8 +29,9 @@ async function main() {
     actor: 'user:default/jane',
     at,
     newId: () => `kill-${ids++}`,
-    onProgress: (_rows, phase) => {
-      if (phase === 'writing') process.stdout.write('writing\n');
+    onCommit: trx => jobs.markCommitted(trx, jobId, new Date().toISOString()),
+    onProgress: (rows, phase) => {
+      if (phase === 'writing') process.stdout.write(`writing ${rows}\n`);
     },
   });
   process.stdout.write('finished\n');

@@ -10,8 +10,8 @@ import { itamTestDatabases } from './testBackend';
 const databases = itamTestDatabases();
 
 /**
- * Runs importChild.ts and kills it with SIGKILL a moment after it starts writing, while its write
- * transaction runs (the child writes for seconds; the exit shows it never finished).
+ * Runs importChild.ts and kills it with SIGKILL as soon as its first write transaction has
+ * committed (the child writes for seconds more; the exit shows it never finished).
  */
 function killWhileWriting(config: object, jobId: string, rows: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -22,7 +22,7 @@ function killWhileWriting(config: object, jobId: string, rows: number): Promise<
     let err = '';
     child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
-      if (out.includes('writing') && child.exitCode === null) setTimeout(() => child.kill('SIGKILL'), 300);
+      if (/^writing [1-9]/m.test(out) && child.exitCode === null) child.kill('SIGKILL');
     });
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     child.on('error', reject);
@@ -30,10 +30,11 @@ function killWhileWriting(config: object, jobId: string, rows: number): Promise<
   });
 }
 
-const assetCount = async (knex: Knex) => Number((await knex('itam_assets').count({ n: '*' }))[0].n);
+const rowCount = async (knex: Knex, table: string) => Number((await knex(table).count({ n: '*' }))[0].n);
+const assetCount = (knex: Knex) => rowCount(knex, 'itam_assets');
 
 describe.each(databases.eachSupportedId())('an import whose backend is killed on %s', databaseId => {
-  it('leaves the register as it was, and the job failed once its lease has expired', async () => {
+  it('rolls back what it wrote once its lease has expired, and fails the job', async () => {
     let knex: Knex;
     let config: object;
     let cleanup = () => undefined as void;
@@ -50,18 +51,31 @@ describe.each(databases.eachSupportedId())('an import whose backend is killed on
     try {
       await migrateItamDatabase(knex);
       const before = await assetCount(knex);
+      const historyBefore = await rowCount(knex, 'itam_asset_history');
       const jobId = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
       const exit = await killWhileWriting(config, jobId, 50_000);
-      expect(exit).toMatch(/^SIGKILL writing/);
+      expect(exit).toMatch(/^SIGKILL writing 0\nwriting [1-9]/);
       expect(exit).not.toMatch(/finished/);
 
-      // The backend restarts: the register is as before the import, the job failed.
-      expect(await assetCount(knex)).toBe(before);
+      // The job wrote in several transactions: the first one's rows are there, with its undo log.
+      expect(await assetCount(knex)).toBeGreaterThan(before);
+      expect(await rowCount(knex, 'itam_import_undo')).toBeGreaterThan(0);
       const jobs = new ImportJobStore(knex);
       expect(await jobs.get(jobId)).toMatchObject({ status: 'running' });
+      // Its lease still runs: a restarted backend leaves the job alone.
+      expect(await jobs.failAbandoned(new Date().toISOString())).toBe(0);
+      expect(await assetCount(knex)).toBeGreaterThan(before);
+
+      // Once the lease has expired, the register is as before the import and the job failed.
       const afterLease = new Date(Date.now() + IMPORT_LEASE_MS + 1000).toISOString();
       expect(await jobs.failAbandoned(afterLease)).toBe(1);
-      expect(await jobs.get(jobId)).toMatchObject({ status: 'failed', summary: { applied: false, abandoned: true } });
+      expect(await assetCount(knex)).toBe(before);
+      expect(await rowCount(knex, 'itam_asset_history')).toBe(historyBefore);
+      expect(await rowCount(knex, 'itam_import_undo')).toBe(0);
+      expect(await jobs.get(jobId)).toMatchObject({
+        status: 'failed',
+        summary: { applied: false, abandoned: true, message: expect.stringMatching(/what it had written was rolled back/) },
+      });
     } finally {
       await knex.destroy();
       cleanup();
