@@ -1,6 +1,6 @@
 // Import throughput: the same generated assets through the product's import path (native CSV
-// streamed, parsed, validated with the domain schemas, matched and written with history, in one
-// transaction) and through raw better-sqlite3 prepared inserts in one transaction, in the same
+// streamed, parsed, validated with the domain schemas, matched and written with history and undo
+// records, in short transactions committed as one job) and through raw better-sqlite3 prepared inserts in one transaction, in the same
 // run, on SQLite files in WAL mode. The import runs in a child process of its own, so the peak
 // RSS measured is the import's alone (not the raw phase's leftovers).
 import { migrateItamDatabase } from '@itam/backstage-plugin-itam-backend';

@@ -78,14 +78,15 @@ const BOMS: [number[], ImportEncoding][] = [
  *   everything before them was ASCII (so both read it the same); a file that is UTF-8 first and
  *   something else later is refused with the offset and a hint to name the encoding;
  * - a byte order mark is dropped;
- * - with `normalizeNewlines`, CRLF and lone CR line breaks become LF, and the line ending the
- *   file used is recorded (`reading().lineEnding`);
+ * - with `countLineEndings`, the line ending the file used (CRLF, LF, CR or a mix) is recorded
+ *   (`reading().lineEnding`); the text itself is passed on unchanged (the CSV parser takes
+ *   each kind as a record delimiter, and keeps line breaks inside quoted cells as they are);
  * - more than `maxBytes` fails with a 413 naming the limit; `onBytes` reports progress.
  */
 export function decodeUpload(options: {
   maxBytes: number;
   encoding?: ImportEncoding;
-  normalizeNewlines?: boolean;
+  countLineEndings?: boolean;
   onBytes?: (bytesRead: number) => void;
 }): Transform & { reading(): TextReading } {
   let bytesRead = 0;
@@ -103,31 +104,27 @@ export function decodeUpload(options: {
   let lf = 0;
   let cr = 0;
 
-  const normalize = (text: string): string => {
-    if (!options.normalizeNewlines || text.length === 0) return text;
-    let t = text;
+  // Counts line breaks by kind (a CRLF split across chunks counts once); the text passes as is.
+  const countLineEndings = (text: string): string => {
+    if (!options.countLineEndings || text.length === 0) return text;
+    let from = 0;
     if (pendingCR) {
-      if (t.startsWith('\n')) {
+      if (text[0] === '\n') {
         crlf++;
-        t = t.slice(1);
+        from = 1;
       } else cr++;
       pendingCR = false;
     }
-    if (t.endsWith('\r')) {
-      pendingCR = true;
-      t = t.slice(0, -1);
+    for (let i = text.indexOf('\n', from); i >= 0; i = text.indexOf('\n', i + 1)) lf++;
+    if (!text.includes('\r', from)) return text;
+    for (let i = text.indexOf('\r', from); i >= 0; i = text.indexOf('\r', i + 1)) {
+      if (i === text.length - 1) pendingCR = true;
+      else if (text[i + 1] === '\n') {
+        crlf++;
+        lf--;
+      } else cr++;
     }
-    if (!t.includes('\r')) {
-      // The common case (LF only): count, nothing to replace.
-      for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) lf++;
-      return pendingCR ? `${t}\n` : t;
-    }
-    return t.replace(/\r\n?|\n/g, m => {
-      if (m === '\r\n') crlf++;
-      else if (m === '\r') cr++;
-      else lf++;
-      return '\n';
-    }) + (pendingCR ? '\n' : '');
+    return text;
   };
 
   const start = (bytes: Buffer): Buffer => {
@@ -235,7 +232,7 @@ export function decodeUpload(options: {
           );
         }
         countLines(bytes);
-        callback(null, normalize(text));
+        callback(null, countLineEndings(text));
       } catch (e) {
         callback(e as Error);
       }
@@ -254,7 +251,13 @@ export function decodeUpload(options: {
             text += fallBack(carry) + (decoder!.end() ?? '');
           }
         }
-        callback(null, normalize(text));
+        text = countLineEndings(text);
+        if (pendingCR) {
+          // The file ends with a lone CR.
+          cr++;
+          pendingCR = false;
+        }
+        callback(null, text);
       } catch {
         callback(
           new ImportFileError(

@@ -132,6 +132,39 @@ describe('imports on a SQLite file (one connection)', () => {
       await stop();
     }
   });
+  it('serves other requests between the write transactions of a large import', async () => {
+    const { backend, stop } = await startOnSqliteFile();
+    try {
+      const rows = 30_000;
+      const csv = ['tag,name,assetClass,type', ...Array.from({ length: rows }, (_, i) => `BIG-${i},Bulk laptop ${i},hardware,laptop`)].join('\n');
+      let done = false;
+      const job = request(backend.server)
+        .post('/api/itam/imports?format=itam-csv')
+        .set('authorization', asUser())
+        .set('content-type', 'text/csv')
+        .send(csv)
+        .then(res => {
+          done = true;
+          return res;
+        });
+      // The first rows are written (and readable) while later ones are still to come: the write
+      // phase commits in slices and other requests are answered between them.
+      let servedMidWrite = false;
+      while (!done && !servedMidWrite) {
+        const [first, last] = await Promise.all([
+          request(backend.server).get('/api/itam/assets/BIG-0').set('authorization', asUser()),
+          request(backend.server).get(`/api/itam/assets/BIG-${rows - 1}`).set('authorization', asUser()),
+        ]);
+        servedMidWrite = first.status === 200 && last.status === 404;
+      }
+      expect(servedMidWrite).toBe(true);
+      const res = await job;
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: 'succeeded', counts: { created: rows } });
+    } finally {
+      await stop();
+    }
+  });
 });
 
 describe.each(databases.eachSupportedId())('import modes, leases and limits on %s', databaseId => {
@@ -182,7 +215,12 @@ describe.each(databases.eachSupportedId())('import modes, leases and limits on %
       'Office 365 E3,KEY-1,Microsoft,01/31/2025,"$1,000.00",01/30/2026,3,yes,no,PO-9,Reseller,jane,',
       'Office 365 E3,KEY-1,Microsoft,01/31/2025,"$1,000.00",01/30/2026,3,yes,no,PO-9,Reseller,,sam@example.com',
     ].join('\n');
+    // Positions reconciled before the import (stored until licence data changes)...
+    await api().get('/api/itam/licences/positions').set('authorization', asUser()).expect(200);
     const res = await upload('format=snipeit-csv', csv).expect(200);
+    // ...are reconciled again after it: the imported product has its position.
+    const position = await api().get('/api/itam/licences/positions/snipeit-microsoft-office-365-e3').set('authorization', asUser()).expect(200);
+    expect(position.body).toMatchObject({ productId: 'snipeit-microsoft-office-365-e3' });
     expect(res.body).toMatchObject({
       status: 'succeeded',
       counts: { created: 1, updated: 1, refused: 0 },

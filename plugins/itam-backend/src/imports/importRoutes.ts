@@ -12,6 +12,7 @@ import {
 import type { Request, Response, Router } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import type { AnalyticsService } from '../analytics/AnalyticsService';
 import type { RouteContext } from '../service/context';
 import { parseRequest } from '../service/validate';
 import { ImportFileError } from './errors';
@@ -77,11 +78,11 @@ function refuse(req: Request, res: Response, status: number, name: string, messa
 
 /**
  * Import routes: upload a file as a job, follow a job, list recent jobs. The upload is read and
- * checked first (streamed, memory bounded, no transaction open), then written in one short
- * write transaction (see importAssets); meanwhile `GET /imports/{id}` shows its progress from
+ * checked first (streamed, memory bounded, no transaction open), then written in short write
+ * transactions committed together (see importAssets); meanwhile `GET /imports/{id}` shows its progress from
  * memory on this instance and from the job row on any instance.
  */
-export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex) {
+export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex, analytics: Pick<AnalyticsService, 'invalidateLicencePositions'>) {
   const running = new Map<string, ImportJob>();
   const jobs = new ImportJobStore(db);
   // Jobs left running by a backend that stopped are failed as soon as this one starts.
@@ -158,8 +159,10 @@ export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex
         newId: ctx.newId,
         mode: parameters.mode,
         unknownPeople: parameters.unknownPeople,
-        onProgress: (rowsDone: number) => {
-          job.progress.rowsDone = rowsDone;
+        onCommit: (trx: Knex.Transaction) => jobs.markCommitted(trx, job.id, ctx.now()),
+        onProgress: (rowsDone: number, phase: 'reading' | 'writing') => {
+          // Rows read: the write phase counts database rows, which the job does not report.
+          if (phase === 'reading') job.progress.rowsDone = rowsDone;
           job.updatedAt = ctx.now();
           const now = Date.now();
           if (now - lastFlush > 250) {
@@ -200,6 +203,9 @@ export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex
       };
       await flushing;
       await jobs.save(job);
+      // Licences, models and installations change what the licence positions count: the next
+      // read reconciles again rather than serve the positions from before the import.
+      if (result.applied) await analytics.invalidateLicencePositions();
       await event.success({ meta: { jobId: job.id, status: job.status, ...job.counts } });
       res.status(200).json(job);
     } catch (error) {

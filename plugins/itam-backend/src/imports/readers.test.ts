@@ -51,8 +51,26 @@ describe('readCsvRecords', () => {
     expect(records).toEqual([
       { row: 1, values: ['tag', 'name'] },
       { row: 2, values: ['A-1', '€'] },
-      { row: 3, values: ['A-2', 'two\nlines'] },
+      // A line break inside a quoted cell is kept as written (the export writes it so).
+      { row: 3, values: ['A-2', 'two\r\nlines'] },
       { row: 4, values: ['A-3', 'x'] },
+    ]);
+  });
+
+  it('reports the line ending the file uses, counting a CRLF split across chunks once', async () => {
+    const lineEnding = async (...parts: (string | number[])[]) => {
+      const text: { reading?: () => TextReading } = {};
+      await all(readCsvRecords(chunks(...parts), { ...read, text }));
+      return text.reading!().lineEnding;
+    };
+    expect(await lineEnding('a,b\r', '\nx,y\r\n')).toBe('CRLF');
+    expect(await lineEnding('a,b\rx,y\r')).toBe('CR');
+    expect(await lineEnding('a,b\nx,y')).toBe('LF');
+    expect(await lineEnding('a,b\r\nx,y\n')).toBe('mixed');
+    expect(await all(readCsvRecords(chunks('a,b\rx,"one\rtwo"\ry,z'), read))).toEqual([
+      { row: 1, values: ['a', 'b'] },
+      { row: 2, values: ['x', 'one\rtwo'] },
+      { row: 3, values: ['y', 'z'] },
     ]);
   });
 

@@ -24,7 +24,7 @@ export interface ReadOptions {
  * fails (bad encoding, too large) the upload is only unpiped, so the caller can drain it and
  * still answer with a clear error instead of a reset connection.
  */
-function decoded(source: Readable, options: ReadOptions & { normalizeNewlines?: boolean }): Transform {
+function decoded(source: Readable, options: ReadOptions & { countLineEndings?: boolean }): Transform {
   const decoder = decodeUpload(options);
   if (options.text) options.text.reading = () => decoder.reading();
   source.on('error', e => decoder.destroy(e));
@@ -46,14 +46,15 @@ export interface CsvRecord {
 export async function* readCsvRecords(source: Readable, options: ReadOptions): AsyncGenerator<CsvRecord> {
   const parser = parse({
     bom: true,
-    record_delimiter: '\n',
+    // Any mix of line breaks, CRLF tried first; inside a quoted cell they stay as written.
+    record_delimiter: ['\r\n', '\n', '\r'],
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
     skip_records_with_empty_values: true,
     max_record_size: MAX_RECORD_CHARS,
   });
-  const records = pipeline(decoded(source, { ...options, normalizeNewlines: true }), parser, () => undefined);
+  const records = pipeline(decoded(source, { ...options, countLineEndings: true }), parser, () => undefined);
   // Counted here rather than with the parser's `info` option (its records count, the same
   // number), which builds an info object per record: over a quarter of the parser's time.
   let row = 0;

@@ -10,10 +10,10 @@ const text = (max: number) =>
     .oneof(
       fc.string({ minLength: 1, maxLength: max }),
       fc.string({ unit: 'grapheme', minLength: 1, maxLength: max }),
-      fc.constantFrom('=SUM(A1:A2)', '+1 555', '-rack', '@home', 'Quote "this", please', 'tab\there', 'line\nbreak', 'Ünïcödé 日本語', "O'Brien; x", '%20 100%'),
+      fc.constantFrom('=SUM(A1:A2)', '+1 555', '-rack', '@home', 'Quote "this", please', 'tab\there', 'line\nbreak', 'Windows\r\nbreak', 'old Mac\rbreak', 'Ünïcödé 日本語', "O'Brien; x", '%20 100%'),
     )
-    // The register stores values trimmed (and the CSV reader reads CR as a line break).
-    .map(s => s.replace(/\r/g, ' ').split('\u0000').join('').trim())
+    // The register stores values trimmed; line breaks inside a cell (CR, LF, CRLF) come back as written.
+    .map(s => s.split('\u0000').join('').trim())
     .filter(s => s.length > 0 && s.length <= max);
 
 const day = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map(d => d.toISOString().slice(0, 10));

@@ -57,7 +57,9 @@ export async function writeAssetsCsv(batches: AsyncIterable<Asset[]>, out: Writa
   }
   await pipeline(
     Readable.from(records()),
-    stringify({ header: true, columns: ASSET_CSV_COLUMNS.map(c => c.header) }),
+    // A cell with a CR is quoted too (the writer quotes only its own LF line break): the import
+    // takes a lone CR outside quotes as a line break, as old Mac files have them.
+    stringify({ header: true, columns: ASSET_CSV_COLUMNS.map(c => c.header), quoted_match: '\r' }),
     out,
   );
 }

@@ -44,7 +44,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
   registerLinkRoutes(router, ctx);
   registerAuditRoutes(router, ctx, options.audits);
   registerAnalyticsRoutes(router, ctx, options.analytics);
-  registerImportRoutes(router, ctx, options.database);
+  registerImportRoutes(router, ctx, options.database, options.analytics);
   registerLicenceRoutes(router, ctx, options.licences, options.analytics);
   registerJiraRoutes(router, ctx, new KnexJiraLinkStore(options.database));
   registerHardwareModelRoutes(router, ctx, KnexHardwareModelStore.create(options.database));
