@@ -11,6 +11,7 @@ import type {
 } from '@itam/common';
 import type { AuditStore } from '../audits/AuditStore';
 import type { KnexAssetStore } from '../database/KnexAssetStore';
+import type { AssetVisibility } from '../database/AssetStore';
 import { KnexLicenceStore } from '../licences/KnexLicenceStore';
 import { computeLicencePositions } from '../licences/licenceInput';
 import type { LicenceStore } from '../licences/LicenceStore';
@@ -20,6 +21,9 @@ import { ImpactGraphSource } from './impactGraph';
 import { computeMaturity } from './kpis';
 import { computeRiskFindings, type LicenceRiskInputs } from './riskFindings';
 import { SnapshotStore, type Snapshot } from './SnapshotStore';
+
+/** KPIs over every asset (products' positions, audits' findings): not shown to a conditional read. */
+const ESTATE_WIDE_KPIS: ReadonlySet<string> = new Set(['licence-compliance-rate', 'register-accuracy']);
 
 /** Snapshot kinds the periodic task writes. */
 export const RISK_FINDINGS_SNAPSHOT = 'risk-findings';
@@ -166,27 +170,37 @@ export class AnalyticsService {
 
   /**
    * The KPIs of a window, from aggregate queries (see `kpiFacts.ts`): the estate is counted in the
-   * database, never loaded.
+   * database, never loaded. With a conditional read's criteria (`visible`), the asset KPIs count
+   * only the assets the caller may read, and the estate-wide ones (licence compliance, register
+   * accuracy: they summarise products and audits over every asset) have no value, saying why.
    */
-  async kpis(window: { from: string; to: string }, currency?: string): Promise<KpiReport> {
+  async kpis(window: { from: string; to: string }, currency?: string, visible?: AssetVisibility): Promise<KpiReport> {
     const events = await this.deps.store.listTransitions(
       `${window.from}T00:00:00.000Z`,
       `${window.to}T23:59:59.999Z`,
     );
-    const positions = licenceCompliance((await this.licencePositions()).data);
+    const positions = visible ? [] : licenceCompliance((await this.licencePositions()).data);
     const read = await readKpiFacts(this.deps.store.knex, window, {
       ...(currency ? { currency } : {}),
       lifecycleEvents: events.map(e => ({ assetId: e.assetId, at: e.at, ...(e.transition ? { transition: e.transition } : {}) })),
       // Without products under management the compliance rate stays "no data", as before.
       ...(positions.length > 0 ? { licencePositions: positions } : {}),
-      audits: await closedAuditEvidence(this.deps.audits),
+      audits: visible ? [] : await closedAuditEvidence(this.deps.audits),
+      ...(visible ? { visible } : {}),
     });
+    const kpis = kpisFromFacts(read.facts);
     return {
       window,
       ...(read.currency ? { currency: read.currency } : {}),
       assetsWithOtherCurrency: read.otherCurrency,
       assetsWithUndatedCost: read.undated,
-      kpis: kpisFromFacts(read.facts),
+      kpis: visible
+        ? kpis.map(k =>
+            ESTATE_WIDE_KPIS.has(k.id)
+              ? { ...k, value: null, numerator: 0, denominator: 0, reason: 'Covers the whole estate: your permissions let you read only some assets' }
+              : k,
+          )
+        : kpis,
     };
   }
 

@@ -55,16 +55,16 @@ export function registerAnalyticsRoutes(router: Router, ctx: RouteContext, analy
   });
 
   router.get('/kpis', async (req, res) => {
-    await ctx.authorize(req, itamAssetReadPermission);
+    const { criteria } = await ctx.authorizeAssets(req, itamAssetReadPermission);
     const query = parseRequest(kpiQuerySchema, req.query, 'query');
     const to = query.to ?? ctx.now().slice(0, 10);
     // The last 90 days, both ends included.
     const from = query.from ?? formatIsoDay(parseIsoDay(to)! - 89);
-    res.json(await analytics.kpis({ from, to }, query.currency));
+    res.json(await analytics.kpis({ from, to }, query.currency, criteria));
   });
 
   router.get('/maturity', async (req, res) => {
-    await ctx.authorize(req, itamAssetReadPermission);
+    await ctx.authorizeEstateWide(req, itamAssetReadPermission, 'The maturity assessment');
     res.json(await analytics.maturity(ctx.now().slice(0, 10)));
   });
 
@@ -83,12 +83,19 @@ export function registerAnalyticsRoutes(router: Router, ctx: RouteContext, analy
     const query = { assetIds, entityRefs: body.entityRefs, window: body.window };
     // The graph is built once for everyone; the answer holds only what this caller may see:
     // assets their permissions allow, and entities the catalogue shows them (read with their
-    // credentials). Hiding nodes only shrinks what a walk reaches, so checking the entities of a
-    // first walk covers every entity the second one can reach.
-    const assetVisible = readable.criteria
-      ? setPredicate(await ctx.store.visibleAssetIds(graph.assets.map(a => a.id), readable.criteria))
-      : undefined;
-    let result = assessChangeImpact(graph, query, body.options ?? {}, { assetVisible });
+    // credentials). Hiding nodes only shrinks what a walk reaches, so checking the assets and
+    // entities of a first walk covers everything a second one can reach: the check costs what
+    // the walk reached, never the whole estate.
+    let result = assessChangeImpact(graph, query, body.options ?? {});
+    let assetVisible: ((id: string) => boolean) | undefined;
+    if (readable.criteria && result.affectedAssets.length > 0) {
+      const reachedAssets = result.affectedAssets.map(a => a.id);
+      const visible = await ctx.store.visibleAssetIds(reachedAssets, readable.criteria);
+      if (reachedAssets.some(id => !visible.has(id))) {
+        assetVisible = setPredicate(visible);
+        result = assessChangeImpact(graph, query, body.options ?? {}, { assetVisible });
+      }
+    }
     const reached = [...result.affectedEntities.map(e => e.ref), ...result.notFound.entityRefs];
     if (ctx.entityRefs.visible && reached.length > 0) {
       const seen = await ctx.entityRefs.visible(reached, readable.credentials);

@@ -17,7 +17,9 @@ import {
   type LifecycleEvent,
 } from '@itam/common';
 import type { Knex } from 'knex';
+import type { AssetVisibility } from '../database/AssetStore';
 import { rowToAsset } from '../database/rows';
+import { whereAssetCriteria } from '../permissions/assetCriteria';
 
 /** The KPI facts of a window, with what the cost KPI left out. */
 export interface RegisterKpiFacts {
@@ -48,16 +50,23 @@ export async function readKpiFacts(
     lifecycleEvents: readonly LifecycleEvent[];
     licencePositions?: readonly LicenceCompliance[];
     audits: readonly AuditEvidence[];
+    /** A conditional read's criteria: the asset facts count only the assets they allow. */
+    visible?: AssetVisibility;
   },
 ): Promise<RegisterKpiFacts> {
-  const stages: { lifecycle_stage: string; n: number | string }[] = await db('itam_assets')
+  // The policy's conditions are part of every query over the register (alias `a`).
+  const assets = () => {
+    const builder = db('itam_assets as a');
+    return inputs.visible ? whereAssetCriteria(builder, inputs.visible) : builder;
+  };
+  const stages: { lifecycle_stage: string; n: number | string }[] = await assets()
     .select('lifecycle_stage')
     .count({ n: '*' })
     .groupBy('lifecycle_stage');
   const countOf = (stage: string) => Number(stages.find(s => s.lifecycle_stage === stage)?.n ?? 0);
   const underManagement = MANAGED.reduce((n, stage) => n + countOf(stage), 0);
 
-  const currencyRows: { purchase_currency: string; n: number | string; undated: number | string }[] = await db('itam_assets')
+  const currencyRows: { purchase_currency: string; n: number | string; undated: number | string }[] = await assets()
       .whereNotNull('purchase_currency')
       .select('purchase_currency')
       .count({ n: '*' })
@@ -69,7 +78,7 @@ export async function readKpiFacts(
   const costed = byCurrency.reduce((n, c) => n + c.n, 0);
   let cost: KpiFacts['cost'];
   if (currency) {
-    const [{ total }] = await db('itam_assets')
+    const [{ total }] = await assets()
       .where('purchase_currency', currency)
       .whereIn('lifecycle_stage', MANAGED)
       .whereBetween('purchase_date', [window.from, window.to])
@@ -78,7 +87,9 @@ export async function readKpiFacts(
   }
 
   const retired = retiredWithin(window, inputs.lifecycleEvents);
-  const retiredAssets = await assetsById(db, [...retired.keys()]);
+  const retiredAssets = await assetsById(assets, [...retired.keys()]);
+  // Retirements of assets the caller may not read are not theirs to count.
+  if (inputs.visible) for (const id of [...retired.keys()]) if (!retiredAssets.has(id)) retired.delete(id);
 
   return {
     facts: {
@@ -87,7 +98,7 @@ export async function readKpiFacts(
       deployed: countOf('deployed'),
       ...(cost ? { cost } : {}),
       retirements: retirementFacts(retired, id => retiredAssets.get(id)),
-      incidentFailures: countAssetFailures(window, await incidentLinksAround(db, window), () => true),
+      incidentFailures: countAssetFailures(window, await incidentLinksAround(db, window, inputs.visible), () => true),
       ...(inputs.licencePositions ? { licences: licenceComplianceFacts(inputs.licencePositions) } : {}),
       audits: auditTotals(window, inputs.audits),
     },
@@ -97,10 +108,10 @@ export async function readKpiFacts(
   };
 }
 
-async function assetsById(db: Knex, ids: readonly string[]): Promise<Map<string, Asset>> {
+async function assetsById(from: () => Knex.QueryBuilder, ids: readonly string[]): Promise<Map<string, Asset>> {
   const assets = new Map<string, Asset>();
   for (let i = 0; i < ids.length; i += ID_BATCH) {
-    const rows: { data: string }[] = await db('itam_assets').whereIn('id', ids.slice(i, i + ID_BATCH)).select('data');
+    const rows: { data: string }[] = await from().whereIn('a.id', ids.slice(i, i + ID_BATCH)).select('a.data');
     for (const row of rows) {
       const asset = rowToAsset(row);
       assets.set(asset.id, asset);
@@ -114,10 +125,12 @@ async function assetsById(db: Knex, ids: readonly string[]): Promise<Map<string,
  * with an offset can fall on the next or previous UTC day. `countAssetFailures` keeps exactly
  * those within the window.
  */
-async function incidentLinksAround(db: Knex, window: DateWindow): Promise<AssetTicketLink[]> {
+async function incidentLinksAround(db: Knex, window: DateWindow, visible: AssetVisibility): Promise<AssetTicketLink[]> {
   const from = formatIsoDay(parseIsoDay(window.from)! - 1);
   const until = formatIsoDay(parseIsoDay(window.to)! + 2);
-  const rows = await db('itam_ticket_links as t')
+  const query = db('itam_ticket_links as t');
+  if (visible) whereAssetCriteria(query, visible);
+  const rows = await query
     .join('itam_assets as a', 'a.id', 't.asset_id')
     .where('t.ticket_type', 'incident')
     .where('t.created_at', '>=', from)

@@ -426,7 +426,7 @@ export function registerLicenceRoutes(
   });
 
   router.get('/licences/positions', async (req, res) => {
-    await ctx.authorize(req, itamAssetReadPermission);
+    await ctx.authorizeEstateWide(req, itamAssetReadPermission, 'The licence position report');
     const query = parseRequest(positionsQuerySchema, req.query, 'query');
     const { computedAt, data } = await analytics.licencePositions();
     res.json({
@@ -437,7 +437,7 @@ export function registerLicenceRoutes(
   });
 
   router.get('/licences/positions/:productId', async (req, res) => {
-    await ctx.authorize(req, itamAssetReadPermission);
+    await ctx.authorizeEstateWide(req, itamAssetReadPermission, 'A licence position');
     await requireProduct(req.params.productId);
     const { computedAt, data } = await analytics.licencePositions();
     const position = data.products.find(p => p.productId === req.params.productId);

@@ -235,4 +235,38 @@ describe.each(databases.eachSupportedId())('a conditional policy on %s', databas
     const unchanged = await request(server).get(`/api/itam/assets/${ids['P-SRE-INTERNAL']}`).set('authorization', sam).expect(200);
     expect(unchanged.body.version).toBe(1);
   });
+
+  it('counts only the rule’s assets in the KPIs, and refuses the reports over the whole estate', async () => {
+    // Assets under management that Jane may and may not read.
+    for (const [tag, owner, dataClassification] of [
+      ['K-SRE-RESTRICTED', 'group:default/sre', 'restricted'],
+      ['K-SRE-RESTRICTED-2', 'group:default/sre', 'restricted'],
+      ['K-TEAM-RESTRICTED', 'group:default/payments', 'restricted'],
+    ]) {
+      await request(server).post('/api/itam/assets').set('authorization', sam)
+        .send({ tag, name: tag, assetClass: 'hardware', type: 'server', lifecycleStage: 'deployed', owner, dataClassification }).expect(201);
+    }
+    const everything = await request(server).get('/api/itam/assets?limit=200').set('authorization', sam).expect(200);
+    const managed = (assets: { lifecycleStage: string }[]) => assets.filter(a => ['in-stock', 'deployed', 'maintenance'].includes(a.lifecycleStage)).length;
+    const hidden = everything.body.items.filter(
+      (a: { dataClassification: string; owner?: string }) => a.dataClassification === 'restricted' && !JANE_CLAIMS.includes(a.owner ?? ''),
+    );
+    expect(managed(hidden)).toBeGreaterThanOrEqual(2);
+
+    type Kpi = { id: string; value: number | null; denominator: number; reason?: string };
+    const kpi = (body: { kpis: Kpi[] }, id: string) => body.kpis.find(k => k.id === id)!;
+    const all = (await request(server).get('/api/itam/kpis').set('authorization', sam).expect(200)).body;
+    const hers = (await request(server).get('/api/itam/kpis').set('authorization', jane).expect(200)).body;
+    expect(kpi(all, 'asset-utilisation-rate').denominator).toBe(managed(everything.body.items));
+    expect(kpi(hers, 'asset-utilisation-rate').denominator).toBe(managed(everything.body.items) - managed(hidden));
+    for (const id of ['licence-compliance-rate', 'register-accuracy']) {
+      expect(kpi(hers, id)).toMatchObject({ value: null, reason: expect.stringMatching(/whole estate/) });
+    }
+
+    const maturity = await request(server).get('/api/itam/maturity').set('authorization', jane).expect(403);
+    expect(maturity.body.error.message).toMatch(/covers every asset of the estate: it needs itam\.asset\.read granted without conditions/);
+    await request(server).get('/api/itam/licences/positions').set('authorization', jane).expect(403);
+    await request(server).get('/api/itam/maturity').set('authorization', sam).expect(200);
+    await request(server).get('/api/itam/licences/positions').set('authorization', sam).expect(200);
+  });
 });
