@@ -2,9 +2,11 @@ import {
   createAsset,
   entitlementSchema,
   evaluateAudit,
+  formatIsoDay,
   isInAuditScope,
   newAssetSchema,
   parseOrThrow,
+  parseIsoDay,
   type Asset,
   type AuditObservation,
   type AuditScope,
@@ -62,8 +64,8 @@ export async function seedExampleData(
 async function seedExampleLicences(store: KnexAssetStore, byTag: Map<string, Asset>, now: () => string) {
   const licences = new KnexLicenceStore(store.knex);
   const stamp = { actor: ACTOR, at: now() };
-  const today = Date.parse(`${stamp.at.slice(0, 10)}T00:00:00Z`);
-  const day = (offset: number) => new Date(today + offset * 86_400_000).toISOString().slice(0, 10);
+  const today = parseIsoDay(stamp.at.slice(0, 10))!;
+  const day = (offset: number) => formatIsoDay(today + offset);
   for (const product of EXAMPLE_PRODUCTS) {
     await licences.createProduct(parseOrThrow(productBodySchema, product, `example product ${product.id}`), stamp);
   }
@@ -109,7 +111,12 @@ async function seedExampleAudit(
 ) {
   const audits = new KnexAuditStore(store.knex);
   const at = now();
-  const tenDaysAgo = new Date(Date.parse(at) - 10 * 86_400_000).toISOString();
+  const daysAgo = (days: number) => {
+    const instant = new Date(at);
+    instant.setUTCDate(instant.getUTCDate() - days);
+    return instant.toISOString();
+  };
+  const tenDaysAgo = daysAgo(10);
   const scope: AuditScope = { assetClasses: ['hardware'] };
   const inScope = assets.filter(a => isInAuditScope(a, scope)).sort((a, b) => a.tag.localeCompare(b.tag));
   const campaign = await audits.createCampaign({
@@ -119,7 +126,7 @@ async function seedExampleAudit(
     dueDate: tenDaysAgo.slice(0, 10),
     status: 'open',
     createdBy: ACTOR,
-    createdAt: new Date(Date.parse(at) - 20 * 86_400_000).toISOString(),
+    createdAt: daysAgo(20),
   });
   const observed = (o: Omit<AuditObservation, 'observedBy' | 'observedAt'>): AuditObservation & { assetId?: string } => ({
     ...o,

@@ -13,7 +13,7 @@ import {
   type ColumnConfig,
 } from '@backstage/ui';
 import { useTheme } from '@material-ui/core/styles';
-import type { Asset, DepreciationMethod, DepreciationScheduleRow } from '@itam/common';
+import { formatIsoDay, parseIsoDay, type Asset, type DepreciationMethod, type DepreciationScheduleRow } from '@itam/common';
 import { CartesianGrid, Line, LineChart, ReferenceDot, Tooltip, XAxis, YAxis } from 'recharts';
 import { todayIso } from '../../utils/assetStatus';
 import { formatNumber } from '../../utils/formatAmounts';
@@ -33,8 +33,8 @@ const CHART_HEIGHT = 240;
 type ReadyPlan = Extract<DepreciationPlan, { kind: 'ready' }>;
 type ScheduleItem = DepreciationScheduleRow & { id: number };
 
-const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
-const monthOf = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 7);
+const dayOf = (date: string) => parseIsoDay(date) ?? Number.NaN;
+const monthOf = (day: number) => formatIsoDay(day).slice(0, 7);
 
 function BookValueChart(props: { plan: ReadyPlan; today: string }) {
   const { plan, today } = props;

@@ -1,4 +1,5 @@
 import {
+  addMonthsToDate,
   bookValueAt,
   DEPRECIATION_METHODS,
   depreciationSchedule,
@@ -9,6 +10,7 @@ import {
   type DepreciationInput,
   type DepreciationMethod,
   type DepreciationSchedule,
+  parseIsoDay,
 } from '@itam/common';
 import { fieldLabel } from '../../utils/labels';
 
@@ -57,18 +59,11 @@ function numberAttribute(value: unknown): number | undefined {
   return undefined;
 }
 
-function dayNumber(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) / 86_400_000;
-}
+/** A civil date's UTC day number (dates here are checked before). */
+const dayNumber = (date: string): number => parseIsoDay(date) ?? Number.NaN;
 
 /** `date` plus `months`, the day clamped to the month's length (as common's schedule counts). */
-function addMonths(date: string, months: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + months;
-  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), lastDay))).toISOString().slice(0, 10);
-}
+const addMonths = (date: string, months: number): string => addMonthsToDate(date, months) ?? date;
 
 /** Whole months from `from` to `to`. */
 function wholeMonths(from: string, to: string): number {
