@@ -80,6 +80,10 @@ export class AnalyticsService {
   private readonly licences: LicenceStore;
   /** The estate load in flight, shared by the requests that arrive while it runs. */
   private estateInFlight?: Promise<Estate>;
+  /** The periodic recompute in flight, shared. */
+  private recomputeInFlight?: Promise<{ riskFindings: number; licenceProducts: number; computedAt: string }>;
+  /** Licence reconciliations in flight, by the generation of the positions they started at. */
+  private readonly positionsInFlight = new Map<number, Promise<Snapshot<LicencePositionReport>>>();
 
   constructor(
     private readonly deps: {
@@ -120,11 +124,20 @@ export class AnalyticsService {
    * recomputes the risk findings (which include licence shortfalls and expiring entitlements).
    * Returns what it wrote.
    */
-  async recompute(): Promise<{ riskFindings: number; licenceProducts: number; computedAt: string }> {
+  recompute(): Promise<{ riskFindings: number; licenceProducts: number; computedAt: string }> {
+    // Concurrent recomputes (the periodic task, a first read of the findings) share one run.
+    this.recomputeInFlight ??= this.runRecompute().finally(() => {
+      this.recomputeInFlight = undefined;
+    });
+    return this.recomputeInFlight;
+  }
+
+  private async runRecompute() {
     await this.deps.store.refreshStatistics();
+    const generation = await this.snapshots.generation(LICENCE_POSITIONS_SNAPSHOT);
     const computedAt = this.now();
     const estate = await this.estate();
-    const licence = await this.recomputeLicences(estate, computedAt);
+    const licence = await this.recomputeLicences(estate, computedAt, generation);
     const findings = computeRiskFindings(estate, computedAt, licence.risks);
     await this.snapshots.put(RISK_FINDINGS_SNAPSHOT, computedAt, findings);
     this.graphs.invalidate();
@@ -135,9 +148,10 @@ export class AnalyticsService {
     return { riskFindings: findings.length, licenceProducts: licence.products, computedAt };
   }
 
-  private async recomputeLicences(estate: Estate, computedAt: string) {
+  private async recomputeLicences(estate: Estate, computedAt: string, generation: number) {
     const report = await computeLicencePositions(this.licences, estate, computedAt.slice(0, 10));
-    await this.snapshots.put(LICENCE_POSITIONS_SNAPSHOT, computedAt, report);
+    // Not stored if a licence write invalidated the positions while they were computed.
+    await this.snapshots.putIfCurrent(LICENCE_POSITIONS_SNAPSHOT, generation, computedAt, report);
     const entitlements = await this.licences.listEntitlements();
     return { products: report.products.length, risks: licenceRiskInputs(report, entitlements) };
   }
@@ -157,15 +171,32 @@ export class AnalyticsService {
   async licencePositions(): Promise<Snapshot<LicencePositionReport>> {
     const snapshot = await this.snapshots.get<LicencePositionReport>(LICENCE_POSITIONS_SNAPSHOT);
     if (snapshot) return snapshot;
+    // Requests that find no snapshot at the same generation share one reconciliation; a request
+    // after a licence write (a later generation) never joins one that started before it.
+    const generation = await this.snapshots.generation(LICENCE_POSITIONS_SNAPSHOT);
+    let run = this.positionsInFlight.get(generation);
+    if (!run) {
+      run = this.reconcilePositions(generation).finally(() => this.positionsInFlight.delete(generation));
+      this.positionsInFlight.set(generation, run);
+    }
+    return run;
+  }
+
+  private async reconcilePositions(generation: number): Promise<Snapshot<LicencePositionReport>> {
     const computedAt = this.now();
     const estate = await this.estate();
     const report = await computeLicencePositions(this.licences, estate, computedAt.slice(0, 10));
-    return this.snapshots.put(LICENCE_POSITIONS_SNAPSHOT, computedAt, report);
+    // Answered either way; stored only if no licence write came meanwhile (its data may be missing).
+    await this.snapshots.putIfCurrent(LICENCE_POSITIONS_SNAPSHOT, generation, computedAt, report);
+    return { kind: LICENCE_POSITIONS_SNAPSHOT, computedAt, data: report };
   }
 
-  /** Called after a licence write: the next read of the positions reconciles again. */
+  /**
+   * Called after a licence write: the next read of the positions reconciles again, and a
+   * reconciliation running meanwhile does not store its result.
+   */
   async invalidateLicencePositions(): Promise<void> {
-    await this.snapshots.delete(LICENCE_POSITIONS_SNAPSHOT);
+    await this.snapshots.invalidate(LICENCE_POSITIONS_SNAPSHOT);
   }
 
   /**

@@ -11,8 +11,12 @@ export interface Snapshot<T> {
   data: T;
 }
 
+const SNAPSHOTS = 'itam_analytics_snapshots';
+const GENERATIONS = 'itam_analytics_generations';
+
 /**
- * Keeps the latest snapshot of each kind of analytics.
+ * Keeps the latest snapshot of each kind of analytics, with a generation per kind that every
+ * invalidation moves on (see {@link SnapshotStore.putIfCurrent}).
  *
  * @public
  */
@@ -20,20 +24,54 @@ export class SnapshotStore {
   constructor(private readonly db: Knex) {}
 
   async get<T>(kind: string): Promise<Snapshot<T> | undefined> {
-    const row = await this.db('itam_analytics_snapshots').where('kind', kind).first();
+    const row = await this.db(SNAPSHOTS).where('kind', kind).first();
     return row ? { kind, computedAt: row.computed_at, data: JSON.parse(row.data) } : undefined;
   }
 
+  /** Stores a snapshot whatever was invalidated meanwhile (for kinds no write invalidates). */
   async put<T>(kind: string, computedAt: string, data: T): Promise<Snapshot<T>> {
-    await this.db('itam_analytics_snapshots')
-      .insert({ kind, computed_at: computedAt, data: JSON.stringify(data) })
-      .onConflict('kind')
-      .merge();
+    await this.write(this.db, kind, computedAt, data);
     return { kind, computedAt, data };
   }
 
-  /** Drops a snapshot, so the next read computes it afresh. */
-  async delete(kind: string): Promise<void> {
-    await this.db('itam_analytics_snapshots').where('kind', kind).delete();
+  /** The kind's generation now: note it before computing, for {@link SnapshotStore.putIfCurrent}. */
+  async generation(kind: string): Promise<number> {
+    const row: { generation: number | string } | undefined = await this.db(GENERATIONS).where('kind', kind).first('generation');
+    return Number(row?.generation ?? 0);
+  }
+
+  /**
+   * Stores a snapshot computed from data read at `generation`, unless an invalidation came since
+   * (then the data it was computed from has changed, and it is not stored). Returns whether it
+   * was stored. The check and the write are one transaction, holding the generation's row on
+   * PostgreSQL, so an invalidation cannot slip in between.
+   */
+  async putIfCurrent<T>(kind: string, generation: number, computedAt: string, data: T): Promise<boolean> {
+    return this.db.transaction(async trx => {
+      const query = trx(GENERATIONS).where('kind', kind).first('generation');
+      const row: { generation: number | string } | undefined =
+        trx.client.config.client === 'pg' ? await query.forUpdate() : await query;
+      if (Number(row?.generation ?? 0) !== generation) return false;
+      await this.write(trx, kind, computedAt, data);
+      return true;
+    });
+  }
+
+  /** Drops a snapshot and moves its generation on: the next read computes it afresh. */
+  async invalidate(kind: string): Promise<void> {
+    await this.db.transaction(async trx => {
+      await trx.raw(
+        `insert into ${GENERATIONS} (kind, generation) values (?, 1) on conflict (kind) do update set generation = ${GENERATIONS}.generation + 1`,
+        [kind],
+      );
+      await trx(SNAPSHOTS).where('kind', kind).delete();
+    });
+  }
+
+  private async write<T>(q: Knex | Knex.Transaction, kind: string, computedAt: string, data: T) {
+    await q(SNAPSHOTS)
+      .insert({ kind, computed_at: computedAt, data: JSON.stringify(data) })
+      .onConflict('kind')
+      .merge();
   }
 }

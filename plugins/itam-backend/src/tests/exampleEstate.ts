@@ -4,17 +4,18 @@ import { AnalyticsService } from '../analytics/AnalyticsService';
 import { KnexAuditStore } from '../audits/KnexAuditStore';
 import { KnexAssetStore, migrateItamDatabase } from '../database/KnexAssetStore';
 import { seedExampleData } from '../exampleData/seedExampleData';
+import type { LicenceStore } from '../licences/LicenceStore';
 
 /**
  * Migrates a test database and seeds the example estate as of `now`. `analytics()` builds an
  * analytics service over it (each call a new instance, as another backend instance would be),
- * with an empty catalogue and `now` as its clock.
+ * with an empty catalogue and `now` as its clock (and the licence store given, if one is).
  */
 export async function seedExampleEstate(knex: Knex, now: Date) {
   await migrateItamDatabase(knex);
   const store = KnexAssetStore.fromKnex(knex);
   await seedExampleData(store, { now: () => now });
-  const analytics = () =>
+  const analytics = (overrides: { licences?: LicenceStore } = {}) =>
     new AnalyticsService({
       store,
       audits: new KnexAuditStore(knex),
@@ -22,6 +23,7 @@ export async function seedExampleEstate(knex: Knex, now: Date) {
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
       clock: () => now,
+      ...overrides,
     });
   return { store, analytics };
 }

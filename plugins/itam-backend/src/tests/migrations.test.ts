@@ -82,7 +82,7 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     await expect(knex('itam_asset_history').insert(event)).rejects.toEqual(uniqueViolation);
 
     await knex.migrate.rollback(config, true);
-    for (const table of ['itam_assets', 'itam_asset_history', 'itam_entity_links', 'itam_entity_asset_items', 'itam_asset_links', 'itam_ticket_links', 'itam_asset_external_ids', 'itam_audit_campaigns', 'itam_audit_observations', 'itam_import_jobs', 'itam_installations', 'itam_analytics_snapshots', 'itam_software_products', 'itam_entitlements', 'itam_user_assignments', 'itam_concurrent_peaks', 'itam_hardware_models', 'itam_import_undo']) {
+    for (const table of ['itam_assets', 'itam_asset_history', 'itam_entity_links', 'itam_entity_asset_items', 'itam_asset_links', 'itam_ticket_links', 'itam_asset_external_ids', 'itam_audit_campaigns', 'itam_audit_observations', 'itam_import_jobs', 'itam_installations', 'itam_analytics_snapshots', 'itam_software_products', 'itam_entitlements', 'itam_user_assignments', 'itam_concurrent_peaks', 'itam_hardware_models', 'itam_import_undo', 'itam_analytics_generations']) {
       expect(await knex.schema.hasTable(table)).toBe(false);
     }
     await knex.migrate.latest(config);

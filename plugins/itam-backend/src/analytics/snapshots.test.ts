@@ -1,0 +1,77 @@
+import { itamTestDatabases } from '../tests/testBackend';
+import { seedExampleEstate } from '../tests/exampleEstate';
+import { KnexLicenceStore } from '../licences/KnexLicenceStore';
+import type { LicenceStore } from '../licences/LicenceStore';
+import { LICENCE_POSITIONS_SNAPSHOT } from './AnalyticsService';
+import { SnapshotStore } from './SnapshotStore';
+
+const databases = itamTestDatabases();
+const now = new Date('2026-12-01T10:00:00.000Z');
+const stamp = { actor: 'user:default/sam', at: now.toISOString() };
+
+describe.each(databases.eachSupportedId())('analytics snapshots on %s', databaseId => {
+  it('stores a snapshot only at the generation it was computed from', async () => {
+    const knex = await databases.init(databaseId);
+    await seedExampleEstate(knex, now);
+    const snapshots = new SnapshotStore(knex);
+    const first = await snapshots.generation('k');
+    expect(await snapshots.putIfCurrent('k', first, stamp.at, { n: 1 })).toBe(true);
+    expect(await snapshots.get('k')).toMatchObject({ data: { n: 1 } });
+    await snapshots.invalidate('k');
+    await snapshots.invalidate('k');
+    expect(await snapshots.get('k')).toBeUndefined();
+    expect(await snapshots.generation('k')).toBe(first + 2);
+    expect(await snapshots.putIfCurrent('k', first, stamp.at, { n: 2 })).toBe(false);
+    expect(await snapshots.get('k')).toBeUndefined();
+    expect(await snapshots.putIfCurrent('k', first + 2, stamp.at, { n: 3 })).toBe(true);
+    expect(await snapshots.get('k')).toMatchObject({ data: { n: 3 } });
+  });
+
+  it('shares one reconciliation between concurrent reads, and never stores one a licence write overtook', async () => {
+    const knex = await databases.init(databaseId);
+    const { analytics } = await seedExampleEstate(knex, now);
+    const real = new KnexLicenceStore(knex);
+    // Each reconciliation reads the products, then waits at its own gate: a slow one.
+    const opens: (() => void)[] = [];
+    const gates = [0, 1].map(() => new Promise<void>(resolve => opens.push(resolve)));
+    let reconciliations = 0;
+    const licences: LicenceStore = Object.create(real, {
+      listProducts: {
+        value: async () => {
+          const gate = gates[reconciliations++];
+          const products = await real.listProducts();
+          await gate;
+          return products;
+        },
+      },
+    });
+    const service = analytics({ licences });
+    const snapshots = new SnapshotStore(knex);
+    await service.invalidateLicencePositions();
+
+    const [a, b] = [service.licencePositions(), service.licencePositions()];
+    await new Promise(resolve => setTimeout(resolve, 50));
+    // A licence write lands while they run: a new product, and the positions invalidated.
+    await real.createProduct({ id: 'late-product', publisher: 'Acme', name: 'Late', underManagement: true, recognition: [{ namePattern: 'late' }] }, stamp);
+    await service.invalidateLicencePositions();
+    const c = service.licencePositions();
+    // The later run finishes first, then the stale one: it must not store over the later one.
+    opens[1]();
+    const rc = await c;
+    opens[0]();
+    const [ra, rb] = await Promise.all([a, b]);
+
+    // The two reads before the write shared one run; the read after it ran its own.
+    expect(reconciliations).toBe(2);
+    expect(ra).toBe(rb);
+    expect(ra.data.products.map(p => p.productId)).not.toContain('late-product');
+    expect(rc.data.products.map(p => p.productId)).toContain('late-product');
+    // The stale run did not store its result over the write; the later one did.
+    const stored = await snapshots.get<{ products: { productId: string }[] }>(LICENCE_POSITIONS_SNAPSHOT);
+    expect(stored?.data.products.map(p => p.productId)).toContain('late-product');
+
+    // Once stored, a read is the stored snapshot: no reconciliation.
+    await service.licencePositions();
+    expect(reconciliations).toBe(2);
+  });
+});
