@@ -51,9 +51,21 @@ export {
   type MaturityModel,
   type MaturityModelOverrides,
 } from './maturityModel';
-export { measureMaturityEvidence, type MaturityInput, type CriterionMeasure } from './maturityEvidence';
+export {
+  lifecycleFactBits,
+  maturityMeasures,
+  measureMaturityEvidence,
+  recentAudits,
+  requiredLifecycleBits,
+  summariseMaturityInput,
+  type CriterionMeasure,
+  type MaturityFacts,
+  type MaturityInput,
+  type ShareCount,
+} from './maturityEvidence';
 export {
   assessItamMaturity,
+  assessMaturityFromFacts,
   type MaturityAssessment,
   type MaturityCriterionResult,
   type MaturityGap,

@@ -1,4 +1,10 @@
-import { measureMaturityEvidence, type CriterionMeasure, type MaturityInput } from './maturityEvidence';
+import {
+  maturityMeasures,
+  summariseMaturityInput,
+  type CriterionMeasure,
+  type MaturityFacts,
+  type MaturityInput,
+} from './maturityEvidence';
 import {
   MATURITY_CRITERIA,
   MATURITY_LEVELS,
@@ -116,8 +122,22 @@ const REQUIRED_LEVELS: readonly RequiredMaturityLevel[] = [2, 3, 4, 5];
  */
 export function assessItamMaturity(input: MaturityInput, options: MaturityOptions = {}): MaturityAssessment {
   const model = resolveMaturityModel(options.model);
-  const maxLacking = Math.max(0, Math.floor(options.maxLacking ?? 20));
-  const measures = measureMaturityEvidence(input, model);
+  return assessMaturityFromFacts(summariseMaturityInput(input, model, lackingLimit(options)), options);
+}
+
+const lackingLimit = (options: MaturityOptions) => Math.max(0, Math.floor(options.maxLacking ?? 20));
+
+/**
+ * {@link assessItamMaturity} from the evidence already counted ({@link MaturityFacts}, e.g. by a
+ * database's aggregate queries, with at least `maxLacking` lacking ids per criterion).
+ *
+ * @throws {@link ItamValidationError} for bad model overrides.
+ * @public
+ */
+export function assessMaturityFromFacts(facts: MaturityFacts, options: MaturityOptions = {}): MaturityAssessment {
+  const model = resolveMaturityModel(options.model);
+  const maxLacking = lackingLimit(options);
+  const measures = maturityMeasures(facts, model);
   const meets = (level: RequiredMaturityLevel) => gapsOf(level, measures, model, maxLacking).length === 0;
 
   let level: MaturityLevel = 1;
@@ -128,7 +148,7 @@ export function assessItamMaturity(input: MaturityInput, options: MaturityOption
   const info = MATURITY_LEVELS[level - 1];
   const nextLevel = level < 5 ? ((level + 1) as RequiredMaturityLevel) : undefined;
   return {
-    asOf: input.asOf,
+    asOf: facts.asOf,
     level,
     name: info.name,
     summary: info.summary,
@@ -147,7 +167,7 @@ export function assessItamMaturity(input: MaturityInput, options: MaturityOption
         denominator: m.denominator,
         ...(m.reason === undefined ? {} : { reason: m.reason }),
         thresholds,
-        lackingCount: m.lacking.length,
+        lackingCount: m.lackingCount,
         lacking: m.lacking.slice(0, maxLacking),
       };
     }),
@@ -189,7 +209,7 @@ function gapsOf(
       numerator: m.numerator,
       denominator: m.denominator,
       needed,
-      lackingCount: m.lacking.length,
+      lackingCount: m.lackingCount,
       lacking: m.lacking.slice(0, maxLacking),
       message,
     });

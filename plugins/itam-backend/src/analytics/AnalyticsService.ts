@@ -1,6 +1,6 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { kpisFromFacts } from '@itam/common';
+import { assessMaturityFromFacts, kpisFromFacts, resolveMaturityModel } from '@itam/common';
 import type {
   ImpactGraph,
   KpiReport,
@@ -18,12 +18,15 @@ import type { LicenceStore } from '../licences/LicenceStore';
 import { closedAuditEvidence, loadEstate, type Estate } from './estate';
 import { readKpiFacts } from './kpiFacts';
 import { ImpactGraphSource } from './impactGraph';
-import { computeMaturity } from './kpis';
+import { readMaturityFacts } from './maturityFacts';
 import { computeRiskFindings, type LicenceRiskInputs } from './riskFindings';
 import { SnapshotStore, type Snapshot } from './SnapshotStore';
 
 /** KPIs over every asset (products' positions, audits' findings): not shown to a conditional read. */
 const ESTATE_WIDE_KPIS: ReadonlySet<string> = new Set(['licence-compliance-rate', 'register-accuracy']);
+
+/** Lacking asset ids listed per maturity criterion (the counts are complete). */
+const MATURITY_LACKING_LISTED = 20;
 
 /** Snapshot kinds the periodic task writes. */
 export const RISK_FINDINGS_SNAPSHOT = 'risk-findings';
@@ -235,15 +238,20 @@ export class AnalyticsService {
     };
   }
 
+  /**
+   * The maturity assessment on `asOf`, from aggregate queries (see `maturityFacts.ts`): the estate
+   * is counted in the database, never loaded.
+   */
   async maturity(asOf: string): Promise<MaturityAssessment> {
     const positions = licenceCompliance((await this.licencePositions()).data);
-    const licensing = { productsUnderManagement: positions.map(p => p.productId), positions };
-    return computeMaturity(
-      await this.estate(),
-      asOf,
-      positions.length > 0 ? licensing : undefined,
-    );
+    const facts = await readMaturityFacts(this.deps.store.knex, asOf, resolveMaturityModel(), {
+      audits: await closedAuditEvidence(this.deps.audits),
+      ...(positions.length > 0 ? { licensing: { productsUnderManagement: positions.map(p => p.productId), positions } } : {}),
+      maxLacking: MATURITY_LACKING_LISTED,
+    });
+    return assessMaturityFromFacts(facts, { maxLacking: MATURITY_LACKING_LISTED });
   }
+
 
   impactGraph(): Promise<ImpactGraph> {
     return this.graphs.get();

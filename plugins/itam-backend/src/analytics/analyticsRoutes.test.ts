@@ -114,15 +114,20 @@ describe('the estate behind the KPIs and maturity', () => {
     expect(reads).not.toHaveBeenCalled();
   });
 
-  it('is read once for maturity requests that arrive together', async () => {
+  it('is counted in the database for maturity too, and a write is seen by the next assessment', async () => {
     const knex = await databases.init('SQLITE_3');
     const { store, analytics } = await seedExampleEstate(knex, NOW);
     const service = analytics();
     await service.licencePositions();
     const reads = jest.spyOn(store, 'streamAssets');
-    const [first, second] = await Promise.all([service.maturity('2026-12-01'), service.maturity('2026-12-01')]);
-    expect(reads).toHaveBeenCalledTimes(1);
-    expect(second).toEqual(first);
-    expect(first.level).toBeGreaterThanOrEqual(1);
+    const before = await service.maturity('2026-12-01');
+    expect(reads).not.toHaveBeenCalled();
+    expect(before.level).toBeGreaterThanOrEqual(1);
+    const owners = (m: typeof before) => m.criteria.find(c => c.criterion === 'owner-coverage')!;
+    const owned = (await store.listAssets({ lifecycleStage: 'deployed', limit: 1 })).items[0];
+    await knex('itam_assets').where('id', owned.id).delete();
+    const after = await service.maturity('2026-12-01');
+    expect(owners(after).denominator).toBe(owners(before).denominator - 1);
+    expect(reads).not.toHaveBeenCalled();
   });
 });

@@ -1,4 +1,4 @@
-import { purchaseCostFacts, type Asset, type HistoryEvent } from '@itam/common';
+import { lifecycleFactBits, purchaseCostFacts, type Asset, type HistoryEvent } from '@itam/common';
 
 /** A row of `itam_assets`. */
 export interface AssetRow {
@@ -22,6 +22,8 @@ export interface AssetRow {
   purchase_date: string | null;
   /** Minor units as a decimal string: exact beyond 2^53, and both databases cast it to bigint. */
   purchase_cost_minor: string | null;
+  /** The lifecycle facts the asset carries, as common's `lifecycleFactBits`. */
+  lifecycle_facts: number;
 }
 
 /** The columns of `itam_assets`, in the order bulk inserts bind them. */
@@ -44,6 +46,7 @@ export const ASSET_COLUMNS: readonly (keyof AssetRow)[] = [
   'purchase_currency',
   'purchase_date',
   'purchase_cost_minor',
+  'lifecycle_facts',
 ];
 
 /** A row of `itam_asset_history`. */
@@ -94,6 +97,7 @@ export function assetToRow(asset: Asset): AssetRow {
     purchase_currency: cost?.currency ?? null,
     purchase_date: cost?.date ?? null,
     purchase_cost_minor: cost ? cost.costMinor.toString() : null,
+    lifecycle_facts: lifecycleFactBits(asset),
   };
 }
 

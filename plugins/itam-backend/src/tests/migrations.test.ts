@@ -167,6 +167,36 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     await knex.destroy();
   });
 
+  it('record the lifecycle facts of the assets there are, as common counts them', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateToBefore(knex, '20261209_assetLifecycleFacts.js');
+    const asset = (id: string, tag: string, facts: object) => ({
+      id,
+      tag,
+      name: tag,
+      asset_class: 'hardware',
+      type: 'laptop',
+      lifecycle_stage: 'deployed',
+      criticality: 3,
+      data_classification: 'internal',
+      search_text: tag.toLowerCase(),
+      data: JSON.stringify({ id, tag, ...facts }),
+      version: 1,
+      created_at: '2026-12-01T00:00:00.000Z',
+      updated_at: '2026-12-01T00:00:00.000Z',
+    });
+    await knex('itam_assets').insert([
+      asset('a1', 'LF-1', { purchase: { date: '2024-01-01' }, warrantyEnd: '2027-01-01', endOfLife: '2029-01-01' }),
+      asset('a2', 'LF-2', { endOfSupport: '2028-01-01' }),
+      asset('a3', 'LF-3', {}),
+    ]);
+    await knex.migrate.up(config);
+    expect(await knex('itam_assets').orderBy('id').pluck('lifecycle_facts')).toEqual([0b0111, 0b1000, 0]);
+    await knex.migrate.down(config);
+    expect(await knex.schema.hasColumn('itam_assets', 'lifecycle_facts')).toBe(false);
+    await knex.destroy();
+  });
+
   it('give import jobs a lease: jobs running before it count as abandoned', async () => {
     const knex = await databases.init(databaseId);
     await migrateToBefore(knex, '20261206_importJobLeases.js');

@@ -1,0 +1,109 @@
+import {
+  ASSET_CLASSES,
+  IN_SERVICE_STAGES,
+  recentAudits,
+  requiredLifecycleBits,
+  summariseMaturityInput,
+  UNDER_MANAGEMENT_STAGES,
+  type AuditEvidence,
+  type LicenceCompliance,
+  type MaturityFacts,
+  type MaturityModel,
+  type ShareCount,
+} from '@itam/common';
+import type { Knex } from 'knex';
+
+/** Ids checked per statement, and read per page when looking for assets no audit verified. */
+const ID_BATCH = 500;
+
+/**
+ * Reads the maturity facts on `asOf` from the database with aggregate queries (common's
+ * `summariseMaturityInput` is the definition they agree with; a property test holds them equal):
+ * shares are counted in SQL over the stage, owner and `lifecycle_facts` columns and the link
+ * tables, and only the first `maxLacking` lacking ids (by id) are read. Audits and licence
+ * positions, which are bounded by what was audited and the products, come in as lists.
+ */
+export async function readMaturityFacts(
+  db: Knex,
+  asOf: string,
+  model: MaturityModel,
+  inputs: {
+    audits: readonly AuditEvidence[];
+    licensing?: { productsUnderManagement: readonly string[]; positions: readonly LicenceCompliance[] };
+    maxLacking: number;
+  },
+): Promise<MaturityFacts> {
+  const recent = recentAudits(asOf, inputs.audits, model);
+  const pg = db.client.config.client === 'pg';
+  // Lacking ids in code-unit order, as common sorts them (PostgreSQL's default collation is not).
+  const byId = pg ? 'a.id collate "C"' : 'a.id';
+  const assets = (stages: readonly string[]) => db('itam_assets as a').whereIn('a.lifecycle_stage', stages);
+  const managed = () => assets(UNDER_MANAGEMENT_STAGES);
+  const inService = () => assets(IN_SERVICE_STAGES);
+  const count = async (query: Knex.QueryBuilder) => Number((await query.count({ n: '*' }))[0].n);
+
+  const share = async (population: () => Knex.QueryBuilder, lacking: (q: Knex.QueryBuilder) => Knex.QueryBuilder): Promise<ShareCount> => ({
+    population: await count(population()),
+    lackingCount: await count(lacking(population())),
+    lacking: inputs.maxLacking > 0 ? await lacking(population()).orderByRaw(byId).limit(inputs.maxLacking).pluck('a.id') : [],
+  });
+
+  const required = ASSET_CLASSES.map(c => [c, requiredLifecycleBits(model, c)] as const).filter(([, bits]) => bits !== 0);
+  const requiringFacts = () => managed().whereIn('a.asset_class', required.map(([c]) => c));
+  const incomplete = (q: Knex.QueryBuilder) =>
+    q.where(b => {
+      for (const [assetClass, bits] of required) {
+        b.orWhere(c => c.where('a.asset_class', assetClass).whereRaw('(a.lifecycle_facts & ?) <> ?', [bits, bits]));
+      }
+    });
+  const unlinked = (table: string) => (q: Knex.QueryBuilder) => q.whereNotExists(db(table).whereRaw(`${table}.asset_id = a.id`).select(db.raw('1')));
+
+  // Audit accuracy and licence coverage are over the audits and the products, lists in hand:
+  // the definition itself counts them (no asset takes part in either).
+  const { auditAccuracy, licenceCoverage } = summariseMaturityInput(
+    { asOf, assets: [], audits: inputs.audits, ...(inputs.licensing ? { licensing: inputs.licensing } : {}) },
+    model,
+    inputs.maxLacking,
+  );
+  return {
+    asOf,
+    ownerCoverage: await share(managed, q => q.whereNull('a.owner')),
+    lifecycleCompleteness: await share(requiringFacts, incomplete),
+    auditRecency: await auditRecency(managed, new Set(recent.flatMap(a => a.verifiedAssetIds)), byId, inputs.maxLacking),
+    auditAccuracy,
+    licenceCoverage,
+    ticketIntegration: await share(inService, unlinked('itam_ticket_links')),
+    catalogueIntegration: await share(inService, unlinked('itam_entity_links')),
+  };
+}
+
+/**
+ * Assets under management not verified by a recent audit. The verified ids come from the audits'
+ * findings (bounded by what was audited), so they are counted against the register in batches,
+ * and the first lacking ids found by paging the managed assets in id order.
+ */
+async function auditRecency(
+  managed: () => Knex.QueryBuilder,
+  verified: ReadonlySet<string>,
+  byId: string,
+  maxLacking: number,
+): Promise<ShareCount> {
+  const population = Number((await managed().count({ n: '*' }))[0].n);
+  const ids = [...verified];
+  let verifiedManaged = 0;
+  for (let i = 0; i < ids.length; i += ID_BATCH) {
+    verifiedManaged += Number((await managed().whereIn('a.id', ids.slice(i, i + ID_BATCH)).count({ n: '*' }))[0].n);
+  }
+  const lackingCount = population - verifiedManaged;
+  const lacking: string[] = [];
+  let after: string | undefined;
+  while (lacking.length < Math.min(maxLacking, lackingCount)) {
+    const page = managed();
+    if (after !== undefined) page.whereRaw(`${byId} > ?`, [after]);
+    const rows: string[] = await page.orderByRaw(byId).limit(ID_BATCH).pluck('a.id');
+    if (rows.length === 0) break;
+    for (const id of rows) if (!verified.has(id) && lacking.length < maxLacking) lacking.push(id);
+    after = rows[rows.length - 1];
+  }
+  return { population, lackingCount, lacking };
+}
