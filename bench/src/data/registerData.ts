@@ -76,7 +76,7 @@ export async function seedRegister(knex: Knex, count: number, seed: number): Pro
             created_at: asset.createdAt,
           });
         }
-        // SQLite caps bound parameters per statement; 18 columns x 50 rows stays below it.
+        // SQLite caps bound parameters per statement; 50 rows of every asset column stay far below it.
         for (let k = 0; k < assets.length; k += 50) {
           await trx('itam_assets').insert(assets.slice(k, k + 50));
           await trx('itam_entity_links').insert(links.slice(k, k + 50));
