@@ -79,11 +79,12 @@ export function registerAuditRoutes(router: Router, ctx: RouteContext, audits: A
       async () => {
         const actor = ctx.actor(credentials);
         const at = ctx.now();
-        const matched: (AuditObservation & { assetId?: string })[] = [];
-        for (const o of observations) {
-          const asset = o.assetTag ? await ctx.store.getAsset(o.assetTag) : undefined;
-          matched.push({ ...o, observedBy: actor, observedAt: at, assetId: asset?.id });
-        }
+        // One lookup for the whole batch (up to 5,000 observations), not a query per tag.
+        const ids = await ctx.store.findAssetIds(observations.flatMap(o => (o.assetTag ? [o.assetTag] : [])));
+        const matched: (AuditObservation & { assetId?: string })[] = observations.map(o => {
+          const assetId = o.assetTag ? ids.get(o.assetTag) : undefined;
+          return { ...o, observedBy: actor, observedAt: at, ...(assetId ? { assetId } : {}) };
+        });
         await audits.addObservations(campaign.id, matched);
       },
     );

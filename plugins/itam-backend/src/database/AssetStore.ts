@@ -72,6 +72,11 @@ export interface AssetStore {
   visibleAssetIds(ids: readonly string[], visible: AssetVisibility): Promise<Set<string>>;
   /** Finds an asset by id, or by asset tag when no id matches. */
   getAsset(idOrTag: string): Promise<Asset | undefined>;
+  /**
+   * The asset ids that ids or tags name, as {@link AssetStore.getAsset} would find them (an id
+   * first, then a tag), in a few statements for the whole list; names that find nothing are absent.
+   */
+  findAssetIds(idsOrTags: readonly string[]): Promise<Map<string, string>>;
   /** Inserts a new asset with its `created` history event. */
   createAsset(change: AssetChange): Promise<Asset>;
   /**

@@ -197,6 +197,29 @@ export class KnexAssetStore implements AssetStore {
     return row ? rowToAsset(row) : undefined;
   }
 
+  async findAssetIds(idsOrTags: readonly string[]): Promise<Map<string, string>> {
+    const names = [...new Set(idsOrTags)];
+    const byId = new Set<string>();
+    const byTag = new Map<string, string>();
+    for (let i = 0; i < names.length; i += 500) {
+      const batch = names.slice(i, i + 500);
+      const rows: { id: string; tag: string }[] = await this.db('itam_assets')
+        .whereIn('id', batch)
+        .orWhereIn('tag', batch)
+        .select('id', 'tag');
+      for (const r of rows) {
+        byId.add(r.id);
+        byTag.set(r.tag, r.id);
+      }
+    }
+    const found = new Map<string, string>();
+    for (const name of names) {
+      const id = byId.has(name) ? name : byTag.get(name);
+      if (id !== undefined) found.set(name, id);
+    }
+    return found;
+  }
+
   async createAsset(change: AssetChange): Promise<Asset> {
     // Database work only: no catalogue call or token issue inside (see imports/importAssets.ts).
     await this.db.transaction(async trx => {
