@@ -42,6 +42,26 @@ export interface Config {
        */
       maxDataClassification?: 'public' | 'internal' | 'confidential' | 'restricted';
     };
+    /**
+     * The risk rules' thresholds. The notice windows and the critical tiers also decide what the
+     * Backstage pages and the Jira panels flag (served to them by `GET /api/itam/settings`).
+     */
+    risk?: {
+      /** Tiers up to and including this one are critical (1 is the most critical). Default: 2. */
+      criticalTierMax?: number;
+      /** Days before a warranty ends that it is flagged. Default: 90. */
+      warranty?: { warnWithinDays?: number };
+      /** Days before end of life that it is flagged. Default: 180. */
+      endOfLife?: { warnWithinDays?: number };
+      /** Days before end of support that it is flagged. Default: 90. */
+      endOfSupport?: { warnWithinDays?: number };
+      /** Days before an entitlement ends that it is flagged, and raised to high. Defaults: 90 and 30. */
+      entitlementExpiry?: { warnWithinDays?: number; urgentWithinDays?: number };
+      /** Days since an asset was last verified by an audit before it is flagged. Default: 365. */
+      audit?: { maxDaysSinceVerified?: number };
+      /** Risk rules to skip, by id (e.g. where discovery is not connected). */
+      disabledRules?: string[];
+    };
     database?: {
       /**
        * MiB of an SQLite database file each connection maps into memory for the hot reads (entity

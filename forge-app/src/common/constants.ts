@@ -35,9 +35,5 @@ export const RESYNC_PAGE_SIZE = 50;
 export const INCIDENT_WINDOW_DAYS = 90;
 /** How many recent incident keys the panel lists per asset. */
 export const RECENT_INCIDENT_KEYS = 5;
-/** A warranty ending within this many days is shown as ending soon. */
-export const WARRANTY_NOTICE_DAYS = 90;
-/** An end-of-life date within this many days is shown as approaching. */
-export const END_OF_LIFE_NOTICE_DAYS = 180;
 /** Results per register search from the panel. */
 export const SEARCH_LIMIT = 10;

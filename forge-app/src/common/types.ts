@@ -70,6 +70,9 @@ export interface AssetSummary {
 export interface PanelAsset extends AssetSummary {
   warranty: { date?: string; status: DateStatus };
   endOfLife: { date?: string; status: DateStatus };
+  endOfSupport: { date?: string; status: DateStatus };
+  /** Whether the tier is one the register's configuration counts as critical. */
+  critical: boolean;
   health: Health;
   /**
    * Other incident tickets of this site linked to the asset: count within the window, and the
@@ -91,6 +94,8 @@ export interface ChangeAsset extends AssetSummary {
   openIncidents: string[];
   /** How many more unresolved incidents there are that the viewer may not browse. */
   hiddenOpenIncidents: number;
+  /** Whether the tier is one the register's configuration counts as critical. */
+  critical: boolean;
 }
 
 export interface ChangePanelData {
@@ -100,6 +105,8 @@ export interface ChangePanelData {
   owners: string[];
   /** Most critical tier among the linked assets (1 is the most critical). */
   highestCriticality?: Criticality;
+  /** Whether that tier counts as critical in the register's configuration. */
+  highestCritical?: boolean;
   /** The register's impact assessment of the change; absent when no assets are linked. */
   assessment?: ChangeAssessment;
 }
@@ -108,6 +115,8 @@ export interface ChangePanelData {
 export interface ChangeAssessment {
   window: SourcedChangeWindow;
   result: ChangeImpactResult;
+  /** Whether the assessment's highest tier counts as critical in the register's configuration. */
+  highestCritical?: boolean;
 }
 
 /** What recording the assessment as a Jira comment answers. */

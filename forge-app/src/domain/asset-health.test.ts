@@ -1,4 +1,8 @@
-import { assetHealth, worstHealth } from './asset-health';
+import { DEFAULT_NOTICE_WINDOWS } from '@itam/common';
+import { assetHealth as healthWith, worstHealth } from './asset-health';
+
+const defaults = { noticeWindows: DEFAULT_NOTICE_WINDOWS, criticalTierMax: 2 };
+const assetHealth = (asset: Parameters<typeof healthWith>[0], day: string) => healthWith(asset, day, defaults);
 
 const today = '2026-06-15';
 const asset = (patch: object = {}) => ({
@@ -11,7 +15,7 @@ const asset = (patch: object = {}) => ({
 
 describe('assetHealth', () => {
   it('is ok with warranty and support far ahead', () => {
-    expect(assetHealth(asset(), today)).toEqual({ warranty: 'ok', endOfLife: 'ok', health: 'ok' });
+    expect(assetHealth(asset(), today)).toEqual({ warranty: 'ok', endOfLife: 'ok', endOfSupport: 'none', critical: false, health: 'ok' });
   });
 
   it('needs attention when the warranty ended on a tier 3 asset, is critical on tier 1 and 2', () => {
@@ -28,8 +32,21 @@ describe('assetHealth', () => {
     expect(assetHealth(asset({ lifecycleStage: 'retired', warrantyEnd: undefined, endOfLife: undefined }), today)).toEqual({
       warranty: 'none',
       endOfLife: 'none',
+      endOfSupport: 'none',
+      critical: false,
       health: 'attention',
     });
+  });
+
+  it('counts end of support as Backstage and the risk findings do: critical once passed, attention when near', () => {
+    expect(assetHealth(asset({ endOfSupport: '2026-06-14' }), today)).toMatchObject({ endOfSupport: 'passed', health: 'critical' });
+    expect(assetHealth(asset({ endOfSupport: '2026-09-01' }), today)).toMatchObject({ endOfSupport: 'due-soon', health: 'attention' });
+  });
+
+  it('judges by the windows and critical tiers the register is configured with', () => {
+    const settings = { noticeWindows: { warrantyDays: 10, endOfLifeDays: 30, endOfSupportDays: 10 }, criticalTierMax: 3 };
+    expect(healthWith(asset({ endOfLife: '2026-10-01' }), today, settings)).toMatchObject({ endOfLife: 'ok', health: 'ok' });
+    expect(healthWith(asset({ warrantyEnd: '2026-01-01' }), today, settings)).toMatchObject({ critical: true, health: 'critical' });
   });
 });
 

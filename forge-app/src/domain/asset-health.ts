@@ -1,40 +1,44 @@
-import type { Asset } from '@itam/common';
-import { END_OF_LIFE_NOTICE_DAYS, WARRANTY_NOTICE_DAYS } from '../common/constants';
+import { assetDateStatus, isCriticalTier, type Asset, type ItamSettings } from '@itam/common';
 import type { DateStatus, Health } from '../common/types';
-import { dateStatus } from './date-status';
 
 const RANK: Record<Health, number> = { ok: 0, attention: 1, critical: 2 };
 
 export interface AssetHealth {
   warranty: DateStatus;
   endOfLife: DateStatus;
+  endOfSupport: DateStatus;
+  /** Whether the asset's tier is one the register's configuration counts as critical. */
+  critical: boolean;
   health: Health;
 }
 
 /**
- * Warranty and end-of-life status of an asset on `today`, and its overall health:
- * `critical` when past end of life, or out of warranty on a tier 1 or 2 asset; `attention` when
- * out of warranty, either date is near, or the asset is retired or disposed; `ok` otherwise.
+ * Warranty, end-of-life and end-of-support status of an asset on `today`, judged by common's
+ * `assetDateStatus` with the register's notice windows (as the Backstage pages and the risk
+ * findings judge them), and its overall health: `critical` when past end of life or support,
+ * or out of warranty on a critical tier; `attention` when out of warranty, any date is near, or
+ * the asset is retired or disposed; `ok` otherwise. Only this wording of health is the app's.
  */
 export function assetHealth(
-  asset: Pick<Asset, 'warrantyEnd' | 'endOfLife' | 'criticality' | 'lifecycleStage'>,
+  asset: Pick<Asset, 'warrantyEnd' | 'endOfLife' | 'endOfSupport' | 'criticality' | 'lifecycleStage'>,
   today: string,
+  settings: ItamSettings,
 ): AssetHealth {
-  const warranty = dateStatus(asset.warrantyEnd, today, WARRANTY_NOTICE_DAYS);
-  const endOfLife = dateStatus(asset.endOfLife, today, END_OF_LIFE_NOTICE_DAYS);
+  const dates = assetDateStatus(asset, today, settings.noticeWindows);
+  const [warranty, endOfLife, endOfSupport] = [dates.warranty.state, dates.endOfLife.state, dates.endOfSupport.state];
+  const critical = isCriticalTier(asset.criticality, settings.criticalTierMax);
   let health: Health = 'ok';
-  if (endOfLife === 'passed' || (warranty === 'passed' && asset.criticality <= 2)) {
+  if (endOfLife === 'passed' || endOfSupport === 'passed' || (warranty === 'passed' && critical)) {
     health = 'critical';
   } else if (
     warranty === 'passed' ||
-    warranty === 'due-soon' ||
-    endOfLife === 'due-soon' ||
+    [warranty, endOfLife, endOfSupport].includes('due-soon') ||
     asset.lifecycleStage === 'retired' ||
     asset.lifecycleStage === 'disposed'
   ) {
     health = 'attention';
   }
-  return { warranty, endOfLife, health };
+  return { warranty, endOfLife, endOfSupport, critical, health };
 }
 
 /** The worst of several health values; undefined for none. */

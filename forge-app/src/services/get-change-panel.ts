@@ -1,10 +1,11 @@
-import { changeWindowFor, type ChangeImpactResult, type Criticality } from '@itam/common';
+import { changeWindowFor, isCriticalTier, type ChangeImpactResult, type Criticality } from '@itam/common';
 import type { ChangePanelData } from '../common/types';
 import { assetSummary } from '../domain/asset-summary';
 import { isLinkOf, visibleKeys } from '../domain/incident-history';
 import { browsableIssues } from '../jira-client/browsable-issues';
 import { getIssue } from '../jira-client/get-issue';
 import type { IssueScope } from './context';
+import { DEFAULT_ITAM_SETTINGS, registerSettings } from './register-settings';
 
 const asText = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
@@ -34,9 +35,16 @@ export async function getChangePanel(scope: IssueScope): Promise<ChangePanelData
     ),
   );
   const browsable = await browsableIssues(openByAsset.flat().flatMap(t => (t.issueId ? [t.issueId] : [])));
+  const { criticalTierMax } = linked.length > 0 ? await registerSettings(client) : DEFAULT_ITAM_SETTINGS;
+  const critical = (tier: Criticality) => isCriticalTier(tier, criticalTierMax);
   const assets = linked.map(({ asset }, i) => {
     const visible = visibleKeys(openByAsset[i], browsable);
-    return { ...assetSummary(asset, config.portalUrl), openIncidents: visible.keys, hiddenOpenIncidents: visible.hidden };
+    return {
+      ...assetSummary(asset, config.portalUrl),
+      openIncidents: visible.keys,
+      hiddenOpenIncidents: visible.hidden,
+      critical: critical(asset.criticality),
+    };
   });
   const owners = [...new Set(assets.flatMap(a => (a.owner ? [a.owner] : [])))].sort();
   const highestCriticality = assets.reduce<Criticality | undefined>(
@@ -46,13 +54,17 @@ export async function getChangePanel(scope: IssueScope): Promise<ChangePanelData
   let assessment: ChangePanelData['assessment'];
   if (assets.length > 0) {
     const result = await client.assessImpact({ assets: assets.map(a => a.id), window: { start: window.start, end: window.end } });
-    assessment = { window, result: await ownSiteIncidents(scope, result) };
+    assessment = {
+      window,
+      result: await ownSiteIncidents(scope, result),
+      ...(result.highestCriticality ? { highestCritical: critical(result.highestCriticality.tier) } : {}),
+    };
   }
   return {
     issueKey: issue.key,
     assets,
     owners,
-    ...(highestCriticality === undefined ? {} : { highestCriticality }),
+    ...(highestCriticality === undefined ? {} : { highestCriticality, highestCritical: critical(highestCriticality) }),
     ...(assessment === undefined ? {} : { assessment }),
   };
 }

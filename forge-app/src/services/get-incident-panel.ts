@@ -5,11 +5,12 @@ import { isoDay } from '../domain/dates';
 import { incidentHistory, visibleKeys } from '../domain/incident-history';
 import { browsableIssues } from '../jira-client/browsable-issues';
 import { assetLicences } from './asset-licences';
+import { registerSettings } from './register-settings';
 import type { IssueScope } from './context';
 
 /**
- * The incident panel: each linked asset with lifecycle stage, owner, criticality, warranty and
- * end-of-life status, a link to its page in Backstage, its incident history on this site (count in
+ * The incident panel: each linked asset with lifecycle stage, owner, criticality, warranty,
+ * end-of-life and end-of-support status (by the register's notice windows and critical tiers), a link to its page in Backstage, its incident history on this site (count in
  * the window; the last keys the viewer may browse, the others counted), and the licence status of
  * the software installed on it.
  */
@@ -26,13 +27,16 @@ export async function getIncidentPanel(scope: IssueScope): Promise<IncidentPanel
   );
   const browsable = await browsableIssues(histories.flatMap(h => h.recent.flatMap(t => (t.issueId ? [t.issueId] : []))));
   const licences = await licencesOf;
+  const settings = linked.length > 0 ? await registerSettings(client) : undefined;
   const assets = linked.map(({ asset }, i) => {
-    const { warranty, endOfLife, health } = assetHealth(asset, today);
+    const { warranty, endOfLife, endOfSupport, critical, health } = assetHealth(asset, today, settings!);
     const visible = visibleKeys(histories[i].recent, browsable);
     return {
       ...assetSummary(asset, config.portalUrl),
       warranty: { ...(asset.warrantyEnd ? { date: asset.warrantyEnd } : {}), status: warranty },
       endOfLife: { ...(asset.endOfLife ? { date: asset.endOfLife } : {}), status: endOfLife },
+      endOfSupport: { ...(asset.endOfSupport ? { date: asset.endOfSupport } : {}), status: endOfSupport },
+      critical,
       health,
       incidents: { recentCount: histories[i].recentCount, recentKeys: visible.keys, hiddenCount: visible.hidden },
       licences: licences.get(asset.id) ?? { status: 'unknown' as const, products: [] },

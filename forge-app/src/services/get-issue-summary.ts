@@ -3,6 +3,7 @@ import { assetHealth, worstHealth } from '../domain/asset-health';
 import { isoDay } from '../domain/dates';
 import { licenceHealth } from '../domain/licence-status';
 import { assetLicences } from './asset-licences';
+import { registerSettings } from './register-settings';
 import type { IssueScope } from './context';
 
 /**
@@ -16,9 +17,10 @@ export async function getIssueSummary(scope: IssueScope): Promise<IssueSummaryDa
     scope.client,
     linked.map(({ asset }) => asset.id),
   );
+  const settings = linked.length > 0 ? await registerSettings(scope.client) : undefined;
   const worst = worstHealth(
     linked.flatMap(({ asset }) => [
-      assetHealth(asset, today).health,
+      assetHealth(asset, today, settings!).health,
       licenceHealth(licences.get(asset.id)?.status ?? 'unknown'),
     ]),
   );

@@ -23,6 +23,7 @@ export * from './lifecycle/transitions';
 export * from './lifecycle/rules';
 export * from './lifecycle/stageRequirements';
 export * from './lifecycle/transition';
+export * from './lifecycle/dateStatus';
 export * from './history/events';
 export * from './history/diff';
 export * from './history/replay';

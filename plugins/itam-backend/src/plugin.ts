@@ -13,6 +13,7 @@ import { KnexLicenceStore } from './licences/KnexLicenceStore';
 import { itamAssetPermissionRules, itamAssetResourceRef } from './permissions/rules';
 import { CatalogEntityRefChecker } from './service/entityRefs';
 import { ServiceAccess } from './service/serviceAccess';
+import { readRiskConfig } from './analytics/riskConfig';
 import { createRouter } from './service/router';
 
 /**
@@ -72,7 +73,8 @@ export const itamPlugin = createBackendPlugin({
         });
         const audits = new KnexAuditStore(store.knex);
         const licences = new KnexLicenceStore(store.knex);
-        const analytics = new AnalyticsService({ store, audits, licences, catalog, auth, logger });
+        const risk = readRiskConfig(config);
+        const analytics = new AnalyticsService({ store, audits, licences, catalog, auth, logger, risk });
         // The scheduler's default scope is global: with several instances on one PostgreSQL the
         // task runs once per interval, on whichever instance takes the lock.
         const schedule = config.has('itam.analytics.schedule')

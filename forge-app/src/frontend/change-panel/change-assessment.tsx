@@ -28,7 +28,7 @@ export function ChangeAssessmentView(props: {
   recorded?: string;
   onRecord: () => void;
 }) {
-  const { result, window } = props.assessment;
+  const { result, window, highestCritical } = props.assessment;
   const { risk } = result;
   const reached = reachedItems(result);
   const incidents = [...new Set(result.openIncidents.flatMap(i => i.issueKeys))];
@@ -61,8 +61,8 @@ export function ChangeAssessmentView(props: {
         <Inline space="space.100" alignBlock="center" shouldWrap>
           <Text>Highest criticality (assessment):</Text>
           {result.highestCriticality ? (
-            <Lozenge appearance={tierLabel(result.highestCriticality.tier).appearance}>
-              {tierLabel(result.highestCriticality.tier).text}
+            <Lozenge appearance={tierLabel(result.highestCriticality.tier, highestCritical ?? false).appearance}>
+              {tierLabel(result.highestCriticality.tier, highestCritical ?? false).text}
             </Lozenge>
           ) : (
             <Text>unknown</Text>

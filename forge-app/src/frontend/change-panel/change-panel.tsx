@@ -39,7 +39,7 @@ export function ChangePanel() {
 
   if (state.status === 'loading') return <Spinner label="Loading the assets this change touches" />;
   if (state.status === 'error') return <ErrorMessage error={state.error} />;
-  const { assets, owners, highestCriticality, assessment } = state.data;
+  const { assets, owners, highestCriticality, highestCritical, assessment } = state.data;
   const search = <AssetSearch busy={busy} onLink={assetId => change(() => call('linkAsset', { assetId }))} />;
   if (assets.length === 0) {
     return (
@@ -56,7 +56,9 @@ export function ChangePanel() {
       <Inline space="space.100" alignBlock="center" shouldWrap>
         <Text>Highest criticality:</Text>
         {highestCriticality !== undefined && (
-          <Lozenge appearance={tierLabel(highestCriticality).appearance}>{tierLabel(highestCriticality).text}</Lozenge>
+          <Lozenge appearance={tierLabel(highestCriticality, highestCritical ?? false).appearance}>
+            {tierLabel(highestCriticality, highestCritical ?? false).text}
+          </Lozenge>
         )}
       </Inline>
       <Text>{owners.length > 0 ? `Owners to notify: ${owners.join(', ')}` : 'No owners recorded on these assets.'}</Text>
@@ -77,7 +79,7 @@ export function ChangePanel() {
 function ChangeAssetItem(props: { asset: ChangeAsset; busy: boolean; onUnlink: () => void }) {
   const { asset } = props;
   const stage = stageLabel(asset.lifecycleStage);
-  const tier = tierLabel(asset.criticality);
+  const tier = tierLabel(asset.criticality, asset.critical);
   return (
     <Box>
       <Stack space="space.050">

@@ -11,6 +11,8 @@ const asset: PanelAsset = {
   owner: 'group:default/sre',
   warranty: { date: '2026-01-31', status: 'passed' },
   endOfLife: { date: '2026-09-30', status: 'due-soon' },
+  endOfSupport: { status: 'none' },
+  critical: true,
   health: 'critical',
   incidents: { recentCount: 3, recentKeys: ['OPS-7', 'OPS-3'], hiddenCount: 1 },
   url: 'https://backstage.example.com/itam/assets/a1',

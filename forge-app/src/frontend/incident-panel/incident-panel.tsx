@@ -5,7 +5,7 @@ import { AssetSearch } from '../shared/asset-search';
 import { call } from '../shared/api';
 import { ErrorMessage } from '../shared/error-message';
 import { productLicenceText } from '../../domain/licence-status';
-import { HEALTH, LICENCE, endOfLifeLabel, stageLabel, tierLabel, warrantyLabel } from '../shared/labels';
+import { HEALTH, LICENCE, endOfLifeLabel, endOfSupportLabel, stageLabel, tierLabel, warrantyLabel } from '../shared/labels';
 import { useResolver, useResolverAction } from '../shared/use-resolver';
 
 const loadPanel = () => call('getIncidentPanel');
@@ -49,9 +49,10 @@ function AssetItem(props: { asset: PanelAsset; busy: boolean; onUnlink: () => vo
   const { asset } = props;
   const health = HEALTH[asset.health];
   const stage = stageLabel(asset.lifecycleStage);
-  const tier = tierLabel(asset.criticality);
+  const tier = tierLabel(asset.criticality, asset.critical);
   const warranty = warrantyLabel(asset.warranty);
   const endOfLife = endOfLifeLabel(asset.endOfLife);
+  const endOfSupport = endOfSupportLabel(asset.endOfSupport);
   const { recentCount, recentKeys, hiddenCount } = asset.incidents;
   const licence = LICENCE[asset.licences.status];
   return (
@@ -72,6 +73,7 @@ function AssetItem(props: { asset: PanelAsset; busy: boolean; onUnlink: () => vo
           <Lozenge appearance={tier.appearance}>{tier.text}</Lozenge>
           <Lozenge appearance={warranty.appearance}>{warranty.text}</Lozenge>
           <Lozenge appearance={endOfLife.appearance}>{endOfLife.text}</Lozenge>
+          {asset.endOfSupport.status !== 'none' && <Lozenge appearance={endOfSupport.appearance}>{endOfSupport.text}</Lozenge>}
           <Lozenge appearance={licence.appearance}>{licence.text}</Lozenge>
         </Inline>
         <Text>Owner: {asset.owner ?? 'none recorded'}</Text>

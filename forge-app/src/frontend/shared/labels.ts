@@ -29,9 +29,10 @@ const STAGE_APPEARANCE: Record<LifecycleStage, Appearance> = {
 
 export const stageLabel = (stage: LifecycleStage) => ({ text: stage, appearance: STAGE_APPEARANCE[stage] });
 
-export const tierLabel = (tier: Criticality) => ({
+/** A tier, flagged when the register counts it as critical (the panel data says so). */
+export const tierLabel = (tier: Criticality, critical: boolean) => ({
   text: `Tier ${tier}`,
-  appearance: (tier <= 2 ? 'removed' : 'default') as Appearance,
+  appearance: (critical ? 'removed' : 'default') as Appearance,
 });
 
 const DATE_APPEARANCE: Record<DateStatus, Appearance> = {
@@ -49,6 +50,16 @@ export function warrantyLabel(w: { date?: string; status: DateStatus }) {
     passed: `Warranty ended ${w.date}`,
   }[w.status];
   return { text, appearance: DATE_APPEARANCE[w.status] };
+}
+
+export function endOfSupportLabel(e: { date?: string; status: DateStatus }) {
+  const text = {
+    none: 'No end-of-support date',
+    ok: `Supported until ${e.date}`,
+    'due-soon': `End of support soon (${e.date})`,
+    passed: `Out of support since ${e.date}`,
+  }[e.status];
+  return { text, appearance: DATE_APPEARANCE[e.status] };
 }
 
 export function endOfLifeLabel(e: { date?: string; status: DateStatus }) {

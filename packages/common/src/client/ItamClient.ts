@@ -24,6 +24,7 @@ import type {
   LicencePositionResponse,
   LicencePositionsResponse,
   ListedInstallation,
+  ItamSettings,
   RiskFindingsResponse,
   AssetTicket,
   EntityAsset,
@@ -212,6 +213,11 @@ export class ItamClient implements ItamApi {
 
   getMaturity(): Promise<MaturityAssessment> {
     return this.request('GET', '/maturity');
+  }
+
+  /** The notice windows and critical tier the register is configured with. */
+  getSettings(): Promise<ItamSettings> {
+    return this.request('GET', '/settings');
   }
 
   assessImpact(request: ImpactRequest): Promise<ChangeImpactResult> {

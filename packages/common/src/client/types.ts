@@ -7,6 +7,7 @@ import type { DateFormat } from '../imports/dates';
 import type { UnknownPeoplePolicy } from '../imports/people';
 import type { Asset, AssetPatchInput, NewAssetInput, SanitisationRecord } from '../asset/types';
 import type { HistoryEvent } from '../history/events';
+import type { NoticeWindows } from '../lifecycle/dateStatus';
 import type { ChangeImpactOptionsInput } from '../impact/options';
 import type { ChangeImpactResult } from '../impact/types';
 import type { KpiResult } from '../kpi/kpiResult';
@@ -121,6 +122,17 @@ export interface KpiReport {
   kpis: KpiResult[];
 }
 
+/**
+ * How the register's configuration judges an asset's dates and tier (`GET /settings`): the
+ * notice windows of `assetDateStatus` and the highest critical tier of `isCriticalTier`.
+ *
+ * @public
+ */
+export interface ItamSettings {
+  noticeWindows: NoticeWindows;
+  criticalTierMax: number;
+}
+
 /** The latest risk findings and when they were computed. @public */
 export interface RiskFindingsResponse {
   computedAt: string;
@@ -223,6 +235,7 @@ export interface ItamApi {
   getRiskFindings(query?: { assetId?: string }): Promise<RiskFindingsResponse>;
   getKpis(query?: { from?: string; to?: string; currency?: string }): Promise<KpiReport>;
   getMaturity(): Promise<MaturityAssessment>;
+  getSettings(): Promise<ItamSettings>;
   assessImpact(request: ImpactRequest): Promise<ChangeImpactResult>;
   listProducts(): Promise<StoredProduct[]>;
   listEntitlements(query?: { productId?: string }): Promise<StoredEntitlement[]>;

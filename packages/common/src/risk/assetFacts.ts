@@ -1,4 +1,5 @@
 import type { LifecycleStage } from '../asset/constants';
+import { isCriticalTier } from '../lifecycle/dateStatus';
 import type { RiskConfig } from './config';
 import type { RiskAsset, RiskFinding } from './types';
 
@@ -16,7 +17,7 @@ export const IN_ESTATE_STAGES: ReadonlySet<LifecycleStage> = new Set<LifecycleSt
 
 /** Whether the asset's tier is one the configuration counts as critical. */
 export function isCriticalAsset(asset: Pick<RiskAsset, 'criticality'>, config: RiskConfig): boolean {
-  return asset.criticality <= config.criticalTierMax;
+  return isCriticalTier(asset.criticality, config.criticalTierMax);
 }
 
 /** How an asset is named in explanations: its tag, and its name when that adds something. */

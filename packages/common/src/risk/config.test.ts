@@ -6,6 +6,7 @@ describe('parseRiskConfig', () => {
     expect(parseRiskConfig()).toEqual(DEFAULT_RISK_CONFIG);
     expect(DEFAULT_RISK_CONFIG).toEqual({
       criticalTierMax: 2,
+      warranty: { warnWithinDays: 90 },
       endOfLife: { warnWithinDays: 180 },
       endOfSupport: { warnWithinDays: 90 },
       entitlementExpiry: { warnWithinDays: 90, urgentWithinDays: 30 },

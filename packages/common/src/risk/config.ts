@@ -28,6 +28,8 @@ export const riskConfigSchema = z
       .min(1, 'must be a tier from 1 to 4')
       .max(4, 'must be a tier from 1 to 4')
       .default(2),
+    /** No risk rule warns before a warranty ends; the pages and panels that show it do. */
+    warranty: z.object({ warnWithinDays: days(90) }).strict().default({}),
     endOfLife: z.object({ warnWithinDays: days(180) }).strict().default({}),
     endOfSupport: z.object({ warnWithinDays: days(90) }).strict().default({}),
     entitlementExpiry: z

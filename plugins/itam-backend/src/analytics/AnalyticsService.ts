@@ -1,6 +1,14 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { assessMaturityFromFacts, kpisFromFacts, resolveMaturityModel } from '@itam/common';
+import {
+  assessMaturityFromFacts,
+  DEFAULT_RISK_CONFIG,
+  kpisFromFacts,
+  noticeWindows,
+  resolveMaturityModel,
+  type ItamSettings,
+  type RiskConfig,
+} from '@itam/common';
 import type {
   ImpactGraph,
   KpiReport,
@@ -97,6 +105,8 @@ export class AnalyticsService {
       logger: LoggerService;
       /** The licence data; the knex store on the plugin's database when absent. */
       licences?: LicenceStore;
+      /** The risk rules' configuration (`itam.risk`), whose windows and tiers the UIs show too. */
+      risk?: RiskConfig;
       clock?: () => Date;
     },
   ) {
@@ -141,7 +151,7 @@ export class AnalyticsService {
     const computedAt = this.now();
     const estate = await this.estate();
     const licence = await this.recomputeLicences(estate, computedAt, generation);
-    const findings = computeRiskFindings(estate, computedAt, licence.risks);
+    const findings = computeRiskFindings(estate, computedAt, licence.risks, this.deps.risk);
     await this.snapshots.put(RISK_FINDINGS_SNAPSHOT, computedAt, findings);
     this.graphs.invalidate();
     this.deps.logger.info(
@@ -192,6 +202,15 @@ export class AnalyticsService {
     // Answered either way; stored only if no licence write came meanwhile (its data may be missing).
     await this.snapshots.putIfCurrent(LICENCE_POSITIONS_SNAPSHOT, generation, computedAt, report);
     return { kind: LICENCE_POSITIONS_SNAPSHOT, computedAt, data: report };
+  }
+
+  /**
+   * What the pages and panels need to show an asset's dates and tier as the risk findings judge
+   * them: the notice windows and the highest critical tier of the risk configuration.
+   */
+  settings(): ItamSettings {
+    const risk = this.deps.risk ?? DEFAULT_RISK_CONFIG;
+    return { noticeWindows: noticeWindows(risk), criticalTierMax: risk.criticalTierMax };
   }
 
   /**

@@ -1,3 +1,4 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
 import type { Server } from 'node:http';
 import request from 'supertest';
 import type { KnexAssetStore } from '../database/KnexAssetStore';
@@ -89,6 +90,31 @@ describe('the scheduled analytics task', () => {
     const snapshot = await service().riskFindings();
     expect(snapshot.computedAt).toBe(NOW.toISOString());
     expect(snapshot.data).toHaveLength(result.riskFindings);
+  });
+});
+
+describe('the settings the pages and panels judge dates and tiers by', () => {
+  it('serves the notice windows and critical tier of itam.risk, the same the risk findings use', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await seedExampleEstate(knex, NOW);
+    const configured = await startItamBackend({
+      knex,
+      config: { itam: { risk: { criticalTierMax: 3, warranty: { warnWithinDays: 30 }, endOfLife: { warnWithinDays: 365 } } } },
+    });
+    try {
+      const res = await request(configured.server).get('/api/itam/settings').set('authorization', asUser()).expect(200);
+      expect(res.body).toEqual({ noticeWindows: { warrantyDays: 30, endOfLifeDays: 365, endOfSupportDays: 90 }, criticalTierMax: 3 });
+      await request(configured.server).get('/api/itam/settings').set('authorization', mockCredentials.none.header()).expect(401);
+    } finally {
+      await configured.stop();
+    }
+  });
+
+  it('refuses to start with a risk configuration it cannot use, naming the key', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await expect(startItamBackend({ knex, config: { itam: { risk: { endOfLife: { warnWithinDays: -5 } } } } })).rejects.toThrow(
+      /itam\.risk\.endOfLife\.warnWithinDays/,
+    );
   });
 });
 

@@ -63,6 +63,11 @@ export function registerAnalyticsRoutes(router: Router, ctx: RouteContext, analy
     res.json(await analytics.kpis({ from, to }, query.currency, criteria));
   });
 
+  router.get('/settings', async (req, res) => {
+    await ctx.authorizeAssets(req, itamAssetReadPermission);
+    res.json(analytics.settings());
+  });
+
   router.get('/maturity', async (req, res) => {
     await ctx.authorizeEstateWide(req, itamAssetReadPermission, 'The maturity assessment');
     res.json(await analytics.maturity(ctx.now().slice(0, 10)));

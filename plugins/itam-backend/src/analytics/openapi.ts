@@ -33,6 +33,15 @@ export const analyticsPaths = {
       responses: { '200': json('The KPIs of the window, each with its formula'), ...errors(400, 401, 403) },
     },
   },
+  '/settings': {
+    get: {
+      operationId: 'getSettings',
+      responses: {
+        '200': json('The notice windows (days before a warranty, end of life or end of support is flagged) and the highest critical tier, as configured under itam.risk'),
+        ...errors(401, 403),
+      },
+    },
+  },
   '/maturity': {
     get: {
       operationId: 'getMaturity',

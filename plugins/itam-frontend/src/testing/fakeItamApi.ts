@@ -1,4 +1,4 @@
-import { ItamApiError, type Asset, type ItamApi } from '@itam/common';
+import { DEFAULT_NOTICE_WINDOWS, DEFAULT_RISK_CONFIG, ItamApiError, type Asset, type ItamApi } from '@itam/common';
 import { anAsset as aCommonAsset } from '@itam/common/testing';
 import { addDays, todayIso } from './dates';
 
@@ -25,6 +25,7 @@ const ITAM_API_METHODS: { [K in keyof ItamApi]-?: true } = {
   getRiskFindings: true,
   getKpis: true,
   getMaturity: true,
+  getSettings: true,
   assessImpact: true,
   listProducts: true,
   listEntitlements: true,
@@ -41,14 +42,21 @@ const ITAM_API_METHODS: { [K in keyof ItamApi]-?: true } = {
   closeAudit: true,
 };
 
+// What a view may read without the test saying so: the configured windows and tiers (every chip
+// asks), as the backend answers when nothing is configured.
+const ANSWERED_BY_DEFAULT: Partial<ItamApi> = {
+  getSettings: async () => ({ noticeWindows: DEFAULT_NOTICE_WINDOWS, criticalTierMax: DEFAULT_RISK_CONFIG.criticalTierMax }),
+};
+
 /**
  * A fake {@link ItamApi}: a plain object whose methods are jest mocks. Every method the test does
- * not provide rejects, so a test fails loudly when a view calls something unexpected.
+ * not provide rejects (except the settings, which answer the defaults), so a test fails loudly
+ * when a view calls something unexpected.
  */
 export function fakeItamApi(overrides: Partial<ItamApi> = {}): jest.Mocked<ItamApi> {
   const api = {} as Record<keyof ItamApi, jest.Mock>;
   for (const name of Object.keys(ITAM_API_METHODS) as (keyof ItamApi)[]) {
-    const impl = overrides[name] as ((...args: never[]) => unknown) | undefined;
+    const impl = (overrides[name] ?? ANSWERED_BY_DEFAULT[name]) as ((...args: never[]) => unknown) | undefined;
     api[name] = jest.fn(
       impl ??
         (async () => {

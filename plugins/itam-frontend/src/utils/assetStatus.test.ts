@@ -1,15 +1,7 @@
-import { daysBetween, endOfLifeStatus, EXPIRY_WARNING_DAYS, todayIso, warrantyStatus } from './assetStatus';
+import { DEFAULT_NOTICE_WINDOWS } from '@itam/common';
+import { endOfLifeStatus, todayIso, warrantyStatus } from './assetStatus';
 
 const TODAY = '2026-06-01';
-
-describe('daysBetween', () => {
-  it('counts whole days, negative backwards, across month and leap-year ends', () => {
-    expect(daysBetween('2026-06-01', '2026-06-01')).toBe(0);
-    expect(daysBetween('2026-06-01', '2026-07-01')).toBe(30);
-    expect(daysBetween('2026-06-01', '2026-05-31')).toBe(-1);
-    expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
-  });
-});
 
 describe('todayIso', () => {
   it('is the UTC calendar date', () => {
@@ -39,7 +31,7 @@ describe('warrantyStatus', () => {
     );
     expect(warrantyStatus({ warrantyEnd: '2026-08-30' }, TODAY)).toEqual({
       level: 'warning',
-      label: `Warranty ends in ${EXPIRY_WARNING_DAYS} days (2026-08-30)`,
+      label: `Warranty ends in ${DEFAULT_NOTICE_WINDOWS.warrantyDays} days (2026-08-30)`,
     });
   });
 
@@ -90,5 +82,18 @@ describe('endOfLifeStatus', () => {
       level: 'ok',
       label: 'Supported until 2029-01-01',
     });
+  });
+});
+
+describe('notice windows', () => {
+  it('warns of an end of life 180 days ahead by default, as the risk findings and the Jira panel do', () => {
+    expect(endOfLifeStatus({ endOfLife: '2026-11-28' }, TODAY).level).toBe('warning');
+    expect(endOfLifeStatus({ endOfLife: '2026-11-29' }, TODAY).level).toBe('ok');
+  });
+
+  it('uses the windows the backend serves', () => {
+    const windows = { warrantyDays: 10, endOfLifeDays: 10, endOfSupportDays: 30 };
+    expect(warrantyStatus({ warrantyEnd: '2026-06-20' }, TODAY, windows).level).toBe('ok');
+    expect(endOfLifeStatus({ endOfSupport: '2026-06-20' }, TODAY, windows).level).toBe('warning');
   });
 });

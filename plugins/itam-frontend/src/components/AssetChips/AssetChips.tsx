@@ -4,7 +4,8 @@ import CheckCircleOutline from '@material-ui/icons/CheckCircleOutline';
 import ErrorOutline from '@material-ui/icons/ErrorOutline';
 import HelpOutline from '@material-ui/icons/HelpOutline';
 import ReportProblemOutlined from '@material-ui/icons/ReportProblemOutlined';
-import type { Asset, Criticality, LifecycleStage } from '@itam/common';
+import { isCriticalTier, type Asset, type Criticality, type LifecycleStage } from '@itam/common';
+import { useItamSettings } from '../../hooks/useItamSettings';
 import { endOfLifeStatus, warrantyStatus, type StatusLevel } from '../../utils/assetStatus';
 import { CRITICALITY_LABELS, LIFECYCLE_STAGE_LABELS } from '../../utils/labels';
 
@@ -54,15 +55,17 @@ export function LifecycleStageChip(props: { stage: LifecycleStage }) {
   return <Badge data-stage={props.stage}>{LIFECYCLE_STAGE_LABELS[props.stage]}</Badge>;
 }
 
-/** The criticality tier; tiers 1 and 2 are flagged. */
+/** The criticality tier; the configured critical tiers are flagged (tier 1 most). */
 export function CriticalityChip(props: { criticality: Criticality }) {
-  const level: StatusLevel = props.criticality === 1 ? 'error' : props.criticality === 2 ? 'warning' : 'ok';
+  const { criticalTierMax } = useItamSettings();
+  const level: StatusLevel = !isCriticalTier(props.criticality, criticalTierMax) ? 'ok' : props.criticality === 1 ? 'error' : 'warning';
   return <StatusChip level={level} label={CRITICALITY_LABELS[props.criticality]} />;
 }
 
 /** The warranty status on `today`. */
 export function WarrantyChip(props: { asset: Pick<Asset, 'warrantyEnd'>; today: string }) {
-  return <StatusChip {...warrantyStatus(props.asset, props.today)} />;
+  const { noticeWindows } = useItamSettings();
+  return <StatusChip {...warrantyStatus(props.asset, props.today, noticeWindows)} />;
 }
 
 /** The end-of-life (and end-of-support) status on `today`. */
@@ -70,7 +73,8 @@ export function EndOfLifeChip(props: {
   asset: Pick<Asset, 'endOfLife' | 'endOfSupport'>;
   today: string;
 }) {
-  return <StatusChip {...endOfLifeStatus(props.asset, props.today)} />;
+  const { noticeWindows } = useItamSettings();
+  return <StatusChip {...endOfLifeStatus(props.asset, props.today, noticeWindows)} />;
 }
 
 /** Warranty and end-of-life chips side by side. */

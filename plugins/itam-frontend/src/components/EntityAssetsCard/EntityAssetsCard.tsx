@@ -3,8 +3,8 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Card, CardBody, CardHeader, Flex, Link, Text } from '@backstage/ui';
-import type { EntityAsset } from '@itam/common';
-import { useEntityAssets, useItamRoutes } from '../../hooks';
+import type { EntityAsset, NoticeWindows } from '@itam/common';
+import { useEntityAssets, useItamRoutes, useItamSettings } from '../../hooks';
 import { useAssetInsights, type AssetInsight } from '../../hooks/useAssetInsights';
 import { insightAttention } from '../../utils/insightAttention';
 import { worstLicenceStatus } from '../../utils/licences';
@@ -20,11 +20,11 @@ import { RiskSeverityChip } from '../RiskFindingsPage';
 const SEVERITY: Record<StatusLevel, number> = { error: 3, warning: 2, unknown: 1, ok: 0 };
 
 /** Worst first: past end of life or expired warranty, then what is about to, then the rest. */
-function byConcern(today: string) {
+function byConcern(today: string, windows: NoticeWindows) {
   const concern = (i: EntityAsset) =>
     Math.max(
-      SEVERITY[warrantyStatus(i.asset, today).level],
-      SEVERITY[endOfLifeStatus(i.asset, today).level],
+      SEVERITY[warrantyStatus(i.asset, today, windows).level],
+      SEVERITY[endOfLifeStatus(i.asset, today, windows).level],
     );
   return (a: EntityAsset, b: EntityAsset) =>
     concern(b) - concern(a) || a.asset.criticality - b.asset.criticality || a.asset.tag.localeCompare(b.asset.tag);
@@ -82,6 +82,7 @@ export function EntityAssetsCard() {
   const { items, loading, error, retry } = useEntityAssets(stringifyEntityRef(entity));
   const routes = useItamRoutes();
   const today = todayIso();
+  const { noticeWindows } = useItamSettings();
   const assetIds = useMemo(() => items?.map(i => i.asset.id), [items]);
   const insights = useAssetInsights(assetIds);
 
@@ -101,7 +102,7 @@ export function EntityAssetsCard() {
   }
   if (!items || items.length === 0) return null;
 
-  const sorted = [...items].sort(byConcern(today));
+  const sorted = [...items].sort(byConcern(today, noticeWindows));
   const shown = sorted.slice(0, MAX_ROWS);
   return (
     <CardFrame
@@ -121,8 +122,8 @@ export function EntityAssetsCard() {
       )}
       <Flex direction="column" gap="3" role="list" aria-label="Linked assets">
         {shown.map(({ asset, role }) => {
-          const warranty = warrantyStatus(asset, today);
-          const eol = endOfLifeStatus(asset, today);
+          const warranty = warrantyStatus(asset, today, noticeWindows);
+          const eol = endOfLifeStatus(asset, today, noticeWindows);
           const worst = SEVERITY[eol.level] >= SEVERITY[warranty.level] ? eol : warranty;
           return (
             <Flex key={`${asset.id}:${role}`} direction="column" gap="1" role="listitem">

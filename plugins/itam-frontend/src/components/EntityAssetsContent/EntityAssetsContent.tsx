@@ -14,8 +14,8 @@ import {
   Text,
   type ColumnConfig,
 } from '@backstage/ui';
-import type { EntityAsset } from '@itam/common';
-import { useEntityAssets, useItamRoutes } from '../../hooks';
+import type { EntityAsset, NoticeWindows } from '@itam/common';
+import { useEntityAssets, useItamRoutes, useItamSettings } from '../../hooks';
 import { useAssetInsights, type AssetInsight } from '../../hooks/useAssetInsights';
 import { insightAttention } from '../../utils/insightAttention';
 import { endOfLifeStatus, todayIso, warrantyStatus } from '../../utils/assetStatus';
@@ -119,11 +119,12 @@ function summarise(
   items: EntityAsset[],
   today: string,
   insights: ReadonlyMap<string, AssetInsight> | undefined,
+  windows: NoticeWindows,
 ): string {
   const count = (test: (i: EntityAsset) => boolean) => items.filter(test).length;
-  const expired = count(i => warrantyStatus(i.asset, today).level === 'error');
-  const ending = count(i => warrantyStatus(i.asset, today).level === 'warning');
-  const endOfLife = count(i => endOfLifeStatus(i.asset, today).level === 'error');
+  const expired = count(i => warrantyStatus(i.asset, today, windows).level === 'error');
+  const ending = count(i => warrantyStatus(i.asset, today, windows).level === 'warning');
+  const endOfLife = count(i => endOfLifeStatus(i.asset, today, windows).level === 'error');
   const parts = [`${items.length} ${items.length === 1 ? 'asset' : 'assets'}`];
   if (expired > 0) parts.push(`${expired} with an expired warranty`);
   if (ending > 0) parts.push(`${ending} with a warranty ending soon`);
@@ -145,6 +146,7 @@ export function EntityAssetsContent() {
   const { items, loading, error, retry } = useEntityAssets(entityRef);
   const routes = useItamRoutes();
   const today = todayIso();
+  const { noticeWindows } = useItamSettings();
   const columns = useColumns(routes.asset, today);
   const assetIds = useMemo(() => items?.map(i => i.asset.id), [items]);
   const insights = useAssetInsights(assetIds);
@@ -188,7 +190,7 @@ export function EntityAssetsContent() {
           <Text as="h2" variant="title-small">
             Assets
           </Text>
-          <Text color="secondary">{summarise(rows, today, insights.insights)}</Text>
+          <Text color="secondary">{summarise(rows, today, insights.insights, noticeWindows)}</Text>
         </Flex>
       </CardHeader>
       <CardBody>
