@@ -74,8 +74,6 @@ export const itamAssetCreatePermission = basic('itam.asset.create', 'create');
  * asset before and after the change). @public
  */
 export const itamAssetUpdatePermission = onAsset('itam.asset.update', 'update');
-/** Delete assets (only ones created by mistake; disposal is a lifecycle stage). @public */
-export const itamAssetDeletePermission = onAsset('itam.asset.delete', 'delete');
 /** Manage software products, entitlements and installations. @public */
 export const itamLicenceManagePermission = basic('itam.licence.manage', 'update');
 /** Run imports. @public */
@@ -97,7 +95,6 @@ export const itamPermissions: readonly ItamPermission[] = [
   itamAssetReadPermission,
   itamAssetCreatePermission,
   itamAssetUpdatePermission,
-  itamAssetDeletePermission,
   itamLicenceManagePermission,
   itamImportPermission,
   itamAuditPermission,
@@ -105,12 +102,9 @@ export const itamPermissions: readonly ItamPermission[] = [
 ];
 
 /**
- * The asset permissions (resource type `itam-asset`).
+ * The asset permissions (resource type `itam-asset`). There is no delete: the register keeps
+ * every asset as evidence, and an asset leaves service through the retired and disposed stages.
  *
  * @public
  */
-export const itamAssetPermissions: readonly ItamAssetPermission[] = [
-  itamAssetReadPermission,
-  itamAssetUpdatePermission,
-  itamAssetDeletePermission,
-];
+export const itamAssetPermissions: readonly ItamAssetPermission[] = [itamAssetReadPermission, itamAssetUpdatePermission];
