@@ -50,6 +50,15 @@ async function main() {
       catalogServiceMock.factory({ entities: [] }),
       mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
       mockServices.rootLogger.factory({ level: 'warn' }),
+      // The scheduled recompute would re-evaluate every finding in the middle of a measurement;
+      // the bench triggers the first evaluation itself and times it.
+      mockServices.rootConfig.factory({
+        data: {
+          itam: {
+            analytics: { schedule: { frequency: { hours: 24 }, timeout: { hours: 1 }, initialDelay: { hours: 24 } } },
+          },
+        },
+      }),
     ],
   });
   const { port } = backend.server.address() as AddressInfo;

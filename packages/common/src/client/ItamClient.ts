@@ -25,6 +25,7 @@ import type {
   LicencePositionsResponse,
   ListedInstallation,
   ItamSettings,
+  RiskFindingsQuery,
   RiskFindingsResponse,
   AssetTicket,
   EntityAsset,
@@ -203,7 +204,8 @@ export class ItamClient implements ItamApi {
     return body.items;
   }
 
-  getRiskFindings(query: { assetId?: string } = {}): Promise<RiskFindingsResponse> {
+  /** A page of the risk findings under the query's filters, with the counts of the whole filtered list. */
+  getRiskFindings(query: RiskFindingsQuery = {}): Promise<RiskFindingsResponse> {
     return this.request('GET', `/risks${toQueryString(query)}`);
   }
 

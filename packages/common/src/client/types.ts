@@ -15,6 +15,9 @@ import type { MaturityAssessment } from '../kpi/itamMaturity';
 import type { LicencePositionReport, ProductPosition } from '../licence/resultTypes';
 import type { StoredEntitlement, StoredInstallation, StoredProduct } from '../licence/stored';
 import type { RiskFinding } from '../risk/types';
+import type { RiskFindingCounts } from '../risk/listing';
+import type { RiskRuleId } from '../risk/ruleIds';
+import type { RiskSeverity } from '../risk/severity';
 import type { TransitionOption } from '../lifecycle/transition';
 import type {
   AssetLink,
@@ -133,11 +136,37 @@ export interface ItamSettings {
   criticalTierMax: number;
 }
 
-/** The latest risk findings and when they were computed. @public */
-export interface RiskFindingsResponse {
-  computedAt: string;
-  items: RiskFinding[];
+/**
+ * A filtered page of the risk findings (`GET /risks`). Each filter takes one or more values (any
+ * of them matches); absent filters match everything.
+ *
+ * @public
+ */
+export interface RiskFindingsQuery {
+  severity?: RiskSeverity | RiskSeverity[];
+  ruleId?: RiskRuleId | RiskRuleId[];
+  /** Findings about assets this entity (the owner field, e.g. `group:default/platform`) owns. */
+  owner?: string;
+  /** Findings about the assets linked to this catalogue entity. */
+  entityRef?: string;
+  /** Findings about these assets (at most 200). */
+  assetId?: string | string[];
+  limit?: number;
+  cursor?: string;
 }
+
+/** A page of risk findings, most severe first, with the counts of the whole filtered list. @public */
+export interface RiskFindingsResponse {
+  /** When the scheduled task last evaluated every asset (writes refresh their own assets' findings since). */
+  computedAt: string;
+  items: RiskFindingItem[];
+  /** Where the next page starts; absent on the last page. */
+  nextCursor?: string;
+  counts: RiskFindingCounts;
+}
+
+/** A risk finding as listed: with its key and the day it was first found. @public */
+export type RiskFindingItem = RiskFinding & { key: string; firstSeen: string };
 
 /** Every product's licence position (explanations only when asked for). @public */
 export type LicencePositionsResponse = LicencePositionReport & { computedAt: string };
@@ -232,7 +261,7 @@ export interface ItamApi {
   linkTicket(id: string, link: TicketLinkInput): Promise<TicketLink>;
   unlinkTicket(id: string, site: string, issueKey: string): Promise<void>;
   getTicketAssets(site: string, issueKey: string): Promise<{ asset: Asset; link: AssetTicket }[]>;
-  getRiskFindings(query?: { assetId?: string }): Promise<RiskFindingsResponse>;
+  getRiskFindings(query?: RiskFindingsQuery): Promise<RiskFindingsResponse>;
   getKpis(query?: { from?: string; to?: string; currency?: string }): Promise<KpiReport>;
   getMaturity(): Promise<MaturityAssessment>;
   getSettings(): Promise<ItamSettings>;

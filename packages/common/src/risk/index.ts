@@ -27,6 +27,15 @@ export type {
   RiskRule,
 } from './types';
 export { compareRiskFindings } from './order';
+export {
+  riskFindingKey,
+  riskFindingSortLabel,
+  emptyRiskFindingCounts,
+  riskFindingCountsFromGroups,
+  countRiskFindings,
+  type RiskFindingCounts,
+  type RiskFindingFacetFilter,
+} from './listing';
 export { RISK_RULES } from './rules/catalogue';
 export { buildRiskContext, evaluateRiskFindings } from './evaluate';
 export { endOfLifeRule } from './rules/endOfLife';

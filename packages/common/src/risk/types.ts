@@ -97,6 +97,12 @@ export interface RiskEvaluationInput {
   entitlements?: readonly EntitlementExpiryInput[];
   verifications?: readonly AuditVerificationInput[];
   discoveries?: readonly DiscoveryObservationInput[];
+  /**
+   * Tags of assets other records name (e.g. the devices of a licence shortfall) when `assets`
+   * does not hold them: the backend evaluates the asset rules batch by batch and the licence
+   * rules once, without the whole register in memory.
+   */
+  assetTags?: ReadonlyMap<string, string>;
 }
 
 /**

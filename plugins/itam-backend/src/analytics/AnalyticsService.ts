@@ -1,12 +1,16 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { Knex } from 'knex';
 import {
   assessMaturityFromFacts,
   DEFAULT_RISK_CONFIG,
+  evaluateRiskFindings,
   kpisFromFacts,
   noticeWindows,
   resolveMaturityModel,
+  type EntitlementExpiryInput,
   type ItamSettings,
+  type LicenceShortfallInput,
   type RiskConfig,
 } from '@itam/common';
 import type {
@@ -15,7 +19,7 @@ import type {
   LicenceCompliance,
   LicencePositionReport,
   MaturityAssessment,
-  RiskFinding,
+  RiskFindingsResponse,
 } from '@itam/common';
 import type { AuditStore } from '../audits/AuditStore';
 import type { KnexAssetStore } from '../database/KnexAssetStore';
@@ -23,11 +27,14 @@ import type { AssetVisibility } from '../database/AssetStore';
 import { KnexLicenceStore } from '../licences/KnexLicenceStore';
 import { computeLicencePositions } from '../licences/licenceInput';
 import type { LicenceStore } from '../licences/LicenceStore';
-import { closedAuditEvidence, loadEstate, type Estate } from './estate';
+import { KnexRiskFindingStore } from '../risks/KnexRiskFindingStore';
+import type { RiskFindingFilter, RiskFindingPosition, RiskFindingStore } from '../risks/RiskFindingStore';
+import { ASSET_FINDINGS_BATCH, refreshAssetFindings, type AssetRiskEvaluation } from '../risks/assetRiskFindings';
+import { assetTagsOf } from '../risks/assetTags';
+import { closedAuditEvidence } from './auditEvidence';
 import { readKpiFacts } from './kpiFacts';
 import { ImpactGraphSource } from './impactGraph';
 import { readMaturityFacts } from './maturityFacts';
-import { computeRiskFindings, type LicenceRiskInputs } from './riskFindings';
 import { SnapshotStore, type Snapshot } from './SnapshotStore';
 
 /** KPIs over every asset (products' positions, audits' findings): not shown to a conditional read. */
@@ -44,6 +51,12 @@ const productName = (p: { publisher: string; name: string; version?: string }) =
   [p.publisher, p.name, p.version].filter(Boolean).join(' ');
 
 /** What the risk rules read from a licence report: shortfalls and entitlement terms. */
+/** What the licence side contributes to the risk rules. */
+export interface LicenceRiskInputs {
+  licenceShortfalls: LicenceShortfallInput[];
+  entitlements: EntitlementExpiryInput[];
+}
+
 export function licenceRiskInputs(
   report: LicencePositionReport,
   entitlements: readonly { id: string; productId: string; termEnd?: string }[],
@@ -81,16 +94,15 @@ export function licenceCompliance(report: LicencePositionReport): LicenceComplia
 }
 
 /**
- * The estate-wide analytics of the plugin: risk findings (computed periodically and kept as a
- * snapshot), KPIs and maturity (computed on request for a window), and the change-impact graph
+ * The estate-wide analytics of the plugin: risk findings (stored as rows, refreshed by the writes
+ * and re-evaluated periodically), licence positions (kept as a snapshot), KPIs and maturity (computed on request for a window), and the change-impact graph
  * (cached for a minute).
  */
 export class AnalyticsService {
   private readonly snapshots: SnapshotStore;
   private readonly graphs: ImpactGraphSource;
   private readonly licences: LicenceStore;
-  /** The estate load in flight, shared by the requests that arrive while it runs. */
-  private estateInFlight?: Promise<Estate>;
+  private readonly findings: RiskFindingStore;
   /** The periodic recompute in flight, shared. */
   private recomputeInFlight?: Promise<{ riskFindings: number; licenceProducts: number; computedAt: string }>;
   /** Licence reconciliations in flight, by the generation of the positions they started at. */
@@ -112,6 +124,9 @@ export class AnalyticsService {
   ) {
     this.snapshots = new SnapshotStore(deps.store.knex);
     this.licences = deps.licences ?? new KnexLicenceStore(deps.store.knex);
+    this.findings = KnexRiskFindingStore.create(deps.store.knex);
+    // Every transaction that writes assets refreshes their findings before it commits.
+    deps.store.setAssetWriteListener((trx, assetIds) => this.refreshAssetFindings(trx, assetIds));
     this.graphs = new ImpactGraphSource({ store: deps.store, catalog: deps.catalog, auth: deps.auth });
   }
 
@@ -120,22 +135,9 @@ export class AnalyticsService {
   }
 
   /**
-   * The whole estate, loaded once for all the requests that ask while a load runs: the KPI
-   * dashboard asks for several windows and the maturity at the same moment, and each would
-   * otherwise stream the whole register. A request after the load finishes reads afresh, so a
-   * write is seen by the next request.
-   */
-  private estate(): Promise<Estate> {
-    this.estateInFlight ??= loadEstate(this.deps.store, this.deps.audits).finally(() => {
-      this.estateInFlight = undefined;
-    });
-    return this.estateInFlight;
-  }
-
-  /**
    * The periodic task's body: refreshes planner statistics, reconciles the licence positions and
-   * recomputes the risk findings (which include licence shortfalls and expiring entitlements).
-   * Returns what it wrote.
+   * re-evaluates every risk finding (dates move on: a warranty ends without any write). Returns
+   * what it wrote.
    */
   recompute(): Promise<{ riskFindings: number; licenceProducts: number; computedAt: string }> {
     // Concurrent recomputes (the periodic task, a first read of the findings) share one run.
@@ -149,32 +151,89 @@ export class AnalyticsService {
     await this.deps.store.refreshStatistics();
     const generation = await this.snapshots.generation(LICENCE_POSITIONS_SNAPSHOT);
     const computedAt = this.now();
-    const estate = await this.estate();
-    const licence = await this.recomputeLicences(estate, computedAt, generation);
-    const findings = computeRiskFindings(estate, computedAt, licence.risks, this.deps.risk);
-    await this.snapshots.put(RISK_FINDINGS_SNAPSHOT, computedAt, findings);
+    const licence = await this.recomputeLicences(computedAt, generation);
+    const assetFindings = await this.reevaluateAssets(computedAt);
+    await this.findings.sweep();
+    const riskFindings = assetFindings + licence.findings;
+    await this.snapshots.put(RISK_FINDINGS_SNAPSHOT, computedAt, { riskFindings });
     this.graphs.invalidate();
     this.deps.logger.info(
-      `ITAM analytics recomputed: ${findings.length} risk findings over ${estate.assets.length} assets, ` +
+      `ITAM analytics recomputed: ${riskFindings} risk findings (${assetFindings} about assets), ` +
         `${licence.products} licence positions`,
     );
-    return { riskFindings: findings.length, licenceProducts: licence.products, computedAt };
+    return { riskFindings, licenceProducts: licence.products, computedAt };
   }
 
-  private async recomputeLicences(estate: Estate, computedAt: string, generation: number) {
-    const report = await computeLicencePositions(this.licences, estate, computedAt.slice(0, 10));
+  /**
+   * Every asset's findings, re-evaluated a batch at a time, each batch in its own transaction
+   * (short, so writes interleave; its assets read in it, so a write cannot be overtaken).
+   */
+  private async reevaluateAssets(at: string): Promise<number> {
+    const db = this.deps.store.knex;
+    const evaluation = this.evaluation(at);
+    let after: string | undefined;
+    let written = 0;
+    for (;;) {
+      const query = db('itam_assets').select('id').orderBy('id').limit(ASSET_FINDINGS_BATCH);
+      if (after !== undefined) query.where('id', '>', after);
+      const ids = ((await query) as { id: string }[]).map(r => r.id);
+      if (ids.length === 0) return written;
+      written += await db.transaction(trx => refreshAssetFindings(trx, this.findings, ids, evaluation));
+      after = ids[ids.length - 1];
+    }
+  }
+
+  private evaluation(at: string = this.now()): AssetRiskEvaluation {
+    return {
+      at,
+      ...(this.deps.risk ? { config: this.deps.risk } : {}),
+      onAssetError: (asset, error) =>
+        this.deps.logger.warn(`ITAM risk rules could not evaluate asset ${asset.tag}: ${String(error)}`),
+    };
+  }
+
+  /**
+   * Re-evaluates the findings of assets a transaction wrote (or whose audit sightings changed),
+   * inside it: the findings list never shows an asset as it was before a committed write.
+   */
+  refreshAssetFindings(trx: Knex.Transaction, assetIds: readonly string[]): Promise<number> {
+    return refreshAssetFindings(trx, this.findings, assetIds, this.evaluation());
+  }
+
+  /** The licence findings (shortfalls, expiring entitlements) of a reconciliation, stored. */
+  private async refreshLicenceFindings(report: LicencePositionReport, at: string): Promise<number> {
+    const risks = licenceRiskInputs(report, await this.licences.listEntitlements());
+    const deviceIds = [...new Set(risks.licenceShortfalls.flatMap(s => s.deviceAssetIds))];
+    const findings = evaluateRiskFindings(
+      { asOf: at, assets: [], ...risks, assetTags: await assetTagsOf(this.deps.store.knex, deviceIds) },
+      this.deps.risk ?? {},
+    );
+    await this.findings.replaceSubjectFindings(['product', 'entitlement'], findings, at);
+    return findings.length;
+  }
+
+  private async recomputeLicences(computedAt: string, generation: number) {
+    const report = await computeLicencePositions(this.licences, this.deps.store, computedAt.slice(0, 10));
     // Not stored if a licence write invalidated the positions while they were computed.
     await this.snapshots.putIfCurrent(LICENCE_POSITIONS_SNAPSHOT, generation, computedAt, report);
-    const entitlements = await this.licences.listEntitlements();
-    return { products: report.products.length, risks: licenceRiskInputs(report, entitlements) };
+    return { products: report.products.length, findings: await this.refreshLicenceFindings(report, computedAt) };
   }
 
-  /** The latest risk findings; computed now if the periodic task has not run yet. */
-  async riskFindings(): Promise<Snapshot<RiskFinding[]>> {
-    const snapshot = await this.snapshots.get<RiskFinding[]>(RISK_FINDINGS_SNAPSHOT);
-    if (snapshot) return snapshot;
-    await this.recompute();
-    return (await this.snapshots.get<RiskFinding[]>(RISK_FINDINGS_SNAPSHOT))!;
+  /**
+   * A page of the risk findings under a filter, with the facet counts of the whole filtered
+   * list; the scheduled task's first run is done now if it has not run yet.
+   */
+  async riskFindings(
+    filter: RiskFindingFilter,
+    page: { limit: number; after?: RiskFindingPosition },
+  ): Promise<Omit<RiskFindingsResponse, 'nextCursor'> & { last?: RiskFindingPosition }> {
+    let marker = await this.snapshots.get<{ riskFindings: number }>(RISK_FINDINGS_SNAPSHOT);
+    if (!marker) {
+      await this.recompute();
+      marker = (await this.snapshots.get<{ riskFindings: number }>(RISK_FINDINGS_SNAPSHOT))!;
+    }
+    const [listed, counts] = await Promise.all([this.findings.list(filter, page), this.findings.counts(filter)]);
+    return { computedAt: marker.computedAt, items: listed.items, counts, ...(listed.last ? { last: listed.last } : {}) };
   }
 
   /**
@@ -197,10 +256,11 @@ export class AnalyticsService {
 
   private async reconcilePositions(generation: number): Promise<Snapshot<LicencePositionReport>> {
     const computedAt = this.now();
-    const estate = await this.estate();
-    const report = await computeLicencePositions(this.licences, estate, computedAt.slice(0, 10));
+    const report = await computeLicencePositions(this.licences, this.deps.store, computedAt.slice(0, 10));
     // Answered either way; stored only if no licence write came meanwhile (its data may be missing).
-    await this.snapshots.putIfCurrent(LICENCE_POSITIONS_SNAPSHOT, generation, computedAt, report);
+    if (await this.snapshots.putIfCurrent(LICENCE_POSITIONS_SNAPSHOT, generation, computedAt, report)) {
+      await this.refreshLicenceFindings(report, computedAt);
+    }
     return { kind: LICENCE_POSITIONS_SNAPSHOT, computedAt, data: report };
   }
 

@@ -40,6 +40,55 @@ describe.each(databases.eachSupportedId())('analytics on %s', databaseId => {
     }
   });
 
+  it('pages the findings, filters them by severity, rule, entity and asset, and counts them per severity and rule', async () => {
+    const all = await get('/api/itam/risks?limit=500').expect(200);
+    const total = all.body.counts.total as number;
+    expect(all.body.items).toHaveLength(total);
+    expect(all.body.nextCursor).toBeUndefined();
+    // A page at a time, following the cursor, gives the same list.
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await get(`/api/itam/risks?limit=2${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      expect(page.body.counts.total).toBe(total);
+      paged.push(...page.body.items.map((f: { key: string }) => f.key));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(all.body.items.map((f: { key: string }) => f.key));
+
+    const high = await get('/api/itam/risks?severity=critical,high&limit=500').expect(200);
+    expect(high.body.items.every((f: { severity: string }) => ['critical', 'high'].includes(f.severity))).toBe(true);
+    expect(high.body.counts.total).toBe(all.body.counts.bySeverity.critical + all.body.counts.bySeverity.high);
+    const eol = await get('/api/itam/risks?ruleId=end-of-life').expect(200);
+    expect(eol.body.items.map((f: { assetTag: string }) => f.assetTag)).toContain('SRV-00002');
+    expect(eol.body.counts.total).toBe(all.body.counts.byRule['end-of-life']);
+
+    const payments = await get('/api/itam/risks?entityRef=component:default/payments-api&limit=500').expect(200);
+    const linked = new Set(['SAAS-00030', 'SRV-00001', 'SRV-00002', 'VM-00010']);
+    expect(payments.body.items.length).toBeGreaterThan(0);
+    expect(payments.body.items.every((f: { assetTag: string }) => linked.has(f.assetTag))).toBe(true);
+
+    const bad = await get('/api/itam/risks?severity=severe').expect(400);
+    expect(bad.body.error.message).toMatch(/severity/);
+    expect((await get('/api/itam/risks?cursor=nonsense').expect(400)).body.error.message).toMatch(/cursor/);
+  });
+
+  it("refreshes an asset's findings in the write that changes it", async () => {
+    const host = (await store.getAsset('SRV-00002'))!;
+    const before = await get(`/api/itam/risks?assetId=${host.id}&ruleId=end-of-life`).expect(200);
+    expect(before.body.items).toHaveLength(1);
+    await request(server)
+      .patch(`/api/itam/assets/${host.id}`)
+      .set('authorization', asUser())
+      .set('if-match', `"${host.version}"`)
+      .send({ endOfLife: '2031-12-31' })
+      .expect(200);
+    const after = await get(`/api/itam/risks?assetId=${host.id}&ruleId=end-of-life`).expect(200);
+    expect(after.body.items).toHaveLength(0);
+    expect(after.body.counts.byRule['end-of-life']).toBe(before.body.counts.byRule['end-of-life'] - 1);
+  });
+
   it('serves the KPIs of a window, each with its definition', async () => {
     const res = await get('/api/itam/kpis?from=2026-01-01&to=2026-11-30').expect(200);
     expect(res.body).toMatchObject({ window: { from: '2026-01-01', to: '2026-11-30' }, currency: 'EUR' });
@@ -80,16 +129,17 @@ describe.each(databases.eachSupportedId())('analytics on %s', databaseId => {
 });
 
 describe('the scheduled analytics task', () => {
-  it('recomputes the risk findings into a snapshot that every instance reads', async () => {
+  it('recomputes the risk findings into rows that every instance reads', async () => {
     const knex = await databases.init('SQLITE_3');
     const { analytics: service } = await seedExampleEstate(knex, NOW);
     const result = await service().recompute();
     expect(result).toEqual({ riskFindings: expect.any(Number), licenceProducts: expect.any(Number), computedAt: NOW.toISOString() });
     expect(result.riskFindings).toBeGreaterThan(0);
-    // Another instance reads the same snapshot without recomputing.
-    const snapshot = await service().riskFindings();
-    expect(snapshot.computedAt).toBe(NOW.toISOString());
-    expect(snapshot.data).toHaveLength(result.riskFindings);
+    // Another instance reads the same rows without recomputing.
+    const page = await service().riskFindings({}, { limit: 500 });
+    expect(page.computedAt).toBe(NOW.toISOString());
+    expect(page.items).toHaveLength(result.riskFindings);
+    expect(page.counts.total).toBe(result.riskFindings);
   });
 });
 

@@ -7,12 +7,14 @@ import {
   currencySchema,
   formatIsoDay,
   parseIsoDay,
+  RISK_RULE_IDS,
+  RISK_SEVERITIES,
   safeText,
-  type RiskFinding,
 } from '@itam/common';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { RouteContext } from '../service/context';
+import { decodePageCursor, encodePageCursor, pageQueryShape } from '../service/pagination';
 import { parseRequest } from '../service/validate';
 import type { AnalyticsService } from './AnalyticsService';
 
@@ -34,24 +36,64 @@ const impactBodySchema = z
     path: ['assets'],
   });
 
+const RISK_PAGE = 100;
+const MAX_RISK_PAGE = 500;
+
+/** A comma-separated list of `values` (the client sends arrays joined by commas). */
+const listOf = <T extends string>(values: readonly [T, ...T[]], max: number) =>
+  z
+    .string()
+    .min(1)
+    .transform(s => s.split(',').map(v => v.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).min(1).max(max));
+
+const riskQuerySchema = z
+  .object({
+    severity: listOf(RISK_SEVERITIES, RISK_SEVERITIES.length).optional(),
+    ruleId: listOf(RISK_RULE_IDS, RISK_RULE_IDS.length).optional(),
+    owner: z.string().min(1).max(512).optional(),
+    entityRef: z.string().min(1).max(512).optional(),
+    assetId: z
+      .string()
+      .min(1)
+      .transform(s => s.split(',').map(v => v.trim()).filter(Boolean))
+      .pipe(z.array(z.string().min(1).max(255)).min(1).max(200))
+      .optional(),
+    ...pageQueryShape(MAX_RISK_PAGE),
+  })
+  .strict();
+
+const riskCursorSchema = z
+  .object({ r: z.number().int().min(0), l: z.string(), u: z.string(), s: z.string() })
+  .strict();
+
 const setPredicate = (set: ReadonlySet<string>) => (value: string) => set.has(value);
 
 /** Analytics routes: risk findings, KPIs, maturity, change impact. */
 export function registerAnalyticsRoutes(router: Router, ctx: RouteContext, analytics: AnalyticsService) {
   router.get('/risks', async (req, res) => {
     const { criteria } = await ctx.authorizeAssets(req, itamAssetReadPermission);
-    const snapshot = await analytics.riskFindings();
-    const assetId = typeof req.query.assetId === 'string' ? req.query.assetId : undefined;
-    let items = assetId
-      ? snapshot.data.filter((f: RiskFinding) => f.subject.kind === 'asset' && f.subject.id === assetId)
-      : snapshot.data;
-    if (criteria) {
-      // Findings about assets the policy does not let the caller read are not theirs to see.
-      const ids = [...new Set(items.flatMap((f: RiskFinding) => (f.subject.kind === 'asset' ? [f.subject.id] : [])))];
-      const visible = await ctx.store.visibleAssetIds(ids, criteria);
-      items = items.filter((f: RiskFinding) => f.subject.kind !== 'asset' || visible.has(f.subject.id));
-    }
-    res.json({ computedAt: snapshot.computedAt, items });
+    const query = parseRequest(riskQuerySchema, req.query, 'query');
+    const after = query.cursor ? decodePageCursor(query.cursor, riskCursorSchema) : undefined;
+    // Findings about assets the policy does not let the caller read are not theirs to see.
+    const { last, ...page } = await analytics.riskFindings(
+      {
+        ...(query.severity ? { severities: query.severity } : {}),
+        ...(query.ruleId ? { ruleIds: query.ruleId } : {}),
+        ...(query.owner ? { owner: query.owner } : {}),
+        ...(query.entityRef ? { entityRef: query.entityRef } : {}),
+        ...(query.assetId ? { assetIds: query.assetId } : {}),
+        ...(criteria ? { visible: criteria } : {}),
+      },
+      {
+        limit: query.limit ?? RISK_PAGE,
+        ...(after ? { after: { severityRank: after.r, sortLabel: after.l, ruleId: after.u, subjectId: after.s } } : {}),
+      },
+    );
+    res.json({
+      ...page,
+      ...(last ? { nextCursor: encodePageCursor({ r: last.severityRank, l: last.sortLabel, u: last.ruleId, s: last.subjectId }) } : {}),
+    });
   });
 
   router.get('/kpis', async (req, res) => {

@@ -1,5 +1,7 @@
 // OpenAPI paths of the analytics routes, merged into the plugin's document.
-import { errorResponses, jsonObjectResponse } from '../service/openapiParts';
+import { RISK_RULE_IDS, RISK_SEVERITIES } from '@itam/common';
+import { errorResponses, jsonObjectResponse, queryParam } from '../service/openapiParts';
+import { pageParams } from '../service/pagination';
 
 const json = jsonObjectResponse;
 const errors = errorResponses;
@@ -16,10 +18,18 @@ export const analyticsPaths = {
   '/risks': {
     get: {
       operationId: 'getRiskFindings',
+      summary: 'List risk findings',
+      description:
+        'A page of the risk findings (one per rule and subject), most severe first then by asset tag or label, with the counts of the whole filtered list per severity and per rule (each counted with the other filters applied). Asset writes refresh their assets\' findings before they commit; the scheduled task re-evaluates every asset as days pass.',
       parameters: [
-        { name: 'assetId', in: 'query', required: false, description: 'Only findings about this asset', schema: { type: 'string' } },
+        queryParam('severity', { type: 'string' }, `Comma-separated severities, any of: ${RISK_SEVERITIES.join(', ')}`),
+        queryParam('ruleId', { type: 'string' }, `Comma-separated rule ids, any of: ${RISK_RULE_IDS.join(', ')}`),
+        queryParam('owner', { type: 'string', maxLength: 512 }, 'Findings about assets this user or group owns (entity ref)'),
+        queryParam('entityRef', { type: 'string', maxLength: 512 }, 'Findings about the assets linked to this catalogue entity'),
+        queryParam('assetId', { type: 'string' }, 'Findings about these assets (comma-separated ids, at most 200)'),
+        ...pageParams(100, 500),
       ],
-      responses: { '200': json('The latest risk findings, most severe first'), ...errors(401, 403) },
+      responses: { '200': json('A page of findings with `items`, `nextCursor` (absent on the last page) and `counts` (`total`, `bySeverity`, `byRule`)'), ...errors(400, 401, 403) },
     },
   },
   '/kpis': {

@@ -1,4 +1,5 @@
 import type { AuditCampaign, AuditObservation, AuditResult } from '@itam/common';
+import type { AssetWriteListener } from '../database/KnexAssetStore';
 
 export type { AuditCampaign } from '@itam/common';
 
@@ -11,10 +12,14 @@ export interface AuditStore {
   createCampaign(campaign: AuditCampaign): Promise<AuditCampaign>;
   listCampaigns(): Promise<AuditCampaign[]>;
   getCampaign(id: string): Promise<AuditCampaign | undefined>;
-  /** Records observations (each matched to an asset id or not) in one transaction. */
+  /**
+   * Records observations (each matched to an asset id or not) in one transaction, in which
+   * `assetsSeen` runs for the assets observed as seen.
+   */
   addObservations(
     campaignId: string,
     observations: (AuditObservation & { assetId?: string })[],
+    assetsSeen?: AssetWriteListener,
   ): Promise<void>;
   listObservations(campaignId: string): Promise<AuditObservation[]>;
   closeCampaign(id: string, closedBy: string, closedAt: string, result: AuditResult): Promise<AuditCampaign>;

@@ -1,6 +1,7 @@
 import { ConflictError } from '@backstage/errors';
 import type { AuditObservation, AuditResult } from '@itam/common';
 import type { Knex } from 'knex';
+import type { AssetWriteListener } from '../database/KnexAssetStore';
 import type { AuditCampaign, AuditStore } from './AuditStore';
 
 /** The audit store on knex (SQLite or PostgreSQL). @public */
@@ -33,6 +34,7 @@ export class KnexAuditStore implements AuditStore {
   async addObservations(
     campaignId: string,
     observations: (AuditObservation & { assetId?: string })[],
+    assetsSeen?: AssetWriteListener,
   ): Promise<void> {
     // Database work only: no catalogue call or token issue inside (see imports/importAssets.ts).
     await this.db.transaction(async trx => {
@@ -55,6 +57,8 @@ export class KnexAuditStore implements AuditStore {
         })),
         200,
       );
+      const seen = new Set(observations.flatMap(o => (o.result === 'seen' && o.assetId ? [o.assetId] : [])));
+      if (seen.size > 0) await assetsSeen?.(trx, [...seen]);
     });
   }
 
@@ -90,15 +94,7 @@ export class KnexAuditStore implements AuditStore {
   }
 
   async lastVerified(assetIds?: string[]): Promise<Map<string, string>> {
-    const query = this.db('itam_audit_observations')
-      .where('result', 'seen')
-      .whereNotNull('asset_id')
-      .groupBy('asset_id')
-      .select('asset_id')
-      .max({ at: 'observed_at' });
-    if (assetIds) query.whereIn('asset_id', assetIds);
-    const rows = (await query) as unknown as { asset_id: string; at: string }[];
-    return new Map(rows.map(r => [r.asset_id, r.at]));
+    return lastVerifiedIn(this.db, assetIds);
   }
 }
 
@@ -116,4 +112,20 @@ function rowToCampaign(r: Record<string, string | null>): AuditCampaign {
   if (r.closed_at) c.closedAt = r.closed_at;
   if (r.result) c.result = JSON.parse(r.result);
   return c;
+}
+
+/**
+ * The latest time an audit saw each asset (of `assetIds`, or every asset), read on `db` or inside
+ * a transaction (which, on SQLite's one connection, must not read through another handle).
+ */
+export async function lastVerifiedIn(db: Knex | Knex.Transaction, assetIds?: readonly string[]): Promise<Map<string, string>> {
+  const query = db('itam_audit_observations')
+    .where('result', 'seen')
+    .whereNotNull('asset_id')
+    .groupBy('asset_id')
+    .select('asset_id')
+    .max({ at: 'observed_at' });
+  if (assetIds) query.whereIn('asset_id', assetIds);
+  const rows = (await query) as unknown as { asset_id: string; at: string }[];
+  return new Map(rows.map(r => [r.asset_id, r.at]));
 }

@@ -12,6 +12,7 @@ import {
 } from '@itam/common';
 import type { Router } from 'express';
 import { z } from 'zod';
+import type { AnalyticsService } from '../analytics/AnalyticsService';
 import type { RouteContext } from '../service/context';
 import { audited } from '../service/audit';
 import { parseRequest } from '../service/validate';
@@ -30,7 +31,12 @@ async function assetsInScope(ctx: RouteContext, scope: AuditScope): Promise<Asse
 }
 
 /** Audit campaigns: create, observe, evaluate (live while open), close. */
-export function registerAuditRoutes(router: Router, ctx: RouteContext, audits: AuditStore) {
+export function registerAuditRoutes(
+  router: Router,
+  ctx: RouteContext,
+  audits: AuditStore,
+  analytics: Pick<AnalyticsService, 'refreshAssetFindings'>,
+) {
   const requireCampaign = async (id: string): Promise<AuditCampaign> => {
     const campaign = await audits.getCampaign(id);
     if (!campaign) throw new NotFoundError(`No audit campaign ${id}`);
@@ -85,7 +91,8 @@ export function registerAuditRoutes(router: Router, ctx: RouteContext, audits: A
           const assetId = o.assetTag ? ids.get(o.assetTag) : undefined;
           return { ...o, observedBy: actor, observedAt: at, ...(assetId ? { assetId } : {}) };
         });
-        await audits.addObservations(campaign.id, matched);
+        // An asset seen is verified: its audit-overdue finding goes in the same transaction.
+        await audits.addObservations(campaign.id, matched, (trx, seen) => analytics.refreshAssetFindings(trx, seen));
       },
     );
     res.status(201).json({ ...campaign, result: await evaluate(campaign) });

@@ -122,6 +122,10 @@ export interface AssetStore {
   listTicketLinks(assetId: string): Promise<StoredTicketLink[]>;
   /** Every link of each kind, for analytics that look at the whole estate. */
   listAllAssetLinks(): Promise<StoredAssetLink[]>;
+  /** The assets with these ids, in no particular order (ids not in the register are left out). */
+  getAssets(ids: readonly string[]): Promise<Asset[]>;
+  /** The links of a type whose target is one of these assets (e.g. the hosts of some VMs). */
+  listLinksTo(type: string, targetIds: readonly string[]): Promise<StoredAssetLink[]>;
   listAllEntityLinks(): Promise<(EntityLink & { assetId: string })[]>;
   listAllTicketLinks(): Promise<StoredTicketLink[]>;
   /** Lifecycle transitions recorded between two instants (inclusive), oldest first. */

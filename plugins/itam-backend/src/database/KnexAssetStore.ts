@@ -30,6 +30,9 @@ import {
 import { entityRefsLinkedTo, readEntityAssetItems, refreshEntityAssetItems } from './entityAssetItems';
 import { isBetterSqlite, isPg, pgRows, pgStatementName, sqliteAll, tuneSqliteConnections } from './sqliteReads';
 
+/** Work done inside a transaction that wrote these assets, before it commits. */
+export type AssetWriteListener = (trx: Knex.Transaction, assetIds: readonly string[]) => Promise<unknown>;
+
 const migrationsDir = resolvePackagePath('@itam/backstage-plugin-itam-backend', 'migrations');
 
 /** Default and largest page sizes of the register list. */
@@ -91,6 +94,23 @@ export class KnexAssetStore implements AssetStore {
   }
 
   private constructor(private readonly db: Knex) {}
+
+  /** Runs inside each transaction that writes assets (see {@link KnexAssetStore.setAssetWriteListener}). */
+  private assetWriteListener?: AssetWriteListener;
+
+  /**
+   * Sets what runs inside every transaction that creates or changes assets, after the writes and
+   * before the commit (the risk findings of those assets are refreshed this way). Replaces the
+   * listener set before. Imports write assets without the store and call it themselves.
+   */
+  setAssetWriteListener(listener: AssetWriteListener | undefined): void {
+    this.assetWriteListener = listener;
+  }
+
+  /** The listener set, for writers that write assets without the store (imports). */
+  get assetsWritten(): AssetWriteListener | undefined {
+    return this.assetWriteListener;
+  }
 
   /**
    * Refreshes the query planner's statistics. Without them SQLite picks the index that serves the
@@ -226,6 +246,7 @@ export class KnexAssetStore implements AssetStore {
       await this.writeUniquely(change.asset, () => trx('itam_assets').insert(assetToRow(change.asset)));
       await this.writeUniquely(change.asset, () => this.insertExternalIds(trx, change.asset));
       await trx('itam_asset_history').insert(eventToRow(change.event));
+      await this.assetWriteListener?.(trx, [change.asset.id]);
     });
     return change.asset;
   }
@@ -263,6 +284,7 @@ export class KnexAssetStore implements AssetStore {
       }
       await trx('itam_asset_history').insert(eventToRow(change.event));
       await refreshEntityAssetItems(trx, await entityRefsLinkedTo(trx, [id]));
+      await this.assetWriteListener?.(trx, [id]);
       return change.asset;
     });
   }
@@ -433,6 +455,30 @@ export class KnexAssetStore implements AssetStore {
   async listAllAssetLinks(): Promise<StoredAssetLink[]> {
     const rows = await this.db('itam_asset_links').select('source_asset_id', 'type', 'target_asset_id');
     return rows.map(r => ({ sourceAssetId: r.source_asset_id, type: r.type, targetAssetId: r.target_asset_id }));
+  }
+
+  async getAssets(ids: readonly string[]): Promise<Asset[]> {
+    const assets: Asset[] = [];
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows: Pick<AssetRow, 'data'>[] = await this.db('itam_assets').whereIn('id', unique.slice(i, i + 500)).select('data');
+      assets.push(...rows.map(rowToAsset));
+    }
+    return assets;
+  }
+
+  async listLinksTo(type: string, targetIds: readonly string[]): Promise<StoredAssetLink[]> {
+    const links: StoredAssetLink[] = [];
+    const unique = [...new Set(targetIds)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await this.db('itam_asset_links')
+        .where('type', type)
+        .whereIn('target_asset_id', unique.slice(i, i + 500))
+        .orderBy(['target_asset_id', 'source_asset_id'])
+        .select('source_asset_id', 'type', 'target_asset_id');
+      links.push(...rows.map(r => ({ sourceAssetId: r.source_asset_id, type: r.type, targetAssetId: r.target_asset_id })));
+    }
+    return links;
   }
 
   async listAllEntityLinks(): Promise<(EntityLink & { assetId: string })[]> {

@@ -49,12 +49,7 @@ describe('example data', () => {
     const store = KnexAssetStore.fromKnex(knex);
     await seedExampleData(store, { now: () => new Date('2026-12-01T09:00:00Z') });
     const licences = new KnexLicenceStore(knex);
-    const assets = (await store.listAssets({ limit: 100 })).items;
-    const report = await computeLicencePositions(
-      licences,
-      { assets, assetLinks: await store.listAllAssetLinks() },
-      '2026-12-01',
-    );
+    const report = await computeLicencePositions(licences, store, '2026-12-01');
     const sql = report.products.find(p => p.productId === 'microsoft-sql-server-2022-enterprise')!;
     // The raw GLPI installation is recognised; 2 × 16 cores need 32 core licences, 16 are owned.
     expect(sql).toMatchObject({ status: 'under-licensed', required: 32, owned: 16, position: -16 });

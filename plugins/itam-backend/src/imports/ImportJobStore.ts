@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { AssetWriteListener } from '../database/KnexAssetStore';
 import {
   MAX_STORED_ERRORS,
   type ImportCounts,
@@ -131,7 +132,11 @@ const leaseUntil = (at: string) => new Date(Date.parse(at) + IMPORT_LEASE_MS).to
  * memory) and is marked failed once what it wrote is rolled back, and its id may be used again.
  */
 export class ImportJobStore {
-  constructor(private readonly db: Knex) {}
+  /** `assetsWritten` runs in each rollback transaction, for the assets it restored or removed. */
+  constructor(
+    private readonly db: Knex,
+    private readonly assetsWritten?: AssetWriteListener,
+  ) {}
 
   /**
    * Records a new running job with its lease. A job id already used by an abandoned job is
@@ -175,7 +180,7 @@ export class ImportJobStore {
         .where(expired)
         .update({ lease_expires_at: leaseUntil(at) });
       if (claimed === 0) continue;
-      const rollback = await rollBackImport(this.db, id);
+      const rollback = await rollBackImport(this.db, id, this.assetsWritten);
       const summary: ImportSummary = {
         applied: false,
         abandoned: true,
@@ -193,7 +198,7 @@ export class ImportJobStore {
         .where({ id })
         .first('status', 'lease_expires_at');
       if (job?.status === 'running') continue;
-      await rollBackImport(this.db, id);
+      await rollBackImport(this.db, id, this.assetsWritten);
     }
     return failed;
   }

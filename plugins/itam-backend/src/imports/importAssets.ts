@@ -18,6 +18,7 @@ import type { Knex } from 'knex';
 import type { EntityRefChecker } from '../service/entityRefs';
 import { UnknownEntityError } from '../service/errors';
 import { entityRefsLinkedTo, refreshEntityAssetItems } from '../database/entityAssetItems';
+import type { AssetWriteListener } from '../database/KnexAssetStore';
 import { captureInstallations, captureLinks, commitImport, emptyUndo, rollBackImport, saveUndo } from './importUndo';
 import { rowToAsset, type AssetRow } from '../database/rows';
 import { quote } from './errors';
@@ -66,6 +67,8 @@ export interface ImportOptions {
    * after each write transaction with the rows written so far (awaited there).
    */
   onProgress?: (rowsDone: number, phase: 'reading' | 'writing') => void | Promise<void>;
+  /** Runs in each write (and rollback) transaction for the assets it wrote, before it commits. */
+  onAssetsWritten?: AssetWriteListener;
   /** Runs in the transaction that commits the job's writes (e.g. to mark the job committed). */
   onCommit?: (trx: Knex.Transaction) => Promise<void>;
   /** How long one write transaction may run before it ends at a chunk boundary (see IMPORT_WRITE_SLICE_MS). */
@@ -184,6 +187,7 @@ async function writeStaged(staging: StagingFile<StagedChunk>, options: ImportOpt
       await db.transaction(async trx => {
         const undo = emptyUndo();
         const changedEntityRefs = new Set<string>();
+        const written: string[] = [];
         const started = performance.now();
         let rows = 0;
         do {
@@ -198,6 +202,7 @@ async function writeStaged(staging: StagingFile<StagedChunk>, options: ImportOpt
           await writeCreateRows(trx, chunk.creates);
           await writeUpdates(trx, chunk.updates);
           for (const ref of await entityRefsLinkedTo(trx, chunk.updates.map(u => u.asset.id))) changedEntityRefs.add(ref);
+          written.push(...chunk.creates.assets.map(a => a.id), ...chunk.updates.map(u => u.asset.id));
           await writeInstallations(trx, chunk.installs, at);
           await writeAssetLinks(trx, chunk.links);
           rows += chunkRows(chunk);
@@ -206,6 +211,7 @@ async function writeStaged(staging: StagingFile<StagedChunk>, options: ImportOpt
         } while (!next.done && rows < IMPORT_WRITE_SLICE_ROWS && performance.now() - started < sliceMs);
         // Last, after the row locks the writes took (see refreshEntityAssetItems).
         await refreshEntityAssetItems(trx, changedEntityRefs);
+        await options.onAssetsWritten?.(trx, written);
         if (next.done) {
           await commitImport(trx, jobId);
           await options.onCommit?.(trx);
@@ -217,7 +223,7 @@ async function writeStaged(staging: StagingFile<StagedChunk>, options: ImportOpt
       await options.onProgress?.(rowsWritten, 'writing');
     }
   } catch (error) {
-    throw await rolledBack(db, jobId, error);
+    throw await rolledBack(db, jobId, error, options.onAssetsWritten);
   } finally {
     await chunks.return(undefined);
   }
@@ -228,10 +234,10 @@ async function writeStaged(staging: StagingFile<StagedChunk>, options: ImportOpt
  * itself fails (the database went away), the undo records stay and the job is rolled back when
  * its lease expires (see ImportJobStore.failAbandoned).
  */
-async function rolledBack(db: Knex, jobId: string, error: unknown): Promise<unknown> {
+async function rolledBack(db: Knex, jobId: string, error: unknown, assetsWritten?: AssetWriteListener): Promise<unknown> {
   let kept: string[];
   try {
-    kept = (await rollBackImport(db, jobId)).kept;
+    kept = (await rollBackImport(db, jobId, assetsWritten)).kept;
   } catch {
     return error;
   }

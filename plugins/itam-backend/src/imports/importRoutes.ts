@@ -82,9 +82,11 @@ function refuse(req: Request, res: Response, status: number, name: string, messa
  * transactions committed together (see importAssets); meanwhile `GET /imports/{id}` shows its progress from
  * memory on this instance and from the job row on any instance.
  */
-export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex, analytics: Pick<AnalyticsService, 'invalidateLicencePositions'>) {
+export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex, analytics: Pick<AnalyticsService, 'invalidateLicencePositions' | 'refreshAssetFindings'>) {
   const running = new Map<string, ImportJob>();
-  const jobs = new ImportJobStore(db);
+  // Each write and rollback transaction refreshes the risk findings of the assets it touched.
+  const assetsWritten = (trx: Knex.Transaction, ids: readonly string[]) => analytics.refreshAssetFindings(trx, ids);
+  const jobs = new ImportJobStore(db, assetsWritten);
   // Jobs left running by a backend that stopped are failed as soon as this one starts.
   void jobs.failAbandoned(ctx.now()).catch(() => undefined);
 
@@ -159,6 +161,7 @@ export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex
         newId: ctx.newId,
         mode: parameters.mode,
         unknownPeople: parameters.unknownPeople,
+        onAssetsWritten: assetsWritten,
         onCommit: (trx: Knex.Transaction) => jobs.markCommitted(trx, job.id, ctx.now()),
         onProgress: (rowsDone: number, phase: 'reading' | 'writing') => {
           // Rows read: the write phase counts database rows, which the job does not report.

@@ -1,6 +1,7 @@
 import type { Asset } from '@itam/common';
 import type { Knex } from 'knex';
 import { entityRefsLinkedTo, refreshEntityAssetItems } from '../database/entityAssetItems';
+import type { AssetWriteListener } from '../database/KnexAssetStore';
 import { insertRows } from '../database/insertRows';
 import { assetToRow, rowToAsset, type AssetRow } from '../database/rows';
 import { INSERT_BATCH, INSTALLATION_COLUMNS, type AssetLinkRow, type InstallationBatch, type InstallationRow } from './writeBatches';
@@ -95,9 +96,9 @@ export interface ImportRollback {
 /**
  * Takes back everything job `jobId` wrote and has not committed, newest transaction first, each
  * record in a transaction that first deletes it (so two processes rolling one job back never
- * apply a record twice). Safe to call again after a failure part-way.
+ * apply a record twice), and runs `assetsWritten` in it for the assets it restored or removed. Safe to call again after a failure part-way.
  */
-export async function rollBackImport(db: Knex, jobId: string): Promise<ImportRollback> {
+export async function rollBackImport(db: Knex, jobId: string, assetsWritten?: AssetWriteListener): Promise<ImportRollback> {
   const result: ImportRollback = { transactions: 0, kept: [] };
   for (;;) {
     const record: { id: number | string; undo: string } | undefined = await db(TABLE)
@@ -109,7 +110,9 @@ export async function rollBackImport(db: Knex, jobId: string): Promise<ImportRol
       const taken = await trx(TABLE).where({ id: record.id }).delete();
       if (taken === 0) return;
       result.transactions++;
-      result.kept.push(...(await applyUndo(trx, JSON.parse(record.undo) as ImportUndo)));
+      const undo = JSON.parse(record.undo) as ImportUndo;
+      result.kept.push(...(await applyUndo(trx, undo)));
+      await assetsWritten?.(trx, [...undo.created, ...undo.updated.map(u => u.before.id)]);
     });
   }
 }

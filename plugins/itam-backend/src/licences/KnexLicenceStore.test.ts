@@ -68,7 +68,7 @@ describe('the scheduled recompute', () => {
     expect(snapshot!.data.summary.byStatus).toMatchObject({ compliant: 1, 'under-licensed': 1 });
 
     const srv = (await store.getAsset('SRV-00001'))!;
-    const findings = (await service.riskFindings()).data;
+    const findings = (await service.riskFindings({}, { limit: 500 })).items;
     expect(findings.find((f: RiskFinding) => f.ruleId === 'licence-shortfall')).toMatchObject({
       subject: { kind: 'product', id: 'microsoft-sql-server-2022-enterprise' },
       relatedAssetIds: [srv.id],

@@ -9,7 +9,7 @@ import {
   type LicencePositionReport,
   type SoftwareProduct,
 } from '@itam/common';
-import type { StoredAssetLink } from '../database/AssetStore';
+import type { AssetStore } from '../database/AssetStore';
 import type { LicenceStore, StoredEntitlement, StoredInstallation, StoredProduct } from './LicenceStore';
 
 /** The domain product, without what only the store keeps. */
@@ -102,10 +102,7 @@ function toDomainInstallation(
  * every device that consumes or holds an allocation (and of the hosts of its VMs), user
  * assignments and concurrent-use peaks.
  */
-export async function loadLicenceInput(
-  licences: LicenceStore,
-  estate: { assets: readonly Asset[]; assetLinks: readonly StoredAssetLink[] },
-): Promise<LicenceInput> {
+export async function loadLicenceInput(licences: LicenceStore, register: LicenceDeviceReader): Promise<LicenceInput> {
   const products = await licences.listProducts();
   const productIds = new Set(products.map(p => p.id));
   const recognise = compileRecognition(products);
@@ -116,13 +113,9 @@ export async function loadLicenceInput(
     if (installation && productIds.has(installation.productId)) installations.push(installation);
   }
 
-  const assetsById = new Map(estate.assets.map(a => [a.id, a]));
-  const hostOf = new Map<string, string>();
-  for (const link of estate.assetLinks) {
-    if (link.type !== 'hosts' || link.sourceAssetId === link.targetAssetId) continue;
-    const host = assetsById.get(link.sourceAssetId);
-    if (host && !isVirtual(host)) hostOf.set(link.targetAssetId, link.sourceAssetId);
-  }
+  const consumers = new Set<string>(installations.map(i => i.deviceId));
+  for (const e of entitlements) for (const id of e.allocations?.deviceIds ?? []) consumers.add(id);
+  const { assetsById, hostOf } = await readDevices(register, consumers);
   const deviceIds = new Set<string>();
   const addDevice = (id: string) => {
     if (!assetsById.has(id) || deviceIds.has(id)) return;
@@ -150,8 +143,41 @@ export async function loadLicenceInput(
 /** The licence position of every product as of a day. */
 export async function computeLicencePositions(
   licences: LicenceStore,
-  estate: { assets: readonly Asset[]; assetLinks: readonly StoredAssetLink[] },
+  register: LicenceDeviceReader,
   asOf: string,
 ): Promise<LicencePositionReport> {
-  return reconcileLicences(await loadLicenceInput(licences, estate), { asOf });
+  return reconcileLicences(await loadLicenceInput(licences, register), { asOf });
+}
+
+/**
+ * What the reconciliation reads of the register: only the devices that consume or hold rights,
+ * and the physical hosts of the virtual ones among them, never the whole register.
+ */
+export type LicenceDeviceReader = Pick<AssetStore, 'getAssets' | 'listLinksTo'>;
+
+/**
+ * The assets of `consumers` and, hop by hop, the physical hosts their `hosts` links name (a VM
+ * is licensed through its host's cores).
+ */
+async function readDevices(register: LicenceDeviceReader, consumers: ReadonlySet<string>) {
+  const assetsById = new Map<string, Asset>();
+  const hostOf = new Map<string, string>();
+  const visited = new Set<string>();
+  let frontier = [...consumers];
+  while (frontier.length > 0) {
+    for (const id of frontier) visited.add(id);
+    for (const a of await register.getAssets(frontier.filter(id => !assetsById.has(id)))) assetsById.set(a.id, a);
+    const links = (await register.listLinksTo('hosts', frontier)).filter(l => l.sourceAssetId !== l.targetAssetId);
+    const hostIds = [...new Set(links.map(l => l.sourceAssetId))].filter(id => !assetsById.has(id));
+    for (const a of await register.getAssets(hostIds)) assetsById.set(a.id, a);
+    const next = new Set<string>();
+    for (const link of links) {
+      const host = assetsById.get(link.sourceAssetId);
+      if (!host || isVirtual(host)) continue;
+      hostOf.set(link.targetAssetId, link.sourceAssetId);
+      if (!visited.has(host.id)) next.add(host.id);
+    }
+    frontier = [...next];
+  }
+  return { assetsById, hostOf };
 }

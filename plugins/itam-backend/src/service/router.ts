@@ -42,7 +42,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
   });
   registerAssetRoutes(router, ctx);
   registerLinkRoutes(router, ctx);
-  registerAuditRoutes(router, ctx, options.audits);
+  registerAuditRoutes(router, ctx, options.audits, options.analytics);
   registerAnalyticsRoutes(router, ctx, options.analytics);
   registerImportRoutes(router, ctx, options.database, options.analytics);
   registerLicenceRoutes(router, ctx, options.licences, options.analytics);

@@ -1,6 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { compareRiskFindings, type RiskFinding } from '@itam/common';
+import type { ItamApi, RiskFinding } from '@itam/common';
 import { itamApiRef } from '../api';
 import { installedProductLicences, type InstalledProductLicence } from '../utils/licences';
 
@@ -12,9 +12,28 @@ export interface AssetInsight {
   findings: RiskFinding[];
 }
 
+/** Asset ids per findings request (the most `GET /risks` takes). */
+const ASSETS_PER_REQUEST = 200;
+
+/** The findings about some assets only, most severe first, following every page. */
+async function findingsOf(api: Pick<ItamApi, 'getRiskFindings'>, ids: readonly string[]): Promise<RiskFinding[]> {
+  const found: RiskFinding[] = [];
+  for (let i = 0; i < ids.length; i += ASSETS_PER_REQUEST) {
+    const assetId = ids.slice(i, i + ASSETS_PER_REQUEST);
+    let cursor: string | undefined;
+    do {
+      const page = await api.getRiskFindings({ assetId, limit: 500, cursor });
+      found.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
+  return found;
+}
+
 /**
- * Licence status and risk findings of some assets: the licence positions and the findings are
- * fetched once, the installations of each asset in parallel. Nothing is fetched for no assets.
+ * Licence status and risk findings of some assets: the licence positions once, the findings of
+ * these assets only (filtered by the backend), and the installations of each asset in parallel.
+ * Nothing is fetched for no assets.
  */
 export function useAssetInsights(assetIds: readonly string[] | undefined) {
   const api = useApi(itamApiRef);
@@ -25,14 +44,14 @@ export function useAssetInsights(assetIds: readonly string[] | undefined) {
     if (ids.length === 0) return insights;
     const [positions, findings, ...installations] = await Promise.all([
       api.getLicencePositions(),
-      api.getRiskFindings(),
+      findingsOf(api, ids),
       ...ids.map(assetId => api.listInstallations({ assetId })),
     ]);
-    const sorted = [...findings.items].sort(compareRiskFindings);
     ids.forEach((assetId, i) => {
       insights.set(assetId, {
         licences: installedProductLicences(installations[i], positions.products),
-        findings: sorted.filter(f => f.assetId === assetId),
+        // Listed most severe first by the backend.
+        findings: findings.filter(f => f.assetId === assetId),
       });
     });
     return insights;

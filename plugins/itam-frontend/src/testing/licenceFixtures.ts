@@ -1,13 +1,17 @@
-import type {
-  ItamApi,
-  LicencePositionResponse,
-  LicencePositionsResponse,
-  ListedInstallation,
-  MetricPosition,
-  ProductPosition,
-  RiskFinding,
-  RiskFindingsResponse,
-  StoredEntitlement,
+import {
+  compareRiskFindings,
+  countRiskFindings,
+  riskFindingKey,
+  type ItamApi,
+  type LicencePositionResponse,
+  type LicencePositionsResponse,
+  type ListedInstallation,
+  type MetricPosition,
+  type ProductPosition,
+  type RiskFinding,
+  type RiskFindingsQuery,
+  type RiskFindingsResponse,
+  type StoredEntitlement,
 } from '@itam/common';
 
 /** When the fixtures' reports were computed. */
@@ -252,9 +256,27 @@ export function aFinding(overrides: Partial<RiskFinding> = {}): RiskFinding {
   };
 }
 
-/** The risk answer for some findings. */
-export function findingsResponse(items: RiskFinding[]): RiskFindingsResponse {
-  return { computedAt: COMPUTED_AT, items };
+/**
+ * The risk answer for some findings as the backend gives it for a query: filtered, most severe
+ * first, a page of `limit` (the cursor is the index to start at), with the facet counts.
+ */
+export function findingsResponse(items: RiskFinding[], query: RiskFindingsQuery = {}): RiskFindingsResponse {
+  const list = <T,>(v: T | T[] | undefined) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+  const severities = list(query.severity);
+  const ruleIds = list(query.ruleId);
+  const assetIds = list(query.assetId);
+  const narrowed = items.filter(f => !assetIds || (f.assetId !== undefined && assetIds.includes(f.assetId)));
+  const matching = narrowed
+    .filter(f => (!severities || severities.includes(f.severity)) && (!ruleIds || ruleIds.includes(f.ruleId)))
+    .sort(compareRiskFindings);
+  const start = query.cursor ? Number(query.cursor) : 0;
+  const end = start + (query.limit ?? 100);
+  return {
+    computedAt: COMPUTED_AT,
+    items: matching.slice(start, end).map(f => ({ ...f, key: riskFindingKey(f), firstSeen: COMPUTED_AT })),
+    ...(end < matching.length ? { nextCursor: String(end) } : {}),
+    counts: countRiskFindings(narrowed, { severities, ruleIds }),
+  };
 }
 
 /**
@@ -272,6 +294,6 @@ export function assetInsightsApi(
     getLicencePositions: async () => positionsResponse(options.positions ?? []),
     listInstallations: async query =>
       (options.installations ?? []).filter(i => !query?.assetId || i.assetId === query.assetId),
-    getRiskFindings: async () => findingsResponse(options.findings ?? []),
+    getRiskFindings: async query => findingsResponse(options.findings ?? [], query),
   };
 }

@@ -26,7 +26,7 @@ export const licenceShortfallRule: RiskRule = {
       // Devices are listed by tag (the id when the register does not know the device), so the
       // text and the related ids are the same whatever order the licence module produced.
       const devices = [...new Set(item.deviceAssetIds)]
-        .map(id => ({ id, tag: ctx.assetsById.get(id)?.tag ?? id }))
+        .map(id => ({ id, tag: ctx.assetsById.get(id)?.tag ?? ctx.input.assetTags?.get(id) ?? id }))
         .sort((a, b) => compareText(a.tag, b.tag) || compareText(a.id, b.id));
       const listed = devices.slice(0, LISTED_DEVICES).map(d => d.tag).join(', ');
       const more = devices.length > LISTED_DEVICES ? ` and ${devices.length - LISTED_DEVICES} more` : '';

@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router-dom';
 import { screen } from '@testing-library/react';
 import { anAsset, fakeItamApi } from '../../testing/fakeItamApi';
+import { findingsResponse } from '../../testing/licenceFixtures';
 import { renderWithItam } from '../../testing/renderWithItam';
 import { ItamPage } from './ItamPage';
 
@@ -39,7 +40,7 @@ describe('ItamPage', () => {
       computedAt: '2026-12-01T09:00:00.000Z',
       products: [],
     } as never);
-    fake.getRiskFindings.mockResolvedValue({ computedAt: '2026-12-01T09:00:00.000Z', items: [] });
+    fake.getRiskFindings.mockResolvedValue(findingsResponse([]));
     fake.listAudits.mockResolvedValue([]);
     await render('/itam/licences', fake);
     expect(

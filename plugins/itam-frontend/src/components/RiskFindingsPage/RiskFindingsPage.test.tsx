@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { apiError, fakeItamApi, pending } from '../../testing/fakeItamApi';
 import { aFinding, findingsResponse } from '../../testing/licenceFixtures';
@@ -73,7 +73,7 @@ describe('RiskFindingsPage', () => {
   });
 
   it('lists the findings most severe first, each with its subject, rule, explanation and recommendation', async () => {
-    await render(fakeItamApi({ getRiskFindings: async () => findingsResponse(findings) }));
+    await render(fakeItamApi({ getRiskFindings: async query => findingsResponse(findings, query) }));
     expect(subjects()).toEqual([
       expect.stringContaining('NAS-00003'),
       expect.stringContaining('SQL Server Enterprise 2022'),
@@ -96,23 +96,49 @@ describe('RiskFindingsPage', () => {
     );
   });
 
-  it('filters by severity and by rule, and clears the filters when nothing matches', async () => {
-    await render(fakeItamApi({ getRiskFindings: async () => findingsResponse(findings) }));
+  it('filters by severity and by rule on the server, each option counting what it would list, and clears the filters when nothing matches', async () => {
+    const api = fakeItamApi({ getRiskFindings: async query => findingsResponse(findings, query) });
+    await render(api);
     await userEvent.click(screen.getByRole('button', { name: /Severity/ }));
-    await userEvent.click(await screen.findByRole('option', { name: 'High' }));
-    expect(subjects()).toEqual([
-      expect.stringContaining('SQL Server Enterprise 2022'),
-      expect.stringContaining('SRV-00002'),
-    ]);
+    await userEvent.click(await screen.findByRole('option', { name: 'High (2)' }));
+    await waitFor(() =>
+      expect(subjects()).toEqual([
+        expect.stringContaining('SQL Server Enterprise 2022'),
+        expect.stringContaining('SRV-00002'),
+      ]),
+    );
+    expect(api.getRiskFindings).toHaveBeenLastCalledWith(expect.objectContaining({ severity: 'high' }));
 
     await userEvent.click(screen.getByRole('button', { name: /Rule/ }));
-    await userEvent.click(await screen.findByRole('option', { name: 'End of life' }));
-    expect(subjects()).toEqual([expect.stringContaining('SRV-00002')]);
+    await userEvent.click(await screen.findByRole('option', { name: 'End of life (1)' }));
+    await waitFor(() => expect(subjects()).toEqual([expect.stringContaining('SRV-00002')]));
+    expect(api.getRiskFindings).toHaveBeenLastCalledWith(expect.objectContaining({ severity: 'high', ruleId: 'end-of-life' }));
 
     await userEvent.click(screen.getByRole('button', { name: /Rule/ }));
-    await userEvent.click(await screen.findByRole('option', { name: 'Asset without owner' }));
-    expect(screen.getByText('No findings match these filters')).toBeInTheDocument();
+    // Counted with the severity chosen: no high finding is about an asset without an owner.
+    await userEvent.click(await screen.findByRole('option', { name: 'Asset without owner (0)' }));
+    expect(await screen.findByText('No findings match these filters')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
-    expect(subjects()).toHaveLength(4);
+    await waitFor(() => expect(subjects()).toHaveLength(4));
+  });
+
+  it('reads a page at a time from the server and follows its cursor', async () => {
+    const many = Array.from({ length: 60 }, (_, i) =>
+      aFinding({
+        subject: { kind: 'asset', id: `srv-${i}`, label: `SRV-${String(i).padStart(5, '0')}` },
+        assetId: `srv-${i}`,
+        assetTag: `SRV-${String(i).padStart(5, '0')}`,
+      }),
+    );
+    const api = fakeItamApi({ getRiskFindings: async query => findingsResponse(many, query) });
+    await render(api);
+    expect(screen.getByText('60 findings: 60 high')).toBeInTheDocument();
+    expect(subjects()).toHaveLength(50);
+    expect(subjects()[0]).toContain('SRV-00000');
+    expect(api.getRiskFindings).toHaveBeenLastCalledWith(expect.objectContaining({ limit: 50, cursor: undefined }));
+    await userEvent.click(screen.getByRole('button', { name: 'Next table page' }));
+    expect(await screen.findByRole('row', { name: /SRV-00059/ })).toBeInTheDocument();
+    expect(subjects()).toHaveLength(10);
+    expect(api.getRiskFindings).toHaveBeenLastCalledWith(expect.objectContaining({ limit: 50, cursor: '50' }));
   });
 });

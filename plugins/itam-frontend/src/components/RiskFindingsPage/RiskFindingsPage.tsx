@@ -1,17 +1,19 @@
 import { useMemo, useState } from 'react';
 import { EmptyState, Progress } from '@backstage/core-components';
-import { Button, Cell, CellText, Flex, Select, Table, Text, type ColumnConfig } from '@backstage/ui';
+import { useApi } from '@backstage/core-plugin-api';
+import { Button, Cell, CellText, Flex, Select, Table, Text, useTable, type ColumnConfig } from '@backstage/ui';
 import {
-  compareRiskFindings,
   RISK_RULE_DESCRIPTIONS,
   RISK_RULE_IDS,
   RISK_SEVERITIES,
   type RiskFinding,
+  type RiskFindingCounts,
+  type RiskFindingItem,
   type RiskRuleId,
   type RiskSeverity,
 } from '@itam/common';
 import { useItamRoutes, type ItamLinks } from '../../hooks';
-import { useRiskFindings } from '../../hooks/useRiskFindings';
+import { itamApiRef } from '../../api';
 import { formatDateTime } from '../../utils/dateTime';
 import { RISK_RULE_LABELS, RISK_SEVERITY_DISPLAY } from '../../utils/risks';
 import { ItamErrorPanel } from '../ItamErrorPanel';
@@ -19,16 +21,10 @@ import { RiskSeverityChip } from './RiskSeverityChip';
 
 const ALL = 'all';
 
-const SEVERITY_OPTIONS = [
-  { id: ALL, label: 'All severities' },
-  ...RISK_SEVERITIES.map(s => ({ id: s, label: RISK_SEVERITY_DISPLAY[s].label })),
-];
-const RULE_OPTIONS = [
-  { id: ALL, label: 'All rules' },
-  ...RISK_RULE_IDS.map(r => ({ id: r, label: RISK_RULE_LABELS[r] })),
-];
+const PAGE_SIZE = 50;
+const PAGE_SIZES = [25, 50, 100];
 
-type Row = RiskFinding & { id: string };
+type Row = RiskFindingItem & { id: string };
 
 const SUBJECT_KIND_LABELS: Record<RiskFinding['subject']['kind'], string> = {
   asset: 'Asset',
@@ -83,46 +79,75 @@ function useColumns(routes: ItamLinks) {
   );
 }
 
-/** e.g. "5 findings: 1 critical, 3 high, 1 medium". */
-function summarise(findings: readonly RiskFinding[]): string {
-  const counts = RISK_SEVERITIES.map(s => [s, findings.filter(f => f.severity === s).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${s}`);
-  const total = `${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}`;
-  return counts.length > 0 ? `${total}: ${counts.join(', ')}` : total;
+/** e.g. "5 findings: 1 critical, 3 high, 1 medium" (severities as the rule filter leaves them). */
+function summarise(counts: RiskFindingCounts): string {
+  const bySeverity = RISK_SEVERITIES.filter(s => counts.bySeverity[s] > 0).map(s => `${counts.bySeverity[s]} ${s}`);
+  const total = `${counts.total} ${counts.total === 1 ? 'finding' : 'findings'}`;
+  return bySeverity.length > 0 && counts.total > 0 ? `${total}: ${bySeverity.join(', ')}` : total;
 }
 
+interface FindingsFilter {
+  severity?: RiskSeverity;
+  ruleId?: RiskRuleId;
+}
+
+/** Option labels with how many findings choosing each would list. */
+const withCount = (label: string, n: number | undefined) => (n === undefined ? label : `${label} (${n})`);
+
 /**
- * The risk findings over the estate (docs/domain/risks.md), most severe first, filterable by severity
- * and by rule; each with its asset (linking to the asset page) or other subject, the rule, a
+ * The risk findings over the estate (docs/domain/risks.md), most severe first, a page at a time
+ * from the server, filterable there by severity and by rule (each option says how many findings
+ * it would list); each with its asset (linking to the asset page) or other subject, the rule, a
  * severity chip, the explanation and the recommended action it carries, and when the findings
  * were computed.
  */
 export function RiskFindingsPage() {
-  const { report, loading, error, retry } = useRiskFindings();
+  const api = useApi(itamApiRef);
   const routes = useItamRoutes();
   const columns = useColumns(routes);
-  const [severity, setSeverity] = useState<RiskSeverity | typeof ALL>(ALL);
-  const [rule, setRule] = useState<RiskRuleId | typeof ALL>(ALL);
-  const all = useMemo(() => report?.items.slice().sort(compareRiskFindings), [report]);
-  const rows = useMemo(
-    () =>
-      all
-        ?.filter(f => (severity === ALL || f.severity === severity) && (rule === ALL || f.ruleId === rule))
-        .map(f => ({ ...f, id: `${f.ruleId}:${f.subject.kind}:${f.subject.id}` })),
-    [all, severity, rule],
+  // What the last page answered besides its rows: the counts of the whole filtered list.
+  const [summary, setSummary] = useState<{ computedAt: string; counts: RiskFindingCounts; everything?: number }>();
+  const { tableProps, filter, reload } = useTable<Row, FindingsFilter>({
+    mode: 'cursor',
+    initialFilter: {},
+    paginationOptions: { pageSize: PAGE_SIZE, pageSizeOptions: PAGE_SIZES },
+    getData: async ({ cursor, pageSize, filter: f }) => {
+      const page = await api.getRiskFindings({ ...f, limit: pageSize, cursor });
+      setSummary(prev => ({
+        computedAt: page.computedAt,
+        counts: page.counts,
+        // How many findings there are unfiltered, to tell "nothing found" from "nothing matches".
+        everything: !f?.severity && !f?.ruleId ? page.counts.total : prev?.everything,
+      }));
+      return { data: page.items.map(item => ({ ...item, id: item.key })), nextCursor: page.nextCursor };
+    },
+  });
+  const filters = filter.value ?? {};
+  const setFilter = (change: Partial<FindingsFilter>) => filter.onChange({ ...filters, ...change });
+  const clearFilters = () => filter.onChange({});
+  const counts = summary?.counts;
+  const severityOptions = useMemo(
+    () => [
+      { id: ALL, label: 'All severities' },
+      ...RISK_SEVERITIES.map(s => ({ id: s, label: withCount(RISK_SEVERITY_DISPLAY[s].label, counts?.bySeverity[s]) })),
+    ],
+    [counts],
   );
-  const clearFilters = () => {
-    setSeverity(ALL);
-    setRule(ALL);
-  };
+  const ruleOptions = useMemo(
+    () => [
+      { id: ALL, label: 'All rules' },
+      ...RISK_RULE_IDS.map(r => ({ id: r, label: withCount(RISK_RULE_LABELS[r], counts?.byRule[r]) })),
+    ],
+    [counts],
+  );
 
+  const { data, isPending, error } = tableProps;
   let body;
   if (error) {
-    body = <ItamErrorPanel error={error} title="Could not load the risk findings" onRetry={retry} />;
-  } else if (loading && !all) {
+    body = <ItamErrorPanel error={error} title="Could not load the risk findings" onRetry={reload} />;
+  } else if (isPending && !data) {
     body = <Progress />;
-  } else if (!all || all.length === 0) {
+  } else if (summary?.everything === 0) {
     body = (
       <EmptyState
         missing="data"
@@ -133,25 +158,23 @@ export function RiskFindingsPage() {
   } else {
     body = (
       <Flex direction="column" gap="3">
-        <Text color="secondary">{summarise(all)}</Text>
+        {counts && <Text color="secondary">{summarise(counts)}</Text>}
         <Flex gap="3" align="start" role="search" aria-label="Filter the findings">
           <Select
             label="Severity"
-            options={SEVERITY_OPTIONS}
-            value={severity}
-            onChange={key => setSeverity(!key ? ALL : (key as RiskSeverity))}
+            options={severityOptions}
+            value={filters.severity ?? ALL}
+            onChange={key => setFilter({ severity: !key || key === ALL ? undefined : (key as RiskSeverity) })}
           />
           <Select
             label="Rule"
-            options={RULE_OPTIONS}
-            value={rule}
-            onChange={key => setRule(!key ? ALL : (key as RiskRuleId))}
+            options={ruleOptions}
+            value={filters.ruleId ?? ALL}
+            onChange={key => setFilter({ ruleId: !key || key === ALL ? undefined : (key as RiskRuleId) })}
           />
         </Flex>
-        {rule !== ALL && <Text color="secondary">{RISK_RULE_DESCRIPTIONS[rule]}</Text>}
-        {rows && rows.length > 0 ? (
-          <Table columnConfig={columns} data={rows} pagination={{ type: 'none' }} />
-        ) : (
+        {filters.ruleId && <Text color="secondary">{RISK_RULE_DESCRIPTIONS[filters.ruleId]}</Text>}
+        {data && data.length === 0 && !tableProps.isStale ? (
           <EmptyState
             missing="data"
             title="No findings match these filters"
@@ -161,6 +184,8 @@ export function RiskFindingsPage() {
               </Button>
             }
           />
+        ) : (
+          <Table {...tableProps} columnConfig={columns} />
         )}
       </Flex>
     );
@@ -172,7 +197,7 @@ export function RiskFindingsPage() {
         <Text as="h2" variant="title-medium">
           Risk findings
         </Text>
-        {report && <Text color="secondary">Computed {formatDateTime(report.computedAt)}</Text>}
+        {summary && <Text color="secondary">Computed {formatDateTime(summary.computedAt)}</Text>}
       </Flex>
       {body}
     </Flex>

@@ -1,0 +1,232 @@
+import {
+  RISK_SEVERITIES,
+  riskFindingCountsFromGroups,
+  riskFindingKey,
+  riskFindingSortLabel,
+  type RiskFinding,
+  type RiskFindingCounts,
+  type RiskFindingItem,
+  type RiskRuleId,
+  type RiskSeverity,
+} from '@itam/common';
+import type { Knex } from 'knex';
+import { whereAssetCriteria } from '../permissions/assetCriteria';
+import type { RiskFindingFilter, RiskFindingPosition, RiskFindingRow, RiskFindingStore } from './RiskFindingStore';
+
+const FINDINGS = 'itam_risk_findings';
+const COUNTS = 'itam_risk_finding_counts';
+/** Ids per `in (...)` list and rows per insert: well inside SQLite's bound-parameter limit. */
+const BATCH = 500;
+
+interface FindingRow {
+  finding_key: string;
+  rule_id: string;
+  severity: string;
+  severity_rank: number;
+  sort_label: string;
+  subject_kind: string;
+  subject_id: string;
+  asset_id: string | null;
+  owner: string | null;
+  finding: string;
+  first_seen: string;
+  evaluated_at: string;
+}
+
+const severityRank = (s: RiskSeverity) => RISK_SEVERITIES.indexOf(s);
+
+function toRow(finding: RiskFinding, owner: string | undefined, firstSeen: string, at: string): FindingRow {
+  return {
+    finding_key: riskFindingKey(finding),
+    rule_id: finding.ruleId,
+    severity: finding.severity,
+    severity_rank: severityRank(finding.severity),
+    sort_label: riskFindingSortLabel(finding),
+    subject_kind: finding.subject.kind,
+    subject_id: finding.subject.id,
+    asset_id: finding.assetId ?? null,
+    owner: owner ?? null,
+    finding: JSON.stringify(finding),
+    first_seen: firstSeen,
+    evaluated_at: at,
+  };
+}
+
+/** Counts moved by a replacement, per `rule\u0000severity`. */
+class CountDeltas {
+  private readonly deltas = new Map<string, number>();
+  add(ruleId: string, severity: string, n: number) {
+    const key = `${ruleId}\u0000${severity}`;
+    this.deltas.set(key, (this.deltas.get(key) ?? 0) + n);
+  }
+  async apply(trx: Knex.Transaction) {
+    for (const [key, n] of this.deltas) {
+      if (n === 0) continue;
+      const [ruleId, severity] = key.split('\u0000');
+      await trx.raw(
+        `insert into ${COUNTS} (rule_id, severity, n) values (?, ?, ?) on conflict (rule_id, severity) do update set n = ${COUNTS}.n + excluded.n`,
+        [ruleId, severity, n],
+      );
+    }
+  }
+}
+
+/**
+ * The risk findings on knex (SQLite or PostgreSQL). Ordered by severity, then asset tag or
+ * label, rule and subject id, as the index `itam_risk_findings_order_idx` holds them, so a page
+ * reads only its rows however deep it is.
+ */
+export class KnexRiskFindingStore implements RiskFindingStore {
+  private constructor(private readonly db: Knex) {}
+
+  /** A store on the plugin's (migrated) database. */
+  static create(db: Knex): KnexRiskFindingStore {
+    return new KnexRiskFindingStore(db);
+  }
+
+  async replaceAssetFindings(trx: Knex.Transaction, assetIds: readonly string[], rows: readonly RiskFindingRow[], at: string) {
+    const ids = new Set(assetIds);
+    const next = new Map<string, RiskFindingRow>();
+    for (const row of rows) {
+      if (row.finding.subject.kind !== 'asset' || !ids.has(row.finding.subject.id)) {
+        throw new Error(`replaceAssetFindings: finding ${riskFindingKey(row.finding)} is not about the assets replaced`);
+      }
+      next.set(riskFindingKey(row.finding), row);
+    }
+    const old = new Map<string, Pick<FindingRow, 'rule_id' | 'severity' | 'first_seen'>>();
+    const list = [...ids];
+    for (let i = 0; i < list.length; i += BATCH) {
+      const found: Pick<FindingRow, 'finding_key' | 'rule_id' | 'severity' | 'first_seen'>[] = await trx(FINDINGS)
+        .where('subject_kind', 'asset')
+        .whereIn('asset_id', list.slice(i, i + BATCH))
+        .select('finding_key', 'rule_id', 'severity', 'first_seen');
+      for (const r of found) old.set(r.finding_key, r);
+    }
+    await this.write(trx, old, next, at);
+  }
+
+  async replaceSubjectFindings(kinds: readonly RiskFinding['subject']['kind'][], findings: readonly RiskFinding[], at: string) {
+    await this.db.transaction(async trx => {
+      const old = new Map<string, Pick<FindingRow, 'rule_id' | 'severity' | 'first_seen'>>();
+      const found: Pick<FindingRow, 'finding_key' | 'rule_id' | 'severity' | 'first_seen'>[] = await trx(FINDINGS)
+        .whereIn('subject_kind', [...kinds])
+        .select('finding_key', 'rule_id', 'severity', 'first_seen');
+      for (const r of found) old.set(r.finding_key, r);
+      const next = new Map(
+        findings.filter(f => kinds.includes(f.subject.kind)).map(f => [riskFindingKey(f), { finding: f }] as const),
+      );
+      await this.write(trx, old, next, at);
+    });
+  }
+
+  /** Deletes what is no longer found, upserts what is, and moves the counts by the difference. */
+  private async write(
+    trx: Knex.Transaction,
+    old: ReadonlyMap<string, Pick<FindingRow, 'rule_id' | 'severity' | 'first_seen'>>,
+    next: ReadonlyMap<string, RiskFindingRow>,
+    at: string,
+  ) {
+    const deltas = new CountDeltas();
+    const gone = [...old.keys()].filter(k => !next.has(k));
+    for (let i = 0; i < gone.length; i += BATCH) {
+      await trx(FINDINGS).whereIn('finding_key', gone.slice(i, i + BATCH)).delete();
+    }
+    for (const r of old.values()) deltas.add(r.rule_id, r.severity, -1);
+    const rows = [...next].map(([key, r]) => toRow(r.finding, r.owner, old.get(key)?.first_seen ?? at, at));
+    for (const r of rows) deltas.add(r.rule_id, r.severity, 1);
+    for (let i = 0; i < rows.length; i += BATCH) {
+      await trx(FINDINGS)
+        .insert(rows.slice(i, i + BATCH))
+        .onConflict('finding_key')
+        .merge();
+    }
+    await deltas.apply(trx);
+  }
+
+  async sweep() {
+    await this.db.transaction(async trx => {
+      await trx(FINDINGS)
+        .where('subject_kind', 'asset')
+        .whereNotExists(trx('itam_assets as a').select('a.id').whereRaw(`a.id = ${FINDINGS}.asset_id`))
+        .delete();
+      // Counts heal from anything the increments missed (e.g. rows written by an older version).
+      await trx(COUNTS).delete();
+      const groups = (await trx(FINDINGS).select('rule_id', 'severity').count({ n: '*' }).groupBy('rule_id', 'severity')) as unknown as {
+        rule_id: string;
+        severity: string;
+        n: number | string;
+      }[];
+      if (groups.length > 0) {
+        await trx(COUNTS).insert(groups.map(g => ({ rule_id: g.rule_id, severity: g.severity, n: Number(g.n) })));
+      }
+    });
+  }
+
+  async list(filter: RiskFindingFilter, page: { limit: number; after?: RiskFindingPosition }) {
+    const query = this.filtered(filter)
+      .select('f.finding', 'f.finding_key', 'f.first_seen', 'f.severity_rank', 'f.sort_label', 'f.rule_id', 'f.subject_id')
+      .orderBy([
+        { column: 'f.severity_rank' },
+        { column: 'f.sort_label' },
+        { column: 'f.rule_id' },
+        { column: 'f.subject_id' },
+      ])
+      .limit(page.limit + 1);
+    if (page.after) {
+      const a = page.after;
+      query.whereRaw('(f.severity_rank, f.sort_label, f.rule_id, f.subject_id) > (?, ?, ?, ?)', [
+        a.severityRank,
+        a.sortLabel,
+        a.ruleId,
+        a.subjectId,
+      ]);
+    }
+    const found: Pick<FindingRow, 'finding' | 'finding_key' | 'first_seen' | 'severity_rank' | 'sort_label' | 'rule_id' | 'subject_id'>[] = await query;
+    const rows = found.slice(0, page.limit);
+    const items: RiskFindingItem[] = rows.map(r => ({ ...JSON.parse(r.finding), key: r.finding_key, firstSeen: r.first_seen }));
+    const lastRow = rows[rows.length - 1];
+    return {
+      items,
+      ...(lastRow && found.length > page.limit
+        ? { last: { severityRank: Number(lastRow.severity_rank), sortLabel: lastRow.sort_label, ruleId: lastRow.rule_id, subjectId: lastRow.subject_id } }
+        : {}),
+    };
+  }
+
+  async counts(filter: RiskFindingFilter): Promise<RiskFindingCounts> {
+    const facets = { severities: filter.severities, ruleIds: filter.ruleIds };
+    const narrowed = filter.owner !== undefined || filter.entityRef !== undefined || filter.assetIds !== undefined || filter.visible !== undefined;
+    // Without filters other than the facets, the kept counts answer in one small read.
+    const groups: { rule_id: string; severity: string; n: number | string }[] = narrowed
+      ? await this.filtered({ ...filter, severities: undefined, ruleIds: undefined })
+          .select('f.rule_id', 'f.severity')
+          .count({ n: '*' })
+          .groupBy('f.rule_id', 'f.severity')
+      : await this.db(COUNTS).select('rule_id', 'severity', 'n');
+    return riskFindingCountsFromGroups(
+      groups.map(g => ({ ruleId: g.rule_id as RiskRuleId, severity: g.severity as RiskSeverity, n: Number(g.n) })),
+      facets,
+    );
+  }
+
+  private filtered(filter: RiskFindingFilter) {
+    const q = this.db(`${FINDINGS} as f`);
+    if (filter.severities?.length) q.whereIn('f.severity_rank', filter.severities.map(severityRank));
+    if (filter.ruleIds?.length) q.whereIn('f.rule_id', [...filter.ruleIds]);
+    if (filter.owner !== undefined) q.where('f.owner', filter.owner);
+    if (filter.assetIds !== undefined) q.whereIn('f.asset_id', [...filter.assetIds]);
+    if (filter.entityRef !== undefined) {
+      q.whereIn('f.asset_id', this.db('itam_entity_links').select('asset_id').where('entity_ref', filter.entityRef));
+    }
+    if (filter.visible) {
+      const visible = filter.visible;
+      // Findings about products, entitlements and devices are not about an asset the policy hides.
+      q.where(b =>
+        b
+          .whereNot('f.subject_kind', 'asset')
+          .orWhereIn('f.asset_id', whereAssetCriteria(this.db('itam_assets as a').select('a.id'), visible)),
+      );
+    }
+    return q;
+  }
+}
