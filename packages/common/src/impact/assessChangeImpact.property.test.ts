@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { AssetLinkType, EntityLinkRole } from '../links/schema';
 import { assessChangeImpact } from './assessChangeImpact';
 import { buildImpactGraph } from './buildImpactGraph';
+import { impactSubgraphData } from './subgraph';
 import type { ChangeImpactQuery, ImpactGraphData, ImpactHop, ImpactNodeRef } from './types';
 
 const WINDOW = { start: '2026-06-06T22:00:00Z', end: '2026-06-07T02:00:00Z' };
@@ -210,6 +211,20 @@ describe('assessChangeImpact properties', () => {
         expect(new Set(owners).size).toBe(owners.length);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('answers the same from the subgraph a query reaches as from the whole graph', () => {
+    fc.assert(
+      fc.property(dataArb, ({ data, query, maxDepth }) => {
+        const whole = buildImpactGraph(data);
+        const part = buildImpactGraph(impactSubgraphData(whole, query, maxDepth + 1));
+        expect(assessChangeImpact(part, query, { maxDepth })).toEqual(assessChangeImpact(whole, query, { maxDepth }));
+        // Hiding items (a caller's permissions) changes nothing either.
+        const visibility = { assetVisible: (id: string) => id !== 'a1', entityVisible: (ref: string) => !ref.endsWith('/e2') };
+        expect(assessChangeImpact(part, query, { maxDepth }, visibility)).toEqual(assessChangeImpact(whole, query, { maxDepth }, visibility));
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -33,7 +33,8 @@ import { ASSET_FINDINGS_BATCH, refreshAssetFindings, type AssetRiskEvaluation } 
 import { assetTagsOf } from '../risks/assetTags';
 import { closedAuditEvidence } from './auditEvidence';
 import { readKpiFacts } from './kpiFacts';
-import { ImpactGraphSource } from './impactGraph';
+import { CatalogueGraphSource } from './impactGraph';
+import { impactGraphFor } from './impactNeighbourhood';
 import { readMaturityFacts } from './maturityFacts';
 import { SnapshotStore, type Snapshot } from './SnapshotStore';
 
@@ -100,7 +101,7 @@ export function licenceCompliance(report: LicencePositionReport): LicenceComplia
  */
 export class AnalyticsService {
   private readonly snapshots: SnapshotStore;
-  private readonly graphs: ImpactGraphSource;
+  private readonly catalogue: CatalogueGraphSource;
   private readonly licences: LicenceStore;
   private readonly findings: RiskFindingStore;
   /** The periodic recompute in flight, shared. */
@@ -127,7 +128,7 @@ export class AnalyticsService {
     this.findings = KnexRiskFindingStore.create(deps.store.knex);
     // Every transaction that writes assets refreshes their findings before it commits.
     deps.store.setAssetWriteListener((trx, assetIds) => this.refreshAssetFindings(trx, assetIds));
-    this.graphs = new ImpactGraphSource({ store: deps.store, catalog: deps.catalog, auth: deps.auth });
+    this.catalogue = new CatalogueGraphSource({ catalog: deps.catalog, auth: deps.auth, logger: deps.logger });
   }
 
   private now(): string {
@@ -156,7 +157,7 @@ export class AnalyticsService {
     await this.findings.sweep();
     const riskFindings = assetFindings + licence.findings;
     await this.snapshots.put(RISK_FINDINGS_SNAPSHOT, computedAt, { riskFindings });
-    this.graphs.invalidate();
+    this.catalogue.invalidate();
     this.deps.logger.info(
       `ITAM analytics recomputed: ${riskFindings} risk findings (${assetFindings} about assets), ` +
         `${licence.products} licence positions`,
@@ -331,8 +332,11 @@ export class AnalyticsService {
     return assessMaturityFromFacts(facts, { maxLacking: MATURITY_LACKING_LISTED });
   }
 
-
-  impactGraph(): Promise<ImpactGraph> {
-    return this.graphs.get();
+  /**
+   * The change-impact graph a query needs: the catalogue graph kept in memory, joined with the
+   * assets a walk of `maxDepth` hops from the named items can reach, read now.
+   */
+  async impactGraph(query: { assetIds: readonly string[]; entityRefs: readonly string[] }, maxDepth: number): Promise<ImpactGraph> {
+    return impactGraphFor(this.deps.store.knex, await this.catalogue.get(), query, maxDepth);
   }
 }

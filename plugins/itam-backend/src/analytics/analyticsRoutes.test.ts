@@ -1,8 +1,11 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import type { Server } from 'node:http';
 import request from 'supertest';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { assessChangeImpact, buildImpactGraph, type ImpactGraphData } from '@itam/common';
 import type { KnexAssetStore } from '../database/KnexAssetStore';
-import { asUser, itamTestDatabases, startItamBackend } from '../tests/testBackend';
+import { catalogToImpactData } from './impactGraph';
+import { asUser, itamTestDatabases, startItamBackend, testCatalog } from '../tests/testBackend';
 import { seedExampleEstate } from '../tests/exampleEstate';
 
 const databases = itamTestDatabases();
@@ -125,6 +128,36 @@ describe.each(databases.eachSupportedId())('analytics on %s', databaseId => {
       .set('authorization', asUser())
       .send({ assets: [], window: { start: '2026-12-01T22:00:00Z', end: '2026-12-01T23:00:00Z' } })
       .expect(400);
+  });
+
+  it('answers impact from what the query reaches exactly as from the graph of the whole estate', async () => {
+    const assets = (await store.listAssets({ limit: 500 })).items;
+    const whole = buildImpactGraph({
+      assets,
+      assetLinks: (await store.listAllAssetLinks()).map(l => ({ assetId: l.sourceAssetId, type: l.type, targetAssetId: l.targetAssetId })),
+      entityLinks: (await store.listAllEntityLinks()) as ImpactGraphData['entityLinks'],
+      openIncidents: (await store.listAllTicketLinks())
+        .filter(t => t.ticketType === 'incident' && !t.resolved)
+        .map(t => ({ assetId: t.assetId, issueKey: t.issueKey })),
+      ...catalogToImpactData(testCatalog),
+    });
+    const window = { start: '2026-12-01T22:00:00Z', end: '2026-12-01T23:00:00Z' };
+    const queries = [
+      ...assets.map(a => ({ assets: [a.id], entityRefs: [] as string[] })),
+      ...testCatalog.map(e => ({ assets: [] as string[], entityRefs: [stringifyEntityRef(e)] })),
+    ];
+    expect(queries.length).toBeGreaterThan(5);
+    for (const maxDepth of [0, 1, 5]) {
+      for (const q of queries) {
+        const res = await request(server)
+          .post('/api/itam/impact')
+          .set('authorization', asUser())
+          .send({ ...q, window, options: { maxDepth } })
+          .expect(200);
+        const expected = assessChangeImpact(whole, { assetIds: q.assets, entityRefs: q.entityRefs, window }, { maxDepth });
+        expect(res.body).toEqual(JSON.parse(JSON.stringify(expected)));
+      }
+    }
   });
 });
 

@@ -126,8 +126,9 @@ export function registerAnalyticsRoutes(router: Router, ctx: RouteContext, analy
       if (asset && readable.allows(asset)) assetIds.push(asset.id);
       else notFoundAssets.push(idOrTag);
     }
-    const graph = await analytics.impactGraph();
     const query = { assetIds, entityRefs: body.entityRefs, window: body.window };
+    const maxDepth = (body.options ?? changeImpactOptionsSchema.parse({})).maxDepth;
+    const graph = await analytics.impactGraph(query, maxDepth);
     // The graph is built once for everyone; the answer holds only what this caller may see:
     // assets their permissions allow, and entities the catalogue shows them (read with their
     // credentials). Hiding nodes only shrinks what a walk reaches, so checking the assets and

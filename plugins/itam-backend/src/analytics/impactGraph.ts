@@ -1,8 +1,7 @@
-import type { AuthService } from '@backstage/backend-plugin-api';
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { buildImpactGraph, type ImpactGraph, type ImpactGraphData } from '@itam/common';
-import type { AssetStore } from '../database/AssetStore';
 
 const CATALOG_FIELDS = [
   'kind',
@@ -34,19 +33,21 @@ export function catalogToImpactData(entities: Entity[]): Pick<ImpactGraphData, '
 }
 
 /**
- * Builds the change-impact graph from the register and the catalogue, and keeps it for a short
- * time: building reads the whole catalogue (about a second at 100k entities), queries then take
- * milliseconds.
+ * Keeps the catalogue part of the change-impact graph (entities, relations, owners) in memory,
+ * once per instance: building it reads the whole catalogue (about a second at 100k entities),
+ * queries then take milliseconds. After `maxAgeMs` (or an invalidation) the next query starts a
+ * rebuild in the background and is answered from the graph in hand; only the first query waits.
+ * The register's part is read per query, for what the query reaches (see impactNeighbourhood.ts).
  */
-export class ImpactGraphSource {
-  private cached?: { graph: ImpactGraph; builtAt: number };
+export class CatalogueGraphSource {
+  private cached?: { graph: ImpactGraph; builtAt: number; stale: boolean };
   private building?: Promise<ImpactGraph>;
 
   constructor(
     private readonly options: {
-      store: AssetStore;
       catalog: CatalogService;
       auth: AuthService;
+      logger?: LoggerService;
       maxAgeMs?: number;
       now?: () => number;
     },
@@ -54,43 +55,31 @@ export class ImpactGraphSource {
 
   async get(): Promise<ImpactGraph> {
     const now = (this.options.now ?? Date.now)();
-    if (this.cached && now - this.cached.builtAt < (this.options.maxAgeMs ?? 60_000)) {
-      return this.cached.graph;
-    }
+    const cached = this.cached;
+    if (cached && !cached.stale && now - cached.builtAt < (this.options.maxAgeMs ?? 60_000)) return cached.graph;
     this.building ??= this.build(now).finally(() => {
       this.building = undefined;
     });
-    return this.building;
+    if (!cached) return this.building;
+    // Stale: answered from the graph in hand while the rebuild runs; a failed rebuild is logged
+    // and retried by the next query.
+    this.building.catch(error => this.options.logger?.warn(`ITAM could not refresh the catalogue graph: ${String(error)}`));
+    return cached.graph;
   }
 
-  /** Forgets the cached graph, e.g. after links changed. */
+  /** Marks the graph stale: the next query starts a rebuild (and is answered meanwhile). */
   invalidate(): void {
-    this.cached = undefined;
+    if (this.cached) this.cached.stale = true;
   }
 
   private async build(now: number): Promise<ImpactGraph> {
-    const { store, catalog, auth } = this.options;
+    const { catalog, auth } = this.options;
     const { items } = await catalog.getEntities(
       { fields: CATALOG_FIELDS },
       { credentials: await auth.getOwnServiceCredentials() },
     );
-    const assets = [];
-    for await (const batch of store.streamAssets({})) assets.push(...batch);
-    const tickets = await store.listAllTicketLinks();
-    const graph = buildImpactGraph({
-      assets,
-      assetLinks: (await store.listAllAssetLinks()).map(l => ({
-        assetId: l.sourceAssetId,
-        type: l.type,
-        targetAssetId: l.targetAssetId,
-      })),
-      entityLinks: (await store.listAllEntityLinks()) as ImpactGraphData['entityLinks'],
-      openIncidents: tickets
-        .filter(t => t.ticketType === 'incident' && !t.resolved)
-        .map(t => ({ assetId: t.assetId, issueKey: t.issueKey })),
-      ...catalogToImpactData(items.filter((e): e is Entity => Boolean(e))),
-    });
-    this.cached = { graph, builtAt: now };
+    const graph = buildImpactGraph(catalogToImpactData(items.filter((e): e is Entity => Boolean(e))));
+    this.cached = { graph, builtAt: now, stale: false };
     return graph;
   }
 }
