@@ -35,6 +35,7 @@ import { closedAuditEvidence } from './auditEvidence';
 import { readKpiFacts } from './kpiFacts';
 import { CatalogueGraphSource } from './impactGraph';
 import { impactGraphFor } from './impactNeighbourhood';
+import { SingleFlight } from './singleFlight';
 import { readMaturityFacts } from './maturityFacts';
 import { SnapshotStore, type Snapshot } from './SnapshotStore';
 
@@ -104,6 +105,8 @@ export class AnalyticsService {
   private readonly catalogue: CatalogueGraphSource;
   private readonly licences: LicenceStore;
   private readonly findings: RiskFindingStore;
+  private readonly kpiRuns = new SingleFlight<KpiReport>();
+  private readonly maturityRuns = new SingleFlight<MaturityAssessment>();
   /** The periodic recompute in flight, shared. */
   private recomputeInFlight?: Promise<{ riskFindings: number; licenceProducts: number; computedAt: string }>;
   /** Licence reconciliations in flight, by the generation of the positions they started at. */
@@ -288,7 +291,13 @@ export class AnalyticsService {
    * only the assets the caller may read, and the estate-wide ones (licence compliance, register
    * accuracy: they summarise products and audits over every asset) have no value, saying why.
    */
-  async kpis(window: { from: string; to: string }, currency?: string, visible?: AssetVisibility): Promise<KpiReport> {
+  kpis(window: { from: string; to: string }, currency?: string, visible?: AssetVisibility): Promise<KpiReport> {
+    // Identical requests arriving together (the dashboard's panels, several users) share one run.
+    const key = JSON.stringify([window.from, window.to, currency ?? null, visible ?? null]);
+    return this.kpiRuns.run(key, () => this.computeKpis(window, currency, visible));
+  }
+
+  private async computeKpis(window: { from: string; to: string }, currency?: string, visible?: AssetVisibility): Promise<KpiReport> {
     const events = await this.deps.store.listTransitions(
       `${window.from}T00:00:00.000Z`,
       `${window.to}T23:59:59.999Z`,
@@ -322,7 +331,11 @@ export class AnalyticsService {
    * The maturity assessment on `asOf`, from aggregate queries (see `maturityFacts.ts`): the estate
    * is counted in the database, never loaded.
    */
-  async maturity(asOf: string): Promise<MaturityAssessment> {
+  maturity(asOf: string): Promise<MaturityAssessment> {
+    return this.maturityRuns.run(asOf, () => this.assessMaturity(asOf));
+  }
+
+  private async assessMaturity(asOf: string): Promise<MaturityAssessment> {
     const positions = licenceCompliance((await this.licencePositions()).data);
     const facts = await readMaturityFacts(this.deps.store.knex, asOf, resolveMaturityModel(), {
       audits: await closedAuditEvidence(this.deps.audits),

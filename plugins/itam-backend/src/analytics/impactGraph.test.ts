@@ -19,7 +19,8 @@ describe('CatalogueGraphSource', () => {
       // The rebuild is held until the test lets it finish.
       () => new Promise<{ items: Entity[] }>(resolve => (release = () => resolve({ items: [component('a'), component('b')] }))),
     ];
-    const getEntities = jest.fn(() => answers[getEntities.mock.calls.length - 1]());
+    let call = 0;
+    const getEntities = jest.fn((): Promise<{ items: Entity[] }> => answers[call++]());
     const source = new CatalogueGraphSource({
       catalog: { getEntities } as unknown as CatalogService,
       auth: mockServices.auth(),
