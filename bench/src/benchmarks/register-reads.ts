@@ -7,13 +7,12 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { migrateItamDatabase } from '@itam/backstage-plugin-itam-backend';
 import autocannon from 'autocannon';
 import knexFactory, { type Knex } from 'knex';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 import { entityCount, seedRegister } from '../data/registerData';
+import { peakRssMb, startReadServer } from '../servers/readServerProcess';
 import { quantile, seededRandom, type Benchmark, type BenchOptions, type BenchRow } from '../harness';
 
 interface Measured {
@@ -36,21 +35,6 @@ function diskReadKiB(): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-async function startServer(client: string, connection: string): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'servers', 'readServer.ts')], {
-    env: { ...process.env, BENCH_DB_CLIENT: client, BENCH_DB_CONNECTION: connection },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout! });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('exit', code => reject(new Error(`bench server exited with ${code}`)));
-    lines.on('line', line => {
-      if (line.startsWith('{"port"')) resolve(JSON.parse(line).port);
-    });
-  });
-  return { port, child };
 }
 
 async function load(url: string, paths: () => string, seconds: number): Promise<Measured> {
@@ -139,16 +123,6 @@ async function openKnex(client: string, connection: string): Promise<Knex> {
   return knex;
 }
 
-/** Peak resident memory of a process so far, in MB (Linux's VmHWM); undefined elsewhere. */
-function peakRssMb(pid: number | undefined): number | undefined {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmHWM:\s+(\d+) kB$/m);
-    return line ? Number(line[1]) / 1024 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * One request at a time, for routes too slow to put under load: the median of `times` requests'
  * latencies in ms, or undefined when a request fails or takes longer than the time limit.
@@ -201,7 +175,7 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
       options.log(`${target.label}: ${size} assets seeded in ${seededIn} s; ${await storageContext(target.client, knex)}`);
       await knex.destroy();
       const starting = Date.now();
-      const { port, child } = await startServer(target.client, db.connection);
+      const { port, child } = await startReadServer(target.client, db.connection);
       // Start-up includes the plugin's statistics refresh (and vacuum, on PostgreSQL).
       options.log(`${target.label}: server up in ${((Date.now() - starting) / 1000).toFixed(1)} s`);
       try {

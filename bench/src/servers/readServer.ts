@@ -12,7 +12,10 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { itamPlugin } from '@itam/backstage-plugin-itam-backend';
 import express from 'express';
 import knexFactory from 'knex';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+
+type CatalogEntities = NonNullable<NonNullable<Parameters<typeof catalogServiceMock.factory>[0]>['entities']>;
 
 const baselinePlugin = createBackendPlugin({
   pluginId: 'baseline',
@@ -47,7 +50,10 @@ async function main() {
       itamPlugin,
       baselinePlugin,
       mockServices.database.factory({ knex, migrations: { skip: true } }),
-      catalogServiceMock.factory({ entities: [] }),
+      // A catalogue for the impact analysis, when the benchmark gives one (a JSON file of entities).
+      catalogServiceMock.factory({
+        entities: process.env.BENCH_CATALOG_FILE ? (JSON.parse(readFileSync(process.env.BENCH_CATALOG_FILE, 'utf8')) as CatalogEntities) : [],
+      }),
       mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
       mockServices.rootLogger.factory({ level: 'warn' }),
       // The scheduled recompute would re-evaluate every finding in the middle of a measurement;
