@@ -9,7 +9,6 @@ import {
   CellText,
   Flex,
   Link,
-  Table,
   Text,
   type ColumnConfig,
 } from '@backstage/ui';
@@ -46,6 +45,7 @@ import {
 import { formatDateTime } from '../../utils/dateTime';
 import { formatMoney } from '../../utils/money';
 import { ItamErrorPanel } from '../ItamErrorPanel';
+import { PagedTable } from '../PagedTable/PagedTable';
 import { LicenceStatusChip } from './LicenceStatusChip';
 
 type AssetLink = ((assetId: string) => string) | undefined;
@@ -239,7 +239,7 @@ function Explanation(props: { position: LicencePositionResponse; tags: ReadonlyM
         {rows.length === 0 ? (
           <Text>No installation, assignment or concurrent use of this product was counted.</Text>
         ) : (
-          <Table columnConfig={columns} data={rows} pagination={{ type: 'none' }} />
+          <PagedTable columnConfig={columns} data={rows} />
         )}
         {ignoredEvidence.length > 0 && (
           <Flex direction="column" gap="1" role="list" aria-label="Evidence not counted">
@@ -353,11 +353,7 @@ function Entitlements(props: { productId: string; usage?: readonly EntitlementUs
   } else {
     const usage = new Map(props.usage?.map(u => [u.entitlementId, u]));
     body = (
-      <Table
-        columnConfig={columns}
-        data={items.map(e => ({ ...e, usage: usage.get(e.id) }))}
-        pagination={{ type: 'none' }}
-      />
+      <PagedTable columnConfig={columns} data={items.map(e => ({ ...e, usage: usage.get(e.id) }))} />
     );
   }
   return <Section title="Entitlements">{body}</Section>;
@@ -406,7 +402,7 @@ function Installations(props: {
   else if (!items || items.length === 0) {
     body = <EmptyState missing="data" title="No installations of this product are recorded" />;
   } else {
-    body = <Table columnConfig={columns} data={items} pagination={{ type: 'none' }} />;
+    body = <PagedTable columnConfig={columns} data={items} />;
   }
   return <Section title="Installations">{body}</Section>;
 }
@@ -450,7 +446,7 @@ function HarvestCandidates(props: { position: LicencePositionResponse; tags: Rea
       {rows.length === 0 ? (
         <Text>No harvest candidates: every metered installation was used in the last {position.harvestAfterDays} days.</Text>
       ) : (
-        <Table columnConfig={columns} data={rows} pagination={{ type: 'none' }} />
+        <PagedTable columnConfig={columns} data={rows} />
       )}
     </Section>
   );
@@ -515,7 +511,7 @@ export function LicencePositionPage(props: { productId: string }) {
           {lines.length === 0 ? (
             <Text>No rights and no use of this product were found.</Text>
           ) : (
-            <Table columnConfig={columns} data={lines} pagination={{ type: 'none' }} />
+            <PagedTable columnConfig={columns} data={lines} />
           )}
         </Section>
       )}

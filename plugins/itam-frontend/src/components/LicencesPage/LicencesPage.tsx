@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { EmptyState, Progress } from '@backstage/core-components';
-import { Cell, CellText, Flex, Table, Text, type ColumnConfig } from '@backstage/ui';
+import { Cell, CellText, Flex, Text, type ColumnConfig } from '@backstage/ui';
 import type {
   LicencePositionSummary,
   LicenceStatus,
@@ -20,6 +20,7 @@ import {
 import { formatDateTime } from '../../utils/dateTime';
 import { formatMoney } from '../../utils/money';
 import { ItamErrorPanel } from '../ItamErrorPanel';
+import { PagedTable } from '../PagedTable/PagedTable';
 import { LicenceStatusChip } from './LicenceStatusChip';
 
 type Row = ProductPosition & { id: string };
@@ -181,7 +182,7 @@ export function LicencesPage() {
     body = (
       <Flex direction="column" gap="3">
         <Text color="secondary">{summarise(report.summary)}</Text>
-        <Table columnConfig={columns} data={rows} pagination={{ type: 'none' }} />
+        <PagedTable columnConfig={columns} data={rows} />
       </Flex>
     );
   }
