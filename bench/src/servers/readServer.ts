@@ -5,7 +5,9 @@
 import {
   coreServices,
   createBackendPlugin,
+  createServiceFactory,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -15,7 +17,22 @@ import knexFactory from 'knex';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 
-type CatalogEntities = NonNullable<NonNullable<Parameters<typeof catalogServiceMock.factory>[0]>['entities']>;
+type CatalogEntities = NonNullable<NonNullable<Parameters<typeof catalogServiceMock>[0]>['entities']>;
+
+/**
+ * The catalogue, from a JSON file of entities when the benchmark gives one (the impact analysis).
+ * The test mock builds a map of every entity on each lookup by ref; a real catalogue answers
+ * from an index, so lookups here are indexed too, and the figures are the plugin's own.
+ */
+function catalogFactory(file: string | undefined) {
+  const entities: CatalogEntities = file ? JSON.parse(readFileSync(file, 'utf8')) : [];
+  const catalog = catalogServiceMock({ entities });
+  const byRef = new Map(entities.map(e => [`${e.kind.toLowerCase()}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`, e]));
+  const indexed = Object.assign(catalog, {
+    getEntitiesByRefs: async (request: { entityRefs: string[] }) => ({ items: request.entityRefs.map(ref => byRef.get(ref)) }),
+  });
+  return createServiceFactory({ service: catalogServiceRef, deps: {}, factory: () => indexed });
+}
 
 const baselinePlugin = createBackendPlugin({
   pluginId: 'baseline',
@@ -50,10 +67,7 @@ async function main() {
       itamPlugin,
       baselinePlugin,
       mockServices.database.factory({ knex, migrations: { skip: true } }),
-      // A catalogue for the impact analysis, when the benchmark gives one (a JSON file of entities).
-      catalogServiceMock.factory({
-        entities: process.env.BENCH_CATALOG_FILE ? (JSON.parse(readFileSync(process.env.BENCH_CATALOG_FILE, 'utf8')) as CatalogEntities) : [],
-      }),
+      catalogFactory(process.env.BENCH_CATALOG_FILE),
       mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
       mockServices.rootLogger.factory({ level: 'warn' }),
       // The scheduled recompute would re-evaluate every finding in the middle of a measurement;

@@ -42,7 +42,7 @@ export {
   type ChangeImpactOptionsInput,
 } from './options';
 export { buildImpactGraph } from './buildImpactGraph';
-export { impactSubgraphData } from './subgraph';
+export { composeImpactGraph } from './compose';
 export { walkImpact, walkPath, type ImpactWalk } from './walkImpact';
 export { describeImpactHop } from './describeHop';
 export { impactNodeLabel } from './text';

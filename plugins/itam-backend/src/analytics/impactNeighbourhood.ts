@@ -1,6 +1,6 @@
 import {
   buildImpactGraph,
-  impactSubgraphData,
+  composeImpactGraph,
   type ImpactAssetLinkInput,
   type ImpactEntityLinkInput,
   type ImpactGraph,
@@ -21,22 +21,21 @@ const batches = <T>(items: readonly T[]) =>
 
 /**
  * The graph a change-impact query needs: the assets its walk can reach, read from the database
- * level by level (impact only flows from assets to assets and entities, never back), joined with
- * the part of the catalogue graph reachable from the entities they are linked to and the named
- * ones. Built into one graph, it answers `assessChangeImpact` as the graph of the whole estate
- * would for walks of up to `maxDepth` hops (see `impactSubgraphData`): the register is never
- * loaded, only what the query reaches.
+ * level by level (impact only flows from assets to assets and entities, never back), composed
+ * with the catalogue graph kept in memory (common's `composeImpactGraph`). It answers
+ * `assessChangeImpact` as the graph of the whole estate would for walks of up to `maxDepth` hops:
+ * the register is never loaded, only what the query reaches.
  */
 export async function impactGraphFor(
   db: Knex,
   catalogue: ImpactGraph,
-  query: { assetIds: readonly string[]; entityRefs: readonly string[] },
+  query: { assetIds: readonly string[] },
   maxDepth: number,
 ): Promise<ImpactGraph> {
   const reached = new Set<string>(query.assetIds);
   const assetLinks: ImpactAssetLinkInput[] = [];
   const entityLinks: ImpactEntityLinkInput[] = [];
-  const entityStarts = new Set<string>(query.entityRefs);
+  const linkedEntities = new Set<string>();
   let frontier = [...reached];
   // Levels 0..maxDepth are expanded, so the assets one hop past the bound are known too: the walk
   // needs them to tell whether the bound cut it short.
@@ -62,7 +61,7 @@ export async function impactGraphFor(
         .select('asset_id', 'entity_ref', 'role');
       for (const r of roles) {
         entityLinks.push({ assetId: r.asset_id, entityRef: r.entity_ref, role: r.role as ImpactEntityLinkInput['role'] });
-        entityStarts.add(r.entity_ref);
+        linkedEntities.add(r.entity_ref);
       }
     }
     frontier = next;
@@ -79,6 +78,7 @@ export async function impactGraphFor(
       .select('asset_id', 'issue_key');
     openIncidents.push(...incidents.map(i => ({ assetId: i.asset_id, issueKey: i.issue_key })));
   }
-  const { entities, relations } = impactSubgraphData(catalogue, { entityRefs: [...entityStarts] }, maxDepth + 1);
-  return buildImpactGraph({ assets, assetLinks, entityLinks, openIncidents, entities, relations });
+  // The linked entities by ref only: everything else about them comes from the catalogue graph.
+  const entities = [...linkedEntities].map(ref => ({ ref }));
+  return composeImpactGraph(buildImpactGraph({ assets, assetLinks, entityLinks, openIncidents, entities }), catalogue);
 }
