@@ -40,12 +40,21 @@ export async function readMaturityFacts(
   const assets = (stages: readonly string[]) => db('itam_assets as a').whereIn('a.lifecycle_stage', stages);
   const managed = () => assets(UNDER_MANAGEMENT_STAGES);
   const inService = () => assets(IN_SERVICE_STAGES);
-  const count = async (query: Knex.QueryBuilder) => Number((await query.count({ n: '*' }))[0].n);
 
-  const share = async (population: () => Knex.QueryBuilder, lacking: (q: Knex.QueryBuilder) => Knex.QueryBuilder): Promise<ShareCount> => ({
-    population: await count(population()),
-    lackingCount: await count(lacking(population())),
-    lacking: inputs.maxLacking > 0 ? await lacking(population()).orderByRaw(byId).limit(inputs.maxLacking).pluck('a.id') : [],
+  // Every population and lacking count in one pass over the register (one scan, not eight); the
+  // lacking ids, at most `maxLacking` of each, are read after, only where some lack.
+  const counts = await countShares(db, model);
+  const share = async (
+    population: () => Knex.QueryBuilder,
+    lacking: (q: Knex.QueryBuilder) => Knex.QueryBuilder,
+    counted: { population: number; lacking: number },
+  ): Promise<ShareCount> => ({
+    population: counted.population,
+    lackingCount: counted.lacking,
+    lacking:
+      inputs.maxLacking > 0 && counted.lacking > 0
+        ? await lacking(population()).orderByRaw(byId).limit(inputs.maxLacking).pluck('a.id')
+        : [],
   });
 
   const required = ASSET_CLASSES.map(c => [c, requiredLifecycleBits(model, c)] as const).filter(([, bits]) => bits !== 0);
@@ -67,13 +76,13 @@ export async function readMaturityFacts(
   );
   return {
     asOf,
-    ownerCoverage: await share(managed, q => q.whereNull('a.owner')),
-    lifecycleCompleteness: await share(requiringFacts, incomplete),
-    auditRecency: await auditRecency(managed, new Set(recent.flatMap(a => a.verifiedAssetIds)), byId, inputs.maxLacking),
+    ownerCoverage: await share(managed, q => q.whereNull('a.owner'), { population: counts.managed, lacking: counts.unowned }),
+    lifecycleCompleteness: await share(requiringFacts, incomplete, { population: counts.requiring, lacking: counts.incomplete }),
+    auditRecency: await auditRecency(managed, counts.managed, new Set(recent.flatMap(a => a.verifiedAssetIds)), byId, inputs.maxLacking),
     auditAccuracy,
     licenceCoverage,
-    ticketIntegration: await share(inService, unlinked('itam_ticket_links')),
-    catalogueIntegration: await share(inService, unlinked('itam_entity_links')),
+    ticketIntegration: await share(inService, unlinked('itam_ticket_links'), { population: counts.inService, lacking: counts.unticketed }),
+    catalogueIntegration: await share(inService, unlinked('itam_entity_links'), { population: counts.inService, lacking: counts.uncatalogued }),
   };
 }
 
@@ -84,11 +93,11 @@ export async function readMaturityFacts(
  */
 async function auditRecency(
   managed: () => Knex.QueryBuilder,
+  population: number,
   verified: ReadonlySet<string>,
   byId: string,
   maxLacking: number,
 ): Promise<ShareCount> {
-  const population = Number((await managed().count({ n: '*' }))[0].n);
   const ids = [...verified];
   let verifiedManaged = 0;
   for (let i = 0; i < ids.length; i += ID_BATCH) {
@@ -106,4 +115,54 @@ async function auditRecency(
     after = rows[rows.length - 1];
   }
   return { population, lackingCount, lacking };
+}
+
+/**
+ * The populations and lacking counts of the shares, in one pass: each a sum of a condition over
+ * the register's rows (the link checks are index lookups per in-service asset).
+ */
+async function countShares(db: Knex, model: MaturityModel) {
+  const list = (values: readonly string[]) => values.map(() => '?').join(', ');
+  const managed = `a.lifecycle_stage in (${list(UNDER_MANAGEMENT_STAGES)})`;
+  const inService = `a.lifecycle_stage in (${list(IN_SERVICE_STAGES)})`;
+  const required = ASSET_CLASSES.map(c => [c, requiredLifecycleBits(model, c)] as const).filter(([, bits]) => bits !== 0);
+  const requiring = required.length > 0 ? `a.asset_class in (${list(required.map(([c]) => c))})` : '1 = 0';
+  const incomplete = required.length > 0 ? required.map(() => '(a.asset_class = ? and (a.lifecycle_facts & ?) <> ?)').join(' or ') : '1 = 0';
+  const unlinked = (table: string) => `not exists (select 1 from ${table} l where l.asset_id = a.id)`;
+  const sum = (condition: string) => `coalesce(sum(case when ${condition} then 1 else 0 end), 0)`;
+  const sql = `select
+      ${sum(managed)} as managed,
+      ${sum(`${managed} and a.owner is null`)} as unowned,
+      ${sum(`${managed} and ${requiring}`)} as requiring,
+      ${sum(`${managed} and ${requiring} and (${incomplete})`)} as incomplete,
+      ${sum(inService)} as in_service,
+      ${sum(`${inService} and ${unlinked('itam_ticket_links')}`)} as unticketed,
+      ${sum(`${inService} and ${unlinked('itam_entity_links')}`)} as uncatalogued
+    from itam_assets a`;
+  const requiredClasses = required.map(([c]) => c);
+  const incompleteBindings = required.flatMap(([c, bits]) => [c, bits, bits]);
+  const bindings = [
+    ...UNDER_MANAGEMENT_STAGES,
+    ...UNDER_MANAGEMENT_STAGES,
+    ...UNDER_MANAGEMENT_STAGES,
+    ...requiredClasses,
+    ...UNDER_MANAGEMENT_STAGES,
+    ...requiredClasses,
+    ...incompleteBindings,
+    ...IN_SERVICE_STAGES,
+    ...IN_SERVICE_STAGES,
+    ...IN_SERVICE_STAGES,
+  ];
+  const result = await db.raw(sql, bindings);
+  const row: Record<string, number | string> = db.client.config.client === 'pg' ? result.rows[0] : result[0];
+  const n = (key: string) => Number(row[key]);
+  return {
+    managed: n('managed'),
+    unowned: n('unowned'),
+    requiring: n('requiring'),
+    incomplete: n('incomplete'),
+    inService: n('in_service'),
+    unticketed: n('unticketed'),
+    uncatalogued: n('uncatalogued'),
+  };
 }
