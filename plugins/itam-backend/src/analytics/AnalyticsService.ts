@@ -14,6 +14,7 @@ import {
   type RiskConfig,
 } from '@itam/common';
 import type {
+  Asset,
   ImpactGraph,
   KpiReport,
   LicenceCompliance,
@@ -35,6 +36,7 @@ import { closedAuditEvidence } from './auditEvidence';
 import { readKpiFacts } from './kpiFacts';
 import { CatalogueGraphSource } from './impactGraph';
 import { impactGraphFor } from './impactNeighbourhood';
+import { RegisterVersion, VersionedResults } from './registerVersion';
 import { SingleFlight } from './singleFlight';
 import { readMaturityFacts } from './maturityFacts';
 import { SnapshotStore, type Snapshot } from './SnapshotStore';
@@ -107,6 +109,8 @@ export class AnalyticsService {
   private readonly findings: RiskFindingStore;
   private readonly kpiRuns = new SingleFlight<KpiReport>();
   private readonly maturityRuns = new SingleFlight<MaturityAssessment>();
+  private readonly kpiResults: VersionedResults<KpiReport>;
+  private readonly maturityResults: VersionedResults<MaturityAssessment>;
   /** The periodic recompute in flight, shared. */
   private recomputeInFlight?: Promise<{ riskFindings: number; licenceProducts: number; computedAt: string }>;
   /** Licence reconciliations in flight, by the generation of the positions they started at. */
@@ -129,8 +133,12 @@ export class AnalyticsService {
     this.snapshots = new SnapshotStore(deps.store.knex);
     this.licences = deps.licences ?? new KnexLicenceStore(deps.store.knex);
     this.findings = KnexRiskFindingStore.create(deps.store.knex);
+    // On an SQLite register, figures are reused until the next write (see registerVersion.ts).
+    const version = RegisterVersion.track(deps.store.knex);
+    this.kpiResults = new VersionedResults(version);
+    this.maturityResults = new VersionedResults(version);
     // Every transaction that writes assets refreshes their findings before it commits.
-    deps.store.setAssetWriteListener((trx, assetIds) => this.refreshAssetFindings(trx, assetIds));
+    deps.store.setAssetWriteListener((trx, assetIds, written) => this.refreshAssetFindings(trx, assetIds, written));
     this.catalogue = new CatalogueGraphSource({ catalog: deps.catalog, auth: deps.auth, logger: deps.logger });
   }
 
@@ -200,8 +208,8 @@ export class AnalyticsService {
    * Re-evaluates the findings of assets a transaction wrote (or whose audit sightings changed),
    * inside it: the findings list never shows an asset as it was before a committed write.
    */
-  refreshAssetFindings(trx: Knex.Transaction, assetIds: readonly string[]): Promise<number> {
-    return refreshAssetFindings(trx, this.findings, assetIds, this.evaluation());
+  refreshAssetFindings(trx: Knex.Transaction, assetIds: readonly string[], written?: readonly Asset[]): Promise<number> {
+    return refreshAssetFindings(trx, this.findings, assetIds, this.evaluation(), written);
   }
 
   /** The licence findings (shortfalls, expiring entitlements) of a reconciliation, stored. */
@@ -294,7 +302,7 @@ export class AnalyticsService {
   kpis(window: { from: string; to: string }, currency?: string, visible?: AssetVisibility): Promise<KpiReport> {
     // Identical requests arriving together (the dashboard's panels, several users) share one run.
     const key = JSON.stringify([window.from, window.to, currency ?? null, visible ?? null]);
-    return this.kpiRuns.run(key, () => this.computeKpis(window, currency, visible));
+    return this.kpiRuns.run(key, () => this.kpiResults.get(key, () => this.computeKpis(window, currency, visible)));
   }
 
   private async computeKpis(window: { from: string; to: string }, currency?: string, visible?: AssetVisibility): Promise<KpiReport> {
@@ -332,7 +340,7 @@ export class AnalyticsService {
    * is counted in the database, never loaded.
    */
   maturity(asOf: string): Promise<MaturityAssessment> {
-    return this.maturityRuns.run(asOf, () => this.assessMaturity(asOf));
+    return this.maturityRuns.run(asOf, () => this.maturityResults.get(asOf, () => this.assessMaturity(asOf)));
   }
 
   private async assessMaturity(asOf: string): Promise<MaturityAssessment> {

@@ -30,8 +30,11 @@ import {
 import { entityRefsLinkedTo, readEntityAssetItems, refreshEntityAssetItems } from './entityAssetItems';
 import { isBetterSqlite, isPg, pgRows, pgStatementName, sqliteAll, tuneSqliteConnections } from './sqliteReads';
 
-/** Work done inside a transaction that wrote these assets, before it commits. */
-export type AssetWriteListener = (trx: Knex.Transaction, assetIds: readonly string[]) => Promise<unknown>;
+/**
+ * Work done inside a transaction that wrote these assets, before it commits. A writer that holds
+ * the assets as written (locked or new in the transaction) passes them, sparing a read.
+ */
+export type AssetWriteListener = (trx: Knex.Transaction, assetIds: readonly string[], written?: readonly Asset[]) => Promise<unknown>;
 
 const migrationsDir = resolvePackagePath('@itam/backstage-plugin-itam-backend', 'migrations');
 
@@ -246,7 +249,7 @@ export class KnexAssetStore implements AssetStore {
       await this.writeUniquely(change.asset, () => trx('itam_assets').insert(assetToRow(change.asset)));
       await this.writeUniquely(change.asset, () => this.insertExternalIds(trx, change.asset));
       await trx('itam_asset_history').insert(eventToRow(change.event));
-      await this.assetWriteListener?.(trx, [change.asset.id]);
+      await this.assetWriteListener?.(trx, [change.asset.id], [change.asset]);
     });
     return change.asset;
   }
@@ -284,7 +287,7 @@ export class KnexAssetStore implements AssetStore {
       }
       await trx('itam_asset_history').insert(eventToRow(change.event));
       await refreshEntityAssetItems(trx, await entityRefsLinkedTo(trx, [id]));
-      await this.assetWriteListener?.(trx, [id]);
+      await this.assetWriteListener?.(trx, [id], [change.asset]);
       return change.asset;
     });
   }

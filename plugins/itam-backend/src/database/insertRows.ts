@@ -53,6 +53,9 @@ export async function insertRows<R extends object>(
     return;
   }
   const size = Math.min(perStatement, MAX_SQLITE_ROWS);
+  // Statements run on the driver do not pass through knex: announce the write as knex would, for
+  // listeners of its `query` event (the analytics' register version, query logging).
+  q.client.emit('query', { method: 'insert', sql: `insert into "${table}" (bulk, ${rows.length} rows)`, bindings: [], __knexQueryUid: `itam-insert-rows-${table}` });
   const connection: SqliteConnection = await q.client.acquireConnection();
   try {
     const params: unknown[] = [];

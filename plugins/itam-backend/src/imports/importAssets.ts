@@ -187,7 +187,7 @@ async function writeStaged(staging: StagingFile<StagedChunk>, options: ImportOpt
       await db.transaction(async trx => {
         const undo = emptyUndo();
         const changedEntityRefs = new Set<string>();
-        const written: string[] = [];
+        const written: Asset[] = [];
         const started = performance.now();
         let rows = 0;
         do {
@@ -202,7 +202,7 @@ async function writeStaged(staging: StagingFile<StagedChunk>, options: ImportOpt
           await writeCreateRows(trx, chunk.creates);
           await writeUpdates(trx, chunk.updates);
           for (const ref of await entityRefsLinkedTo(trx, chunk.updates.map(u => u.asset.id))) changedEntityRefs.add(ref);
-          written.push(...chunk.creates.assets.map(a => a.id), ...chunk.updates.map(u => u.asset.id));
+          written.push(...chunk.creates.assets.map(rowToAsset), ...chunk.updates.map(u => u.asset));
           await writeInstallations(trx, chunk.installs, at);
           await writeAssetLinks(trx, chunk.links);
           rows += chunkRows(chunk);
@@ -211,7 +211,7 @@ async function writeStaged(staging: StagingFile<StagedChunk>, options: ImportOpt
         } while (!next.done && rows < IMPORT_WRITE_SLICE_ROWS && performance.now() - started < sliceMs);
         // Last, after the row locks the writes took (see refreshEntityAssetItems).
         await refreshEntityAssetItems(trx, changedEntityRefs);
-        await options.onAssetsWritten?.(trx, written);
+        await options.onAssetsWritten?.(trx, written.map(a => a.id), written);
         if (next.done) {
           await commitImport(trx, jobId);
           await options.onCommit?.(trx);

@@ -295,7 +295,7 @@ async function planModels(
     await checkVersions(trx, eolUpdates);
     await writeUpdates(trx, eolUpdates);
     await refreshEntityAssetItems(trx, await entityRefsLinkedTo(trx, eolUpdates.map(u => u.asset.id)));
-    await options.onAssetsWritten?.(trx, eolUpdates.map(u => u.asset.id));
+    await options.onAssetsWritten?.(trx, eolUpdates.map(u => u.asset.id), eolUpdates.map(u => u.asset));
   };
 }
 

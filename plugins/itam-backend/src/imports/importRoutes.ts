@@ -13,6 +13,7 @@ import type { Request, Response, Router } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { AnalyticsService } from '../analytics/AnalyticsService';
+import type { AssetWriteListener } from '../database/KnexAssetStore';
 import type { RouteContext } from '../service/context';
 import { parseRequest } from '../service/validate';
 import { ImportFileError } from './errors';
@@ -85,7 +86,7 @@ function refuse(req: Request, res: Response, status: number, name: string, messa
 export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex, analytics: Pick<AnalyticsService, 'invalidateLicencePositions' | 'refreshAssetFindings'>) {
   const running = new Map<string, ImportJob>();
   // Each write and rollback transaction refreshes the risk findings of the assets it touched.
-  const assetsWritten = (trx: Knex.Transaction, ids: readonly string[]) => analytics.refreshAssetFindings(trx, ids);
+  const assetsWritten: AssetWriteListener = (trx, ids, written) => analytics.refreshAssetFindings(trx, ids, written);
   const jobs = new ImportJobStore(db, assetsWritten);
   // Jobs left running by a backend that stopped are failed as soon as this one starts.
   void jobs.failAbandoned(ctx.now()).catch(() => undefined);

@@ -65,17 +65,24 @@ export async function refreshAssetFindings(
   findings: RiskFindingStore,
   assetIds: readonly string[],
   evaluation: AssetRiskEvaluation,
+  /** The assets as this transaction wrote them (it holds them), when the caller has them. */
+  written?: readonly Asset[],
 ): Promise<number> {
-  let written = 0;
+  let total = 0;
   const ids = [...new Set(assetIds)];
+  const inHand = new Map(written?.map(a => [a.id, a]));
   for (let i = 0; i < ids.length; i += ASSET_FINDINGS_BATCH) {
     const batch = ids.slice(i, i + ASSET_FINDINGS_BATCH);
-    const query = trx<AssetRow>('itam_assets').whereIn('id', batch).select('data');
-    const rows: Pick<AssetRow, 'data'>[] = trx.client.config.client === 'pg' ? await query.forShare() : await query;
-    const assets = rows.map(rowToAsset);
+    const missing = batch.filter(id => !inHand.has(id));
+    const assets = batch.flatMap(id => inHand.get(id) ?? []);
+    if (missing.length > 0) {
+      const query = trx<AssetRow>('itam_assets').whereIn('id', missing).select('data');
+      const rows: Pick<AssetRow, 'data'>[] = trx.client.config.client === 'pg' ? await query.forShare() : await query;
+      assets.push(...rows.map(rowToAsset));
+    }
     const found = evaluateAssetFindings(assets, await lastVerifiedIn(trx, batch), evaluation);
     await findings.replaceAssetFindings(trx, batch, found, evaluation.at);
-    written += found.length;
+    total += found.length;
   }
-  return written;
+  return total;
 }
