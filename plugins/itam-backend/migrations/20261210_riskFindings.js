@@ -32,7 +32,7 @@ exports.up = async function up(knex) {
     table.index(['severity_rank', 'sort_label', 'rule_id', 'subject_id'], 'itam_risk_findings_order_idx');
     table.index(['rule_id', 'severity_rank', 'sort_label', 'subject_id'], 'itam_risk_findings_rule_idx');
     table.index(['asset_id'], 'itam_risk_findings_asset_idx');
-    table.index(['owner', 'severity_rank', 'sort_label'], 'itam_risk_findings_owner_idx');
+    table.index(['owner', 'severity_rank', 'sort_label', 'rule_id', 'subject_id'], 'itam_risk_findings_owner_idx');
   });
   if (knex.client.config.client === 'pg') {
     // Byte order, as SQLite compares and as @itam/common orders findings, whatever the

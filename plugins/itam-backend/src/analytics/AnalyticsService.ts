@@ -190,7 +190,7 @@ export class AnalyticsService {
       if (after !== undefined) query.where('id', '>', after);
       const ids = ((await query) as { id: string }[]).map(r => r.id);
       if (ids.length === 0) return written;
-      written += await db.transaction(trx => refreshAssetFindings(trx, this.findings, ids, evaluation));
+      written += await db.transaction(trx => refreshAssetFindings(trx, this.findings, ids, evaluation, undefined, true));
       after = ids[ids.length - 1];
     }
   }

@@ -35,6 +35,21 @@ interface FindingRow {
 
 const severityRank = (s: RiskSeverity) => RISK_SEVERITIES.indexOf(s);
 
+type ListedRow = Pick<FindingRow, 'finding' | 'finding_key' | 'first_seen' | 'severity_rank' | 'sort_label' | 'rule_id' | 'subject_id'>;
+
+/** Byte order of the UTF-8 text, as SQLite and PostgreSQL's "C" collation compare it. */
+const compareBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+
+/** The listing order (see the order index), for merging the pages of several queries. */
+function compareListed(a: ListedRow, b: ListedRow): number {
+  return (
+    Number(a.severity_rank) - Number(b.severity_rank) ||
+    compareBytes(a.sort_label, b.sort_label) ||
+    compareBytes(a.rule_id, b.rule_id) ||
+    compareBytes(a.subject_id, b.subject_id)
+  );
+}
+
 function toRow(finding: RiskFinding, owner: string | undefined, firstSeen: string, at: string): FindingRow {
   return {
     finding_key: riskFindingKey(finding),
@@ -60,7 +75,9 @@ class CountDeltas {
     this.deltas.set(key, (this.deltas.get(key) ?? 0) + n);
   }
   async apply(trx: Knex.Transaction) {
-    for (const [key, n] of this.deltas) {
+    // In one order in every transaction: concurrent writers then never wait on each other's
+    // count rows in a cycle (a deadlock on PostgreSQL).
+    for (const [key, n] of [...this.deltas].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (n === 0) continue;
       const [ruleId, severity] = key.split('\u0000');
       await trx.raw(
@@ -163,6 +180,36 @@ export class KnexRiskFindingStore implements RiskFindingStore {
   }
 
   async list(filter: RiskFindingFilter, page: { limit: number; after?: RiskFindingPosition }) {
+    // With several severities or rules, one query per combination: each reads its index in order
+    // and stops at the page, where a single query with IN lists would sort every match (all the
+    // end-of-life findings of a million assets). The pages are merged here, in the database's order.
+    const severities = filter.severities?.length ? filter.severities : [undefined];
+    const ruleIds = filter.ruleIds?.length ? filter.ruleIds : [undefined];
+    const found: ListedRow[] = [];
+    for (const severity of severities) {
+      for (const ruleId of ruleIds) {
+        found.push(
+          ...(await this.listBranch(
+            { ...filter, severities: severity ? [severity] : undefined, ruleIds: ruleId ? [ruleId] : undefined },
+            page,
+          )),
+        );
+      }
+    }
+    if (severities.length * ruleIds.length > 1) found.sort(compareListed);
+    const rows = found.slice(0, page.limit);
+    const items: RiskFindingItem[] = rows.map(r => ({ ...JSON.parse(r.finding), key: r.finding_key, firstSeen: r.first_seen }));
+    const lastRow = rows[rows.length - 1];
+    return {
+      items,
+      ...(lastRow && found.length > page.limit
+        ? { last: { severityRank: Number(lastRow.severity_rank), sortLabel: lastRow.sort_label, ruleId: lastRow.rule_id, subjectId: lastRow.subject_id } }
+        : {}),
+    };
+  }
+
+  /** One page (plus one row, to tell whether more follow) of one severity and rule combination. */
+  private async listBranch(filter: RiskFindingFilter, page: { limit: number; after?: RiskFindingPosition }): Promise<ListedRow[]> {
     const query = this.filtered(filter)
       .select('f.finding', 'f.finding_key', 'f.first_seen', 'f.severity_rank', 'f.sort_label', 'f.rule_id', 'f.subject_id')
       .orderBy([
@@ -181,16 +228,7 @@ export class KnexRiskFindingStore implements RiskFindingStore {
         a.subjectId,
       ]);
     }
-    const found: Pick<FindingRow, 'finding' | 'finding_key' | 'first_seen' | 'severity_rank' | 'sort_label' | 'rule_id' | 'subject_id'>[] = await query;
-    const rows = found.slice(0, page.limit);
-    const items: RiskFindingItem[] = rows.map(r => ({ ...JSON.parse(r.finding), key: r.finding_key, firstSeen: r.first_seen }));
-    const lastRow = rows[rows.length - 1];
-    return {
-      items,
-      ...(lastRow && found.length > page.limit
-        ? { last: { severityRank: Number(lastRow.severity_rank), sortLabel: lastRow.sort_label, ruleId: lastRow.rule_id, subjectId: lastRow.subject_id } }
-        : {}),
-    };
+    return query;
   }
 
   async counts(filter: RiskFindingFilter): Promise<RiskFindingCounts> {

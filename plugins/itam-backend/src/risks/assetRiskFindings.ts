@@ -56,9 +56,16 @@ export function evaluateAssetFindings(
 }
 
 /**
+ * On PostgreSQL, the scheduled re-evaluation of a batch and the refreshes inside writes exclude
+ * each other through this advisory lock (writes share it): a batch never reads an asset that a
+ * write in progress has changed and then stores findings after that write's own refresh. Cheaper
+ * than locking the rows read (which writes to every row of a million-asset table).
+ */
+const FINDINGS_LOCK = 0x17a3_0001;
+
+/**
  * Re-evaluates the findings about some assets inside the transaction that wrote them (or one of
- * the scheduled task's), reading the assets through it: on PostgreSQL the rows are read `for
- * share`, so a concurrent write of the same asset waits and its own refresh comes last.
+ * the scheduled task's, `exclusive`), reading the assets through it.
  */
 export async function refreshAssetFindings(
   trx: Knex.Transaction,
@@ -67,7 +74,12 @@ export async function refreshAssetFindings(
   evaluation: AssetRiskEvaluation,
   /** The assets as this transaction wrote them (it holds them), when the caller has them. */
   written?: readonly Asset[],
+  /** A batch of the scheduled re-evaluation rather than a write's refresh. */
+  exclusive = false,
 ): Promise<number> {
+  if (trx.client.config.client === 'pg') {
+    await trx.raw(exclusive ? 'select pg_advisory_xact_lock(?)' : 'select pg_advisory_xact_lock_shared(?)', [FINDINGS_LOCK]);
+  }
   let total = 0;
   const ids = [...new Set(assetIds)];
   const inHand = new Map(written?.map(a => [a.id, a]));
@@ -76,8 +88,7 @@ export async function refreshAssetFindings(
     const missing = batch.filter(id => !inHand.has(id));
     const assets = batch.flatMap(id => inHand.get(id) ?? []);
     if (missing.length > 0) {
-      const query = trx<AssetRow>('itam_assets').whereIn('id', missing).select('data');
-      const rows: Pick<AssetRow, 'data'>[] = trx.client.config.client === 'pg' ? await query.forShare() : await query;
+      const rows: Pick<AssetRow, 'data'>[] = await trx<AssetRow>('itam_assets').whereIn('id', missing).select('data');
       assets.push(...rows.map(rowToAsset));
     }
     const found = evaluateAssetFindings(assets, await lastVerifiedIn(trx, batch), evaluation);
