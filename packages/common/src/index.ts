@@ -8,6 +8,7 @@
 export * from './errors';
 export * from './validation';
 export * from './text/safeText';
+export * from './text/compareText';
 export * from './constants';
 export * from './csv/formulaCells';
 export * from './permissions';

@@ -1,4 +1,4 @@
-import type { AuditResult } from './findings';
+import type { AuditSummary } from './findings';
 import type { AuditScope } from './schema';
 
 /**
@@ -16,7 +16,10 @@ export interface AuditCampaign {
   createdAt: string;
   closedBy?: string;
   closedAt?: string;
-  /** The findings frozen at closing; open campaigns are evaluated live. */
-  result?: AuditResult;
+  /**
+   * The figures frozen at closing (the findings are frozen with them and listed a page at a
+   * time); open campaigns are evaluated live.
+   */
+  result?: AuditSummary;
 }
 

@@ -18,6 +18,8 @@ import type { ImportJob } from '../imports/job';
 import type {
   AssetListQuery,
   AuditCampaignWithResult,
+  AuditFindingsPage,
+  AuditFindingsQuery,
   ImportRequest,
   ImpactRequest,
   KpiReport,
@@ -298,6 +300,11 @@ export class ItamClient implements ItamApi {
 
   getAudit(id: string): Promise<AuditCampaignWithResult> {
     return this.request('GET', `/audits/${encodeURIComponent(id)}`);
+  }
+
+  /** A page of a campaign's findings, of one kind or all. */
+  listAuditFindings(id: string, query: AuditFindingsQuery = {}): Promise<AuditFindingsPage> {
+    return this.request('GET', `/audits/${encodeURIComponent(id)}/findings${toQueryString(query)}`);
   }
 
   createAudit(input: NewAuditCampaignInput): Promise<AuditCampaign> {

@@ -1,6 +1,6 @@
 import type { AssetClass, LifecycleStage } from '../asset/constants';
 import type { AuditCampaign } from '../audit/campaign';
-import type { AuditResult } from '../audit/findings';
+import type { AuditFinding, AuditFindingKind, AuditSummary } from '../audit/findings';
 import type { AuditObservationInput, NewAuditCampaignInput } from '../audit/schema';
 import type { ImportEncoding, ImportFormat, ImportJob, ImportMode, SnipeItKind } from '../imports/job';
 import type { DateFormat } from '../imports/dates';
@@ -230,11 +230,35 @@ export interface ImportRequest {
 }
 
 /**
- * An audit campaign with its findings: live while open, frozen when closed.
+ * An audit campaign with its figures: live while open, frozen when closed.
  *
  * @public
  */
-export type AuditCampaignWithResult = AuditCampaign & { result: AuditResult };
+export type AuditCampaignWithResult = AuditCampaign & { result: AuditSummary };
+
+/**
+ * Which findings of an audit campaign to list: one kind or all, a page at a time.
+ *
+ * @public
+ */
+export interface AuditFindingsQuery {
+  kind?: AuditFindingKind;
+  /** Findings per page, 1 to 500 (default 50). */
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * A page of an audit campaign's findings: the in-scope assets in tag order, then the unexpected
+ * finds in the order they were observed.
+ *
+ * @public
+ */
+export interface AuditFindingsPage {
+  items: AuditFinding[];
+  /** Where the next page starts; absent on the last page. */
+  nextCursor?: string;
+}
 
 /**
  * The ITAM backend API as the typed client offers it.
@@ -262,6 +286,7 @@ export interface ItamApi {
   unlinkTicket(id: string, site: string, issueKey: string): Promise<void>;
   getTicketAssets(site: string, issueKey: string): Promise<{ asset: Asset; link: AssetTicket }[]>;
   getRiskFindings(query?: RiskFindingsQuery): Promise<RiskFindingsResponse>;
+  listAuditFindings(id: string, query?: AuditFindingsQuery): Promise<AuditFindingsPage>;
   getKpis(query?: { from?: string; to?: string; currency?: string }): Promise<KpiReport>;
   getMaturity(): Promise<MaturityAssessment>;
   getSettings(): Promise<ItamSettings>;

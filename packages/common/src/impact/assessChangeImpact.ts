@@ -20,8 +20,8 @@ import type {
   ImpactNodeRef,
 } from './types';
 import { walkImpact, walkPath } from './walkImpact';
+import { compareText } from '../text/compareText';
 
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * What the asker of an impact assessment may see; everything when a predicate is absent.

@@ -1,5 +1,6 @@
 import { CRITICALITY_TIERS, LIFECYCLE_STAGES } from '../asset/constants';
 import { isoDateSchema } from '../asset/schema';
+import { compareText } from '../text/compareText';
 import { normalizeEntityRef } from '../entity/entityRef';
 import { ItamValidationError, type ValidationIssue } from '../errors';
 import {
@@ -29,7 +30,6 @@ const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
 const STAGES: ReadonlySet<string> = new Set(LIFECYCLE_STAGES);
 const TIERS: ReadonlySet<unknown> = new Set(CRITICALITY_TIERS);
 
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Indexes assets, catalogue entities, their links and relations, and open incidents into the

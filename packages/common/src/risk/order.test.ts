@@ -1,4 +1,5 @@
-import { compareRiskFindings, compareText } from './order';
+import { compareText } from '../text/compareText';
+import { compareRiskFindings } from './order';
 import type { RiskFinding } from './types';
 
 function finding(overrides: Partial<RiskFinding>): RiskFinding {

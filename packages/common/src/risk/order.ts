@@ -1,13 +1,7 @@
 import { compareRiskSeverity } from './severity';
 import type { RiskFinding } from './types';
+import { compareText } from '../text/compareText';
 
-/**
- * Compares by UTF-16 code units. Used instead of `localeCompare` so the order of findings is the
- * same on every machine, whatever its ICU data or locale.
- */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * The order findings are reported in: severity (most severe first), then asset tag (or the

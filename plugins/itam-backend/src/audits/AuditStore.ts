@@ -1,4 +1,5 @@
-import type { AuditCampaign, AuditObservation, AuditResult } from '@itam/common';
+import type { AuditCampaign, AuditEvidence, AuditFinding, AuditFindingKind, AuditObservation, AuditSummary } from '@itam/common';
+import type { AuditFindingPosition } from './campaignFindings';
 import type { AssetWriteListener } from '../database/KnexAssetStore';
 
 export type { AuditCampaign } from '@itam/common';
@@ -22,7 +23,20 @@ export interface AuditStore {
     assetsSeen?: AssetWriteListener,
   ): Promise<void>;
   listObservations(campaignId: string): Promise<AuditObservation[]>;
-  closeCampaign(id: string, closedBy: string, closedAt: string, result: AuditResult): Promise<AuditCampaign>;
+  /** A campaign's figures: live while it is open, as frozen when it closed. */
+  summarise(campaign: AuditCampaign): Promise<AuditSummary>;
+  /** A page of a campaign's findings, of one kind or all (live while open, frozen when closed). */
+  listFindings(
+    campaign: AuditCampaign,
+    query: { kind?: AuditFindingKind; limit: number; after?: AuditFindingPosition },
+  ): Promise<{ items: AuditFinding[]; next?: AuditFindingPosition }>;
+  /**
+   * Closes an open campaign, freezing its findings and figures as they stand, in one
+   * transaction; a closed campaign answers a conflict.
+   */
+  closeCampaign(id: string, closedBy: string, closedAt: string): Promise<AuditCampaign>;
+  /** What closed campaigns found, as the KPIs and the maturity assessment read it. */
+  auditEvidence(campaigns: readonly AuditCampaign[]): Promise<AuditEvidence[]>;
   /** When each asset was last seen by an audit. */
   lastVerified(assetIds?: string[]): Promise<Map<string, string>>;
 }

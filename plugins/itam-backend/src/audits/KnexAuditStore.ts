@@ -1,8 +1,24 @@
 import { ConflictError } from '@backstage/errors';
-import type { AuditObservation, AuditResult } from '@itam/common';
+import {
+  auditEvidenceFromFindings,
+  type AuditEvidence,
+  type AuditFinding,
+  type AuditFindingKind,
+  type AuditObservation,
+  type AuditSummary,
+} from '@itam/common';
 import type { Knex } from 'knex';
 import type { AssetWriteListener } from '../database/KnexAssetStore';
 import type { AuditCampaign, AuditStore } from './AuditStore';
+import {
+  campaignObservations,
+  evaluateCampaign,
+  freezeCampaignFindings,
+  frozenAssetOutcomes,
+  frozenFindingsPage,
+  liveFindingsPage,
+  type AuditFindingPosition,
+} from './campaignFindings';
 
 /** The audit store on knex (SQLite or PostgreSQL). @public */
 export class KnexAuditStore implements AuditStore {
@@ -38,7 +54,14 @@ export class KnexAuditStore implements AuditStore {
   ): Promise<void> {
     // Database work only: no catalogue call or token issue inside (see imports/importAssets.ts).
     await this.db.transaction(async trx => {
-      const campaign = await trx('itam_audit_campaigns').where('id', campaignId).first();
+      // Locked on PostgreSQL: a close running meanwhile freezes the findings either before these
+      // observations (which then find the campaign closed) or after them, never without them.
+      const campaign = await trx('itam_audit_campaigns')
+        .where('id', campaignId)
+        .modify(q => {
+          if (trx.client.config.client === 'pg') q.forUpdate();
+        })
+        .first();
       if (campaign?.status !== 'open') {
         throw new ConflictError(`Audit campaign ${campaignId} is closed; it takes no more observations`);
       }
@@ -62,35 +85,45 @@ export class KnexAuditStore implements AuditStore {
     });
   }
 
-  async listObservations(campaignId: string): Promise<AuditObservation[]> {
-    const rows = await this.db('itam_audit_observations')
-      .where('campaign_id', campaignId)
-      .orderBy('id');
-    return rows.map(r => {
-      const o: AuditObservation = {
-        result: r.result,
-        observedBy: r.observed_by,
-        observedAt: r.observed_at,
-      };
-      if (r.asset_tag) o.assetTag = r.asset_tag;
-      if (r.serial_number) o.serialNumber = r.serial_number;
-      if (r.location) o.location = r.location;
-      if (r.note) o.note = r.note;
-      return o;
-    });
+  listObservations(campaignId: string): Promise<AuditObservation[]> {
+    return campaignObservations(this.db, campaignId);
   }
 
-  async closeCampaign(
-    id: string,
-    closedBy: string,
-    closedAt: string,
-    result: AuditResult,
-  ): Promise<AuditCampaign> {
-    const n = await this.db('itam_audit_campaigns')
-      .where({ id, status: 'open' })
-      .update({ status: 'closed', closed_by: closedBy, closed_at: closedAt, result: JSON.stringify(result) });
-    if (n !== 1) throw new ConflictError(`Audit campaign ${id} is already closed`);
+  async summarise(campaign: AuditCampaign): Promise<AuditSummary> {
+    return campaign.result ?? (await evaluateCampaign(this.db, campaign)).summary;
+  }
+
+  async listFindings(
+    campaign: AuditCampaign,
+    query: { kind?: AuditFindingKind; limit: number; after?: AuditFindingPosition },
+  ): Promise<{ items: AuditFinding[]; next?: AuditFindingPosition }> {
+    if (campaign.status === 'closed') return frozenFindingsPage(this.db, campaign.id, query);
+    return liveFindingsPage(this.db, campaign.scope, await evaluateCampaign(this.db, campaign), query);
+  }
+
+  async closeCampaign(id: string, closedBy: string, closedAt: string): Promise<AuditCampaign> {
+    await this.db.transaction(async trx => {
+      const row = await trx('itam_audit_campaigns').where({ id, status: 'open' }).first();
+      if (!row) throw new ConflictError(`Audit campaign ${id} is already closed`);
+      // The status changes first: observations recorded meanwhile wait for this transaction
+      // (PostgreSQL) or for the one connection (SQLite), then find the campaign closed.
+      const n = await trx('itam_audit_campaigns')
+        .where({ id, status: 'open' })
+        .update({ status: 'closed', closed_by: closedBy, closed_at: closedAt });
+      if (n !== 1) throw new ConflictError(`Audit campaign ${id} is already closed`);
+      const summary = await freezeCampaignFindings(trx, rowToCampaign(row));
+      await trx('itam_audit_campaigns').where('id', id).update({ result: JSON.stringify(summary) });
+    });
     return (await this.getCampaign(id))!;
+  }
+
+  async auditEvidence(campaigns: readonly AuditCampaign[]): Promise<AuditEvidence[]> {
+    const closed = campaigns.filter(c => c.status === 'closed' && c.result && c.closedAt);
+    const outcomes = await frozenAssetOutcomes(this.db, closed.map(c => c.id));
+    return closed.map(c => ({
+      ...auditEvidenceFromFindings(c.id, c.closedAt!, outcomes.get(c.id) ?? []),
+      unexpectedCount: c.result!.counts.unexpected,
+    }));
   }
 
   async lastVerified(assetIds?: string[]): Promise<Map<string, string>> {

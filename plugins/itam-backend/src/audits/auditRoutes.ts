@@ -1,34 +1,41 @@
 import { NotFoundError } from '@backstage/errors';
 import {
+  AUDIT_FINDING_KINDS,
   auditObservationSchema,
-  evaluateAudit,
-  isInAuditScope,
   itamAssetReadPermission,
   itamAuditPermission,
   newAuditCampaignSchema,
-  type Asset,
+  type AuditFindingKind,
   type AuditObservation,
-  type AuditScope,
 } from '@itam/common';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { AnalyticsService } from '../analytics/AnalyticsService';
 import type { RouteContext } from '../service/context';
 import { audited } from '../service/audit';
+import { decodePageCursor, encodePageCursor, pageQueryShape } from '../service/pagination';
 import { parseRequest } from '../service/validate';
 import type { AuditCampaign, AuditStore } from './AuditStore';
+import type { AuditFindingPosition } from './campaignFindings';
 
 const observationsBodySchema = z
   .object({ observations: z.array(auditObservationSchema).min(1).max(5000) })
   .strict();
 
-async function assetsInScope(ctx: RouteContext, scope: AuditScope): Promise<Asset[]> {
-  const assets: Asset[] = [];
-  for await (const batch of ctx.store.streamAssets({})) {
-    for (const asset of batch) if (isInAuditScope(asset, scope)) assets.push(asset);
-  }
-  return assets;
-}
+/** Findings listed per page unless the caller asks for another size (at most 500). */
+export const AUDIT_FINDINGS_PAGE = 50;
+
+export const auditFindingsQuerySchema = z
+  .object({
+    kind: z.enum(AUDIT_FINDING_KINDS as [AuditFindingKind, ...AuditFindingKind[]]).optional(),
+    ...pageQueryShape(500),
+  })
+  .strict();
+
+// A live campaign pages by asset tag, then through the unexpected finds; a closed one by the
+// position its findings were frozen in. A campaign closed between two pages refuses the old cursor.
+const liveCursorSchema = z.union([z.object({ t: z.string() }).strict(), z.object({ u: z.number().int().min(0) }).strict()]);
+const frozenCursorSchema = z.object({ s: z.number().int().min(0) }).strict();
 
 /** Audit campaigns: create, observe, evaluate (live while open), close. */
 export function registerAuditRoutes(
@@ -42,9 +49,8 @@ export function registerAuditRoutes(
     if (!campaign) throw new NotFoundError(`No audit campaign ${id}`);
     return campaign;
   };
-  const evaluate = async (campaign: AuditCampaign) =>
-    campaign.result ??
-    evaluateAudit(await assetsInScope(ctx, campaign.scope), await audits.listObservations(campaign.id));
+  // Live while open (counted in the database, see campaignFindings.ts), frozen once closed.
+  const evaluate = (campaign: AuditCampaign) => audits.summarise(campaign);
 
   router.get('/audits', async (req, res) => {
     await ctx.authorize(req, itamAssetReadPermission);
@@ -73,6 +79,22 @@ export function registerAuditRoutes(
     await ctx.authorize(req, itamAssetReadPermission);
     const campaign = await requireCampaign(req.params.id);
     res.json({ ...campaign, result: await evaluate(campaign) });
+  });
+
+  router.get('/audits/:id/findings', async (req, res) => {
+    await ctx.authorize(req, itamAssetReadPermission);
+    const query = parseRequest(auditFindingsQuerySchema, req.query, 'query');
+    const campaign = await requireCampaign(req.params.id);
+    let after: AuditFindingPosition | undefined;
+    if (query.cursor) {
+      after = decodePageCursor<AuditFindingPosition>(query.cursor, campaign.status === 'closed' ? frozenCursorSchema : liveCursorSchema);
+    }
+    const page = await audits.listFindings(campaign, {
+      limit: query.limit ?? AUDIT_FINDINGS_PAGE,
+      ...(query.kind ? { kind: query.kind } : {}),
+      ...(after ? { after } : {}),
+    });
+    res.json({ items: page.items, ...(page.next ? { nextCursor: encodePageCursor(page.next) } : {}) });
   });
 
   router.post('/audits/:id/observations', async (req, res) => {
@@ -104,7 +126,7 @@ export function registerAuditRoutes(
     const closed = await audited(
       ctx.auditor,
       { eventId: 'audit-campaign-mutate', severityLevel: 'medium', request: req, meta: { action: 'close', campaignId: campaign.id } },
-      async () => audits.closeCampaign(campaign.id, ctx.actor(credentials), ctx.now(), await evaluate(campaign)),
+      () => audits.closeCampaign(campaign.id, ctx.actor(credentials), ctx.now()),
     );
     res.json(closed);
   });

@@ -24,6 +24,8 @@ export interface AssetRow {
   purchase_cost_minor: string | null;
   /** The lifecycle facts the asset carries, as common's `lifecycleFactBits`. */
   lifecycle_facts: number;
+  /** Where the register places the asset: an audit campaign's scope filters by it. */
+  location: string | null;
 }
 
 /** The columns of `itam_assets`, in the order bulk inserts bind them. */
@@ -47,6 +49,7 @@ export const ASSET_COLUMNS: readonly (keyof AssetRow)[] = [
   'purchase_date',
   'purchase_cost_minor',
   'lifecycle_facts',
+  'location',
 ];
 
 /** A row of `itam_asset_history`. */
@@ -98,6 +101,7 @@ export function assetToRow(asset: Asset): AssetRow {
     purchase_date: cost?.date ?? null,
     purchase_cost_minor: cost ? cost.costMinor.toString() : null,
     lifecycle_facts: lifecycleFactBits(asset),
+    location: asset.location ?? null,
   };
 }
 

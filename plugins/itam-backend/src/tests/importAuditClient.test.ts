@@ -68,11 +68,16 @@ describe('ItamClient import and audit calls', () => {
       { assetTag: 'LAP-1', result: 'seen' },
       { assetTag: 'GHOST-1', result: 'seen' },
     ]);
-    expect(observed.result.findings.length).toBeGreaterThan(0);
+    expect(observed.result.counts).toMatchObject({ verified: 1, unexpected: 1 });
     expect((await client.getAudit(campaign.id)).result).toEqual(observed.result);
+    const verified = await client.listAuditFindings(campaign.id, { kind: 'verified' });
+    expect(verified.items.map(f => f.assetTag)).toEqual(['LAP-1']);
     expect((await client.listAudits()).map(c => c.id)).toContain(campaign.id);
     const closed = await client.closeAudit(campaign.id);
     expect(closed.status).toBe('closed');
+    expect((await client.listAuditFindings(campaign.id, { kind: 'unexpected' })).items).toEqual([
+      expect.objectContaining({ kind: 'unexpected', assetTag: 'GHOST-1' }),
+    ]);
     await expect(client.getAudit('nope')).rejects.toBeInstanceOf(ItamApiError);
   });
 });

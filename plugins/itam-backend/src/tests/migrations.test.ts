@@ -269,4 +269,53 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     expect((await knex('itam_ticket_links').orderBy('issue_key')).map(r => r.issue_key)).toEqual(['OPS-1', 'OPS-2']);
     await knex.destroy();
   });
+
+  it('place each asset for audit scopes and move closed campaigns\' findings into rows, and back', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateToBefore(knex, '20261211_auditFindings.js');
+    const asset = (id: string, tag: string, location?: string) => ({
+      id,
+      tag,
+      name: tag,
+      asset_class: 'hardware',
+      type: 'laptop',
+      lifecycle_stage: 'deployed',
+      criticality: 3,
+      data_classification: 'internal',
+      search_text: tag.toLowerCase(),
+      data: JSON.stringify({ id, tag, ...(location ? { location } : {}) }),
+      version: 1,
+      created_at: '2026-12-01T00:00:00.000Z',
+      updated_at: '2026-12-01T00:00:00.000Z',
+    });
+    await knex('itam_assets').insert([asset('a1', 'LAP-1', 'Berlin'), asset('a2', 'LAP-2')]);
+    const findings = [
+      { kind: 'verified', assetId: 'a1', assetTag: 'LAP-1', registerLocation: 'Berlin', observedLocation: 'Berlin', explanation: 'LAP-1 verified' },
+      { kind: 'not-observed', assetId: 'a2', assetTag: 'LAP-2', explanation: 'LAP-2 has not been checked yet' },
+      { kind: 'unexpected', assetTag: 'GHOST-1', explanation: 'Seen GHOST-1' },
+    ];
+    const summary = { inScope: 2, counts: { verified: 1, 'location-mismatch': 0, 'not-found': 0, 'not-observed': 1, unexpected: 1 }, accuracy: 0.5, coverage: 0.5 };
+    const campaign = { name: 'Count', scope: '{}', status: 'closed', created_by: 'u', created_at: '2026-12-01T00:00:00.000Z', closed_by: 'u', closed_at: '2026-12-02T00:00:00.000Z' };
+    await knex('itam_audit_campaigns').insert([
+      { id: 'c1', ...campaign, result: JSON.stringify({ ...summary, findings }) },
+      { id: 'c2', ...campaign, status: 'open', closed_by: null, closed_at: null },
+    ]);
+
+    await knex.migrate.up(config);
+    expect(await knex('itam_assets').orderBy('id').pluck('location')).toEqual(['Berlin', null]);
+    expect(JSON.parse((await knex('itam_audit_campaigns').where('id', 'c1').first()).result)).toEqual(summary);
+    const rows = await knex('itam_audit_findings').where('campaign_id', 'c1').orderBy('seq');
+    expect(rows.map(r => [r.seq, r.kind, r.asset_id, r.asset_tag, r.register_location])).toEqual([
+      [0, 'verified', 'a1', 'LAP-1', 'Berlin'],
+      [1, 'not-observed', 'a2', 'LAP-2', null],
+      [2, 'unexpected', null, 'GHOST-1', null],
+    ]);
+    expect(await knex('itam_audit_findings').where('campaign_id', 'c2')).toEqual([]);
+
+    await knex.migrate.down(config);
+    expect(await knex.schema.hasTable('itam_audit_findings')).toBe(false);
+    expect(await knex.schema.hasColumn('itam_assets', 'location')).toBe(false);
+    expect(JSON.parse((await knex('itam_audit_campaigns').where('id', 'c1').first()).result)).toEqual({ ...summary, findings });
+    await knex.destroy();
+  });
 });

@@ -37,6 +37,7 @@ const ITAM_API_METHODS: { [K in keyof ItamApi]-?: true } = {
   getImport: true,
   listAudits: true,
   getAudit: true,
+  listAuditFindings: true,
   createAudit: true,
   addAuditObservations: true,
   closeAudit: true,

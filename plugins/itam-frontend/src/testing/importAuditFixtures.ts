@@ -1,7 +1,10 @@
 import type {
   AuditCampaign,
   AuditCampaignWithResult,
-  AuditResult,
+  AuditFinding,
+  AuditFindingsPage,
+  AuditFindingsQuery,
+  AuditSummary,
   ImportJob,
 } from '@itam/common';
 
@@ -102,32 +105,47 @@ export function aRunningImportJob(overrides: Partial<ImportJob> = {}): ImportJob
 }
 
 /** Findings of an open campaign over four laptops, one of each kind plus an unexpected find. */
-export function anAuditResult(overrides: Partial<AuditResult> = {}): AuditResult {
+export const AUDIT_FINDINGS: AuditFinding[] = [
+  { kind: 'verified', assetId: 'a1', assetTag: 'LAP-1', registerLocation: 'Berlin', observedLocation: 'Berlin', explanation: 'LAP-1 verified' },
+  {
+    kind: 'location-mismatch',
+    assetId: 'a2',
+    assetTag: 'LAP-2',
+    registerLocation: 'Berlin',
+    observedLocation: 'Munich',
+    explanation: 'LAP-2 was seen at Munich, but the register says Berlin',
+  },
+  { kind: 'not-found', assetId: 'a3', assetTag: 'LAP-3', registerLocation: 'Berlin', explanation: 'LAP-3 was looked for at Berlin and not found' },
+  { kind: 'not-observed', assetId: 'a4', assetTag: 'LAP-4', explanation: 'LAP-4 has not been checked yet' },
+  {
+    kind: 'unexpected',
+    assetTag: 'LAP-99',
+    observedLocation: 'Berlin',
+    explanation: "Seen LAP-99 at Berlin, which is not a register asset in this campaign's scope: register it or explain it",
+  },
+];
+
+/** The figures of {@link AUDIT_FINDINGS}. */
+export function anAuditResult(overrides: Partial<AuditSummary> = {}): AuditSummary {
   return {
     inScope: 4,
     counts: { verified: 1, 'location-mismatch': 1, 'not-found': 1, 'not-observed': 1, unexpected: 1 },
     accuracy: 0.25,
     coverage: 0.75,
-    findings: [
-      { kind: 'verified', assetId: 'a1', assetTag: 'LAP-1', registerLocation: 'Berlin', observedLocation: 'Berlin', explanation: 'LAP-1 verified' },
-      {
-        kind: 'location-mismatch',
-        assetId: 'a2',
-        assetTag: 'LAP-2',
-        registerLocation: 'Berlin',
-        observedLocation: 'Munich',
-        explanation: 'LAP-2 was seen at Munich, but the register says Berlin',
-      },
-      { kind: 'not-found', assetId: 'a3', assetTag: 'LAP-3', registerLocation: 'Berlin', explanation: 'LAP-3 was looked for at Berlin and not found' },
-      { kind: 'not-observed', assetId: 'a4', assetTag: 'LAP-4', explanation: 'LAP-4 has not been checked yet' },
-      {
-        kind: 'unexpected',
-        assetTag: 'LAP-99',
-        observedLocation: 'Berlin',
-        explanation: "Seen LAP-99 at Berlin, which is not a register asset in this campaign's scope: register it or explain it",
-      },
-    ],
     ...overrides,
+  };
+}
+
+/**
+ * `listAuditFindings` over a list of findings as the backend pages it: of the kind asked, `limit`
+ * at a time, the cursor being the index to start at.
+ */
+export function auditFindingsPages(findings: readonly AuditFinding[] = AUDIT_FINDINGS) {
+  return async (_id: string, query: AuditFindingsQuery = {}): Promise<AuditFindingsPage> => {
+    const listed = findings.filter(f => !query.kind || f.kind === query.kind);
+    const start = query.cursor ? Number(query.cursor) : 0;
+    const end = start + (query.limit ?? 50);
+    return { items: listed.slice(start, end), ...(end < listed.length ? { nextCursor: String(end) } : {}) };
   };
 }
 

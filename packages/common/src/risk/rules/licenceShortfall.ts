@@ -1,5 +1,5 @@
 import { ItamValidationError } from '../../errors';
-import { compareText } from '../order';
+import { compareText } from '../../text/compareText';
 import type { RiskFinding, RiskRule } from '../types';
 
 const LISTED_DEVICES = 5;

@@ -1,5 +1,5 @@
 import { toDayNumber } from '../dates';
-import { compareText } from '../order';
+import { compareText } from '../../text/compareText';
 import type { DiscoveryObservationInput, RiskFinding, RiskRule } from '../types';
 
 const KEY_SEPARATOR = '\u0000';

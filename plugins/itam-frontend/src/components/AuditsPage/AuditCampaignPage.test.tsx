@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { apiError, fakeItamApi, pending } from '../../testing/fakeItamApi';
-import { anAuditResult, anAuditWithResult } from '../../testing/importAuditFixtures';
+import { anAuditResult, anAuditWithResult, AUDIT_FINDINGS, auditFindingsPages } from '../../testing/importAuditFixtures';
 import { permissions, renderWithItam } from '../../testing/renderWithItam';
 import { AuditCampaignPage } from './AuditCampaignPage';
 
@@ -27,6 +27,7 @@ describe('AuditCampaignPage', () => {
   it('shows why the campaign could not load, with a retry', async () => {
     const api = fakeItamApi({
       getAudit: jest.fn().mockRejectedValueOnce(apiError(500, 'boom')).mockResolvedValue(anAuditWithResult()),
+      listAuditFindings: auditFindingsPages(),
     });
     await renderWithItam(<AuditCampaignPage auditId="audit-1" />, { api });
     expect(await screen.findByText('Error: Could not load the audit campaign: boom')).toBeInTheDocument();
@@ -34,9 +35,9 @@ describe('AuditCampaignPage', () => {
     expect(await screen.findByRole('heading', { name: 'Berlin laptops Q1' })).toBeInTheDocument();
   });
 
-  it('shows the scope, accuracy, coverage, counts per kind and every finding', async () => {
+  it('shows the scope, accuracy, coverage, counts per kind and the findings from the server', async () => {
     await renderWithItam(<AuditCampaignPage auditId="audit-1" />, {
-      api: fakeItamApi({ getAudit: async () => anAuditWithResult() }),
+      api: fakeItamApi({ getAudit: async () => anAuditWithResult(), listAuditFindings: auditFindingsPages() }),
     });
     expect(await screen.findByRole('heading', { name: 'Berlin laptops Q1' })).toBeInTheDocument();
     const scope = screen.getByRole('list', { name: 'Scope' });
@@ -66,12 +67,40 @@ describe('AuditCampaignPage', () => {
     expect(within(unexpected).getByText('not recorded')).toBeInTheDocument();
   });
 
+  it('lists one kind of finding, asking the server for it, and pages through long lists', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      ...AUDIT_FINDINGS[3],
+      assetId: `n${i}`,
+      assetTag: `LAP-${String(100 + i)}`,
+      explanation: `LAP-${100 + i} has not been checked yet`,
+    }));
+    const api = fakeItamApi({
+      getAudit: async () => anAuditWithResult(),
+      listAuditFindings: jest.fn(auditFindingsPages([...AUDIT_FINDINGS, ...many])),
+    });
+    await renderWithItam(<AuditCampaignPage auditId="audit-1" />, { api });
+    expect(await screen.findByRole('row', { name: 'LAP-1' })).toBeInTheDocument();
+    expect(api.listAuditFindings).toHaveBeenLastCalledWith('audit-1', { limit: 50, cursor: undefined });
+
+    await userEvent.click(screen.getByRole('button', { name: /Finding/ }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Location mismatch (1)' }));
+    await waitFor(() => expect(api.listAuditFindings).toHaveBeenLastCalledWith('audit-1', { kind: 'location-mismatch', limit: 50, cursor: undefined }));
+    await waitFor(() => expect(screen.queryByRole('row', { name: 'LAP-1' })).not.toBeInTheDocument());
+    expect(screen.getByRole('row', { name: /LAP-2/ })).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: /Finding/ }));
+    await userEvent.click(await screen.findByRole('option', { name: 'Not checked yet (1)' }));
+    expect(await screen.findByRole('row', { name: 'LAP-104' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: /next/i }));
+    expect(await screen.findByRole('row', { name: 'LAP-159' })).toBeInTheDocument();
+    expect(api.listAuditFindings).toHaveBeenLastCalledWith('audit-1', { kind: 'not-observed', limit: 50, cursor: '50' });
+  });
+
   it('says n/a and shows an empty state when nothing is in scope', async () => {
     const empty = anAuditResult({
       inScope: 0,
       accuracy: null,
       coverage: null,
-      findings: [],
       counts: { verified: 0, 'location-mismatch': 0, 'not-found': 0, 'not-observed': 0, unexpected: 0 },
     });
     await renderWithItam(<AuditCampaignPage auditId="audit-1" />, {
@@ -90,6 +119,7 @@ describe('AuditCampaignPage', () => {
     });
     const api = fakeItamApi({
       getAudit: async () => anAuditWithResult(),
+      listAuditFindings: auditFindingsPages(),
       addAuditObservations: async () => after,
     });
     await renderWithItam(<AuditCampaignPage auditId="audit-1" />, { api });
@@ -110,6 +140,7 @@ describe('AuditCampaignPage', () => {
   it('records a "not found" by serial number', async () => {
     const api = fakeItamApi({
       getAudit: async () => anAuditWithResult(),
+      listAuditFindings: auditFindingsPages(),
       addAuditObservations: async () => anAuditWithResult(),
     });
     await renderWithItam(<AuditCampaignPage auditId="audit-1" />, { api });
@@ -122,7 +153,7 @@ describe('AuditCampaignPage', () => {
   });
 
   it('asks for a tag or serial next to the field instead of sending', async () => {
-    const api = fakeItamApi({ getAudit: async () => anAuditWithResult() });
+    const api = fakeItamApi({ getAudit: async () => anAuditWithResult(), listAuditFindings: auditFindingsPages() });
     await renderWithItam(<AuditCampaignPage auditId="audit-1" />, { api });
     const form = await screen.findByRole('form', { name: 'Record an observation' });
     await userEvent.click(within(form).getByRole('button', { name: 'Record observation' }));
@@ -134,6 +165,7 @@ describe('AuditCampaignPage', () => {
   it('shows the backend refusing an observation next to the form', async () => {
     const api = fakeItamApi({
       getAudit: async () => anAuditWithResult(),
+      listAuditFindings: auditFindingsPages(),
       addAuditObservations: async () => {
         throw apiError(409, 'Audit campaign audit-1 is closed');
       },
@@ -155,6 +187,7 @@ describe('AuditCampaignPage', () => {
     });
     const api = fakeItamApi({
       getAudit: jest.fn().mockResolvedValueOnce(anAuditWithResult()).mockResolvedValue(closed),
+      listAuditFindings: auditFindingsPages(),
       closeAudit: async () => closed,
     });
     await renderWithItam(<AuditCampaignPage auditId="audit-1" />, { api });
@@ -177,7 +210,7 @@ describe('AuditCampaignPage', () => {
 
   it('hides the observation form and closing without the audit permission', async () => {
     await renderWithItam(<AuditCampaignPage auditId="audit-1" />, {
-      api: fakeItamApi({ getAudit: async () => anAuditWithResult() }),
+      api: fakeItamApi({ getAudit: async () => anAuditWithResult(), listAuditFindings: auditFindingsPages() }),
       permissionApi: permissions('DENY'),
     });
     expect(await screen.findByRole('heading', { name: 'Berlin laptops Q1' })).toBeInTheDocument();

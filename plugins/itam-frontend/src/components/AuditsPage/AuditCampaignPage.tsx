@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { EmptyState, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
@@ -17,6 +17,7 @@ import {
   DialogTrigger,
   Flex,
   Link,
+  Select,
   Table,
   Text,
   useTable,
@@ -26,7 +27,8 @@ import {
   itamAuditPermission,
   type AuditCampaignWithResult,
   type AuditFinding,
-  type AuditResult,
+  type AuditFindingKind,
+  type AuditSummary,
 } from '@itam/common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itamApiRef } from '../../api';
@@ -47,7 +49,11 @@ import {
 } from './auditLabels';
 import { ObservationForm } from './ObservationForm';
 
-type FindingRow = AuditFinding & { id: number };
+type FindingRow = AuditFinding & { id: string };
+
+const ALL = 'all';
+const PAGE_SIZE = 50;
+const PAGE_SIZES = [25, 50, 100];
 
 function useFindingColumns(assetLink: ((id: string) => string) | undefined) {
   return useMemo<ColumnConfig<FindingRow>[]>(
@@ -81,12 +87,47 @@ function useFindingColumns(assetLink: ((id: string) => string) | undefined) {
   );
 }
 
-function Findings(props: { result: AuditResult }) {
+/**
+ * The campaign's findings a page at a time from the server (a campaign over a large estate has
+ * one per in-scope asset), filterable by kind; read again when the figures change (an
+ * observation recorded).
+ */
+function Findings(props: { auditId: string; result: AuditSummary }) {
+  const api = useApi(itamApiRef);
   const assetLink = useItamRoutes().asset;
   const columns = useFindingColumns(assetLink);
-  const rows = useMemo<FindingRow[]>(() => props.result.findings.map((f, i) => ({ ...f, id: i })), [props.result]);
-  const { tableProps } = useTable<FindingRow>({ mode: 'complete', data: rows, paginationOptions: { pageSize: 20 } });
-  if (rows.length === 0) {
+  const { tableProps, filter, reload } = useTable<FindingRow, { kind?: AuditFindingKind }>({
+    mode: 'cursor',
+    initialFilter: {},
+    paginationOptions: { pageSize: PAGE_SIZE, pageSizeOptions: PAGE_SIZES },
+    getData: async ({ cursor, pageSize, filter: f }) => {
+      const page = await api.listAuditFindings(props.auditId, { ...(f?.kind ? { kind: f.kind } : {}), limit: pageSize, cursor });
+      // Unique within the list: an asset's id, else the unexpected find's place in it.
+      const base = cursor ?? '';
+      return {
+        data: page.items.map((item, i) => ({ ...item, id: item.assetId ?? `unexpected:${base}:${i}` })),
+        nextCursor: page.nextCursor,
+      };
+    },
+  });
+  const counts = props.result.counts;
+  const shown = useRef(counts);
+  useEffect(() => {
+    if (shown.current !== counts) {
+      shown.current = counts;
+      reload();
+    }
+  }, [counts, reload]);
+  const kind = filter.value?.kind;
+  const options = useMemo(
+    () => [
+      { id: ALL, label: 'All findings' },
+      ...FINDING_KINDS.map(k => ({ id: k, label: `${FINDING_KIND_STATUS[k].label} (${counts[k] ?? 0})` })),
+    ],
+    [counts],
+  );
+  const total = FINDING_KINDS.reduce((n, k) => n + (counts[k] ?? 0), 0);
+  if (total === 0) {
     return (
       <EmptyState
         missing="data"
@@ -95,7 +136,22 @@ function Findings(props: { result: AuditResult }) {
       />
     );
   }
-  return <Table {...tableProps} columnConfig={columns} />;
+  const { data, isPending, error } = tableProps;
+  return (
+    <Flex direction="column" gap="3">
+      <Flex role="search" aria-label="Filter the findings">
+        <Select
+          label="Finding"
+          options={options}
+          value={kind ?? ALL}
+          onChange={key => filter.onChange(!key || key === ALL ? {} : { kind: key as AuditFindingKind })}
+        />
+      </Flex>
+      {error && <ItamErrorPanel error={error} title="Could not load the findings" onRetry={reload} />}
+      {!error && isPending && !data && <Progress />}
+      {!error && data && <Table {...tableProps} columnConfig={columns} />}
+    </Flex>
+  );
 }
 
 /** Named figures as a list, e.g. "Register accuracy: 25%". */
@@ -221,7 +277,7 @@ function CampaignView(props: { campaign: AuditCampaignWithResult; onChange: (c?:
               label="Findings by kind"
               items={FINDING_KINDS.map(k => ({ label: FINDING_KIND_STATUS[k].label, value: result.counts[k] ?? 0 }))}
             />
-            <Findings result={result} />
+            <Findings auditId={campaign.id} result={result} />
           </Flex>
         </CardBody>
       </Card>

@@ -1,15 +1,9 @@
-import type { AuditCampaign, AuditFindingKind, AuditScope } from '@itam/common';
+import { AUDIT_FINDING_KINDS, type AuditCampaign, type AuditFindingKind, type AuditScope } from '@itam/common';
 import type { StatusLevel } from '../../utils/assetStatus';
 import { ASSET_CLASS_LABELS, LIFECYCLE_STAGE_LABELS } from '../../utils/labels';
 
 /** The finding kinds in the order a campaign page lists their counts. */
-export const FINDING_KINDS: AuditFindingKind[] = [
-  'verified',
-  'location-mismatch',
-  'not-found',
-  'not-observed',
-  'unexpected',
-];
+export const FINDING_KINDS = AUDIT_FINDING_KINDS;
 
 /** Each finding kind in words, and how worrying it is. */
 export const FINDING_KIND_STATUS: Record<AuditFindingKind, { label: string; level: StatusLevel }> = {
