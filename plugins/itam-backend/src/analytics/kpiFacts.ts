@@ -20,6 +20,7 @@ import type { Knex } from 'knex';
 import type { AssetVisibility } from '../database/AssetStore';
 import { rowToAsset } from '../database/rows';
 import { whereAssetCriteria } from '../permissions/assetCriteria';
+import { COST_SUMMARY, foldRegisterSummaryDeltas, rawRows, REGISTER_SUMMARY } from './registerSummary';
 
 /** The KPI facts of a window, with what the cost KPI left out. */
 export interface RegisterKpiFacts {
@@ -36,10 +37,11 @@ const MANAGED = UNDER_MANAGEMENT_STAGES as readonly string[];
 const ID_BATCH = 500;
 
 /**
- * Reads the KPI facts of a window from the database with aggregate queries over indexed columns
- * (`summariseKpiInput` of @itam/common is the definition they agree with; a property test holds
- * them equal). What grows with the estate is counted or summed in SQL; only what the window
- * bounds is read as rows: the transitions in it, the assets retired in it, its incident links.
+ * Reads the KPI facts of a window from the database (`summariseKpiInput` of @itam/common is the
+ * definition they agree with; a property test holds them equal). What grows with the estate comes
+ * from the summaries the database keeps as assets are written (registerSummary.ts), or, for a
+ * conditional read, is counted over the assets it allows; only what the window bounds is read as
+ * rows: the transitions in it, the assets retired in it, its incident links.
  */
 export async function readKpiFacts(
   db: Knex,
@@ -59,30 +61,23 @@ export async function readKpiFacts(
     const builder = db('itam_assets as a');
     return inputs.visible ? whereAssetCriteria(builder, inputs.visible) : builder;
   };
-  const stages: { lifecycle_stage: string; n: number | string }[] = await assets()
-    .select('lifecycle_stage')
-    .count({ n: '*' })
-    .groupBy('lifecycle_stage');
-  const countOf = (stage: string) => Number(stages.find(s => s.lifecycle_stage === stage)?.n ?? 0);
+  const { stages, byCurrency } = inputs.visible ? await scanRegister(db, assets) : await readRegisterSummary(db);
+  const countOf = (stage: string) => stages.get(stage) ?? 0;
   const underManagement = MANAGED.reduce((n, stage) => n + countOf(stage), 0);
-
-  const currencyRows: { purchase_currency: string; n: number | string; undated: number | string }[] = await assets()
-      .whereNotNull('purchase_currency')
-      .select('purchase_currency')
-      .count({ n: '*' })
-      .select(db.raw('sum(case when purchase_date is null then 1 else 0 end) as undated'))
-      .groupBy('purchase_currency');
-  const byCurrency = currencyRows.map(r => ({ currency: String(r.purchase_currency), n: Number(r.n), undated: Number(r.undated) }));
   const currency = inputs.currency ?? dominantCurrency(new Map(byCurrency.map(c => [c.currency, c.n])));
   const chosen = byCurrency.find(c => c.currency === currency);
   const costed = byCurrency.reduce((n, c) => n + c.n, 0);
   let cost: KpiFacts['cost'];
   if (currency) {
-    const [{ total }] = await assets()
-      .where('purchase_currency', currency)
-      .whereIn('lifecycle_stage', MANAGED)
-      .whereBetween('purchase_date', [window.from, window.to])
-      .select(db.raw('cast(sum(purchase_cost_minor) as text) as total'));
+    const total = inputs.visible
+      ? (
+          await assets()
+            .where('purchase_currency', currency)
+            .whereIn('lifecycle_stage', MANAGED)
+            .whereBetween('purchase_date', [window.from, window.to])
+            .select(db.raw('cast(sum(purchase_cost_minor) as text) as total'))
+        )[0].total
+      : await summedCost(db, currency, window);
     cost = { currency, totalMinor: BigInt(total ?? 0) };
   }
 
@@ -106,6 +101,60 @@ export async function readKpiFacts(
     otherCurrency: costed - (chosen?.n ?? 0),
     undated: chosen?.undated ?? 0,
   };
+}
+
+interface RegisterCounts {
+  stages: Map<string, number>;
+  byCurrency: { currency: string; n: number; undated: number }[];
+}
+
+/** Stage and currency counts from the summaries the database keeps (see registerSummary.ts). */
+async function readRegisterSummary(db: Knex): Promise<RegisterCounts> {
+  await foldRegisterSummaryDeltas(db);
+  const stages = rawRows<{ lifecycle_stage: string; n: number | string }>(
+    db,
+    await db.raw(`select lifecycle_stage, sum(n) as n from ${REGISTER_SUMMARY} s group by lifecycle_stage`),
+  );
+  const currencies = rawRows<{ purchase_currency: string; n: number | string; undated: number | string }>(
+    db,
+    await db.raw(`select purchase_currency, sum(n) as n, sum(case when purchase_date = '' then n else 0 end) as undated
+      from ${COST_SUMMARY} s group by purchase_currency having sum(n) > 0`),
+  );
+  return {
+    stages: new Map(stages.map(r => [r.lifecycle_stage, Number(r.n)])),
+    byCurrency: currencies.map(r => ({ currency: String(r.purchase_currency), n: Number(r.n), undated: Number(r.undated) })),
+  };
+}
+
+/** The same counts over the assets a conditional read allows, counted from the register itself. */
+async function scanRegister(db: Knex, assets: () => Knex.QueryBuilder): Promise<RegisterCounts> {
+  const stages: { lifecycle_stage: string; n: number | string }[] = await assets()
+    .select('lifecycle_stage')
+    .count({ n: '*' })
+    .groupBy('lifecycle_stage');
+  const currencyRows: { purchase_currency: string; n: number | string; undated: number | string }[] = await assets()
+    .whereNotNull('purchase_currency')
+    .select('purchase_currency')
+    .count({ n: '*' })
+    .select(db.raw('sum(case when purchase_date is null then 1 else 0 end) as undated'))
+    .groupBy('purchase_currency');
+  return {
+    stages: new Map(stages.map(r => [r.lifecycle_stage, Number(r.n)])),
+    byCurrency: currencyRows.map(r => ({ currency: String(r.purchase_currency), n: Number(r.n), undated: Number(r.undated) })),
+  };
+}
+
+/** The purchase cost of the managed assets bought in the window, in one currency, from the summary. */
+async function summedCost(db: Knex, currency: string, window: DateWindow): Promise<string | null> {
+  const [row] = rawRows<{ total: string | null }>(
+    db,
+    await db.raw(
+      `select cast(sum(cost_minor) as text) as total from ${COST_SUMMARY} s
+       where purchase_currency = ? and lifecycle_stage in (${MANAGED.map(() => '?').join(', ')}) and purchase_date between ? and ?`,
+      [currency, ...MANAGED, window.from, window.to],
+    ),
+  );
+  return row?.total ?? null;
 }
 
 async function assetsById(from: () => Knex.QueryBuilder, ids: readonly string[]): Promise<Map<string, Asset>> {

@@ -12,6 +12,7 @@ import {
   type ShareCount,
 } from '@itam/common';
 import type { Knex } from 'knex';
+import { foldRegisterSummaryDeltas, rawRows, REGISTER_SUMMARY } from './registerSummary';
 
 /** Ids checked per statement, and read per page when looking for assets no audit verified. */
 const ID_BATCH = 500;
@@ -19,8 +20,8 @@ const ID_BATCH = 500;
 /**
  * Reads the maturity facts on `asOf` from the database with aggregate queries (common's
  * `summariseMaturityInput` is the definition they agree with; a property test holds them equal):
- * shares are counted in SQL over the stage, owner and `lifecycle_facts` columns and the link
- * tables, and only the first `maxLacking` lacking ids (by id) are read. Audits and licence
+ * shares are counted from the register summary the database keeps as assets and links are written
+ * (registerSummary.ts), and only the first `maxLacking` lacking ids (by id) are read. Audits and licence
  * positions, which are bounded by what was audited and the products, come in as lists.
  */
 export async function readMaturityFacts(
@@ -41,8 +42,8 @@ export async function readMaturityFacts(
   const managed = () => assets(UNDER_MANAGEMENT_STAGES);
   const inService = () => assets(IN_SERVICE_STAGES);
 
-  // Every population and lacking count in one pass over the register (one scan, not eight); the
-  // lacking ids, at most `maxLacking` of each, are read after, only where some lack.
+  // Every population and lacking count from the summary; the lacking ids, at most `maxLacking`
+  // of each, are read after, only where some lack.
   const counts = await countShares(db, model);
   const share = async (
     population: () => Knex.QueryBuilder,
@@ -118,27 +119,28 @@ async function auditRecency(
 }
 
 /**
- * The populations and lacking counts of the shares, in one pass: each a sum of a condition over
- * the register's rows (the link checks are index lookups per in-service asset).
+ * The populations and lacking counts of the shares, from the register summary the database keeps
+ * (registerSummary.ts): each a sum of the counts whose key meets a condition, over a few hundred
+ * rows however large the register.
  */
 async function countShares(db: Knex, model: MaturityModel) {
+  await foldRegisterSummaryDeltas(db);
   const list = (values: readonly string[]) => values.map(() => '?').join(', ');
-  const managed = `a.lifecycle_stage in (${list(UNDER_MANAGEMENT_STAGES)})`;
-  const inService = `a.lifecycle_stage in (${list(IN_SERVICE_STAGES)})`;
+  const managed = `s.lifecycle_stage in (${list(UNDER_MANAGEMENT_STAGES)})`;
+  const inService = `s.lifecycle_stage in (${list(IN_SERVICE_STAGES)})`;
   const required = ASSET_CLASSES.map(c => [c, requiredLifecycleBits(model, c)] as const).filter(([, bits]) => bits !== 0);
-  const requiring = required.length > 0 ? `a.asset_class in (${list(required.map(([c]) => c))})` : '1 = 0';
-  const incomplete = required.length > 0 ? required.map(() => '(a.asset_class = ? and (a.lifecycle_facts & ?) <> ?)').join(' or ') : '1 = 0';
-  const unlinked = (table: string) => `not exists (select 1 from ${table} l where l.asset_id = a.id)`;
-  const sum = (condition: string) => `coalesce(sum(case when ${condition} then 1 else 0 end), 0)`;
+  const requiring = required.length > 0 ? `s.asset_class in (${list(required.map(([c]) => c))})` : '1 = 0';
+  const incomplete = required.length > 0 ? required.map(() => '(s.asset_class = ? and (s.lifecycle_facts & ?) <> ?)').join(' or ') : '1 = 0';
+  const sum = (condition: string) => `coalesce(sum(case when ${condition} then s.n else 0 end), 0)`;
   const sql = `select
       ${sum(managed)} as managed,
-      ${sum(`${managed} and a.owner is null`)} as unowned,
+      ${sum(`${managed} and s.owned = 0`)} as unowned,
       ${sum(`${managed} and ${requiring}`)} as requiring,
       ${sum(`${managed} and ${requiring} and (${incomplete})`)} as incomplete,
       ${sum(inService)} as in_service,
-      ${sum(`${inService} and ${unlinked('itam_ticket_links')}`)} as unticketed,
-      ${sum(`${inService} and ${unlinked('itam_entity_links')}`)} as uncatalogued
-    from itam_assets a`;
+      ${sum(`${inService} and s.ticketed = 0`)} as unticketed,
+      ${sum(`${inService} and s.catalogued = 0`)} as uncatalogued
+    from ${REGISTER_SUMMARY} s`;
   const requiredClasses = required.map(([c]) => c);
   const incompleteBindings = required.flatMap(([c, bits]) => [c, bits, bits]);
   const bindings = [
@@ -153,8 +155,7 @@ async function countShares(db: Knex, model: MaturityModel) {
     ...IN_SERVICE_STAGES,
     ...IN_SERVICE_STAGES,
   ];
-  const result = await db.raw(sql, bindings);
-  const row: Record<string, number | string> = db.client.config.client === 'pg' ? result.rows[0] : result[0];
+  const [row] = rawRows<Record<string, number | string>>(db, await db.raw(sql, bindings));
   const n = (key: string) => Number(row[key]);
   return {
     managed: n('managed'),

@@ -211,6 +211,7 @@ const READ_ROUTES: { path: string; caller?: 'jira'; params: Record<string, (f: F
   { path: '/tickets/{site}/{issueKey}/assets', params: { site: () => 'acme.atlassian.net', issueKey: () => 'OPS-1' } },
   { path: '/entities/{kind}/{namespace}/{name}/assets', params: { kind: () => 'component', namespace: () => 'default', name: () => 'payments-api' } },
   { path: '/audits/{id}', params: { id: f => f.campaignId } },
+  { path: '/audits/{id}/findings', params: { id: f => f.campaignId } },
   { path: '/imports/{id}', params: { id: () => '00000000-0000-4000-8000-000000000000' } },
   { path: '/products/{id}', params: { id: () => 'fz-product' } },
   { path: '/entitlements/{id}', params: { id: () => 'fz-ent' } },
