@@ -3,7 +3,8 @@
 /**
  * Audit campaigns evaluated in the database instead of over the whole estate in memory:
  *
- * - `itam_assets.location`, so a campaign's scope (class, stage, location, owner) is a query;
+ * - `itam_assets.location` (indexed with the tag), so a campaign's scope (class, stage, location,
+ *   owner) is a query;
  * - indexes on the lower-cased tag and serial number, by which observations name assets;
  * - on PostgreSQL an index on the tag in byte order (`collate "C"`), the order findings are
  *   listed in on both databases (see src/audits/campaignFindings.ts);
@@ -23,6 +24,10 @@ exports.up = async function up(knex) {
       ? `update itam_assets set location = (data::jsonb ->> 'location') where (data::jsonb ->> 'location') is not null`
       : `update itam_assets set location = json_extract(data, '$.location') where json_extract(data, '$.location') is not null`,
   );
+  await knex.schema.alterTable('itam_assets', table => {
+    // A scope by location is counted and paged by tag off this index.
+    table.index(['location', 'tag'], 'itam_assets_location_tag_idx');
+  });
   await knex.raw('create index itam_assets_tag_lower_idx on itam_assets (lower(tag))');
   await knex.raw('create index itam_assets_serial_lower_idx on itam_assets (lower(serial_number))');
   if (pg) await knex.raw('create index itam_assets_tag_bytes_idx on itam_assets (tag collate "C")');
@@ -91,6 +96,7 @@ exports.down = async function down(knex) {
   await knex.raw('drop index itam_assets_serial_lower_idx');
   await knex.raw('drop index itam_assets_tag_lower_idx');
   await knex.schema.alterTable('itam_assets', table => {
+    table.dropIndex([], 'itam_assets_location_tag_idx');
     table.dropColumn('location');
   });
 };

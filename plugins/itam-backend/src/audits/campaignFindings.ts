@@ -14,6 +14,7 @@ import {
   type AuditSummary,
 } from '@itam/common';
 import type { Knex } from 'knex';
+import { REGISTER_SUMMARY } from '../analytics/registerSummary';
 
 /**
  * A campaign's findings evaluated in the database, in bounded memory: common's `evaluateAudit`
@@ -103,6 +104,26 @@ async function assetsNamedBy(db: Db, scope: AuditScope, observations: readonly A
   return [...found.values()].sort((a, b) => compareText(a.tag, b.tag));
 }
 
+/**
+ * How many assets a scope holds. A scope by class and stage only is counted from the register
+ * summary the database keeps (analytics/registerSummary.ts), whatever the register's size; one by
+ * location or owner counts the matching assets.
+ */
+async function countInScope(db: Db, scope: AuditScope): Promise<number> {
+  if (scope.locations?.length || scope.owners?.length) {
+    const [{ n }] = await inScopeAssets(db, scope).count({ n: '*' });
+    return Number(n);
+  }
+  const query = db
+    .from(db.raw(`${REGISTER_SUMMARY} as s`))
+    .whereNot('s.lifecycle_stage', 'disposed')
+    .select(db.raw('coalesce(sum(s.n), 0) as n'));
+  if (scope.assetClasses?.length) query.whereIn('s.asset_class', scope.assetClasses);
+  if (scope.lifecycleStages?.length) query.whereIn('s.lifecycle_stage', scope.lifecycleStages);
+  const [{ n }] = await query;
+  return Number(n);
+}
+
 /** Evaluates a campaign as it stands: its figures and what its findings pages need. */
 export async function evaluateCampaign(db: Db, campaign: { id: string; scope: AuditScope }): Promise<CampaignEvaluation> {
   const observations = await campaignObservations(db, campaign.id);
@@ -119,8 +140,7 @@ export async function evaluateCampaign(db: Db, campaign: { id: string; scope: Au
   }
   const unexpected = unmatched.flatMap(o => unexpectedAuditFinding(o) ?? []);
   counts.unexpected = unexpected.length;
-  const [{ n }] = await inScopeAssets(db, campaign.scope).count({ n: '*' });
-  const inScope = Number(n);
+  const inScope = await countInScope(db, campaign.scope);
   counts['not-observed'] = inScope - observed.size;
   return { summary: summariseAudit(inScope, counts), observed, unexpected };
 }
