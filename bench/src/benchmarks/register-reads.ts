@@ -1,6 +1,6 @@
 // Reads over HTTP against the real plugin: the entity asset lookup, a filtered register page, the
-// KPIs, the maturity assessment and a page of risk findings (filtered as the risk page and the
-// entity tab filter them), at growing register sizes, each compared with an empty authenticated
+// KPIs, the maturity assessment, a page of risk findings (filtered as the risk page and the
+// entity tab filter them) and an open audit campaign's page (figures and findings), at growing register sizes, each compared with an empty authenticated
 // route on the same server (the baseline), with the register page, and with itself at the
 // smallest size; the first evaluation of every risk finding; and the server's peak RSS.
 import { mockCredentials } from '@backstage/backend-test-utils';
@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { entityCount, seedRegister } from '../data/registerData';
+import { BENCH_CAMPAIGN_ID, entityCount, seedAuditCampaign, seedRegister } from '../data/registerData';
 import { peakRssMb, startReadServer } from '../servers/readServerProcess';
 import { quantile, seededRandom, type Benchmark, type BenchOptions, type BenchRow } from '../harness';
 
@@ -58,7 +58,7 @@ async function load(url: string, paths: () => string, seconds: number): Promise<
   };
 }
 
-const ROUTE_NAMES = ['baseline', 'entity', 'register', 'kpis', 'maturity', 'risks'] as const;
+const ROUTE_NAMES = ['baseline', 'entity', 'register', 'kpis', 'maturity', 'risks', 'audit'] as const;
 type RouteName = (typeof ROUTE_NAMES)[number];
 
 const median = (values: number[]) => quantile(values, 0.5);
@@ -73,6 +73,9 @@ function medianOf(rounds: Measured[]): Measured {
     ...(reads.every(r => r !== undefined) && { diskReadMb: reads.reduce((a, b) => a + b, 0) }),
   };
 }
+
+/** Sightings in the open audit campaign: what auditors reported, the same at every size. */
+const AUDIT_OBSERVATIONS = 2000;
 
 interface Target {
   label: string;
@@ -163,7 +166,7 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
   const warmUpSeconds = options.quick ? 1 : 2;
   const roundCount = options.quick ? 1 : 3;
   const rows: BenchRow[] = [];
-  const p99At: Record<string, number[]> = { entity: [], register: [], kpis: [], maturity: [], risks: [] };
+  const p99At: Record<string, number[]> = { entity: [], register: [], kpis: [], maturity: [], risks: [], audit: [] };
   for (const size of sizes) {
     const db = await target.prepare(size);
     try {
@@ -171,6 +174,7 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
       await migrateItamDatabase(knex);
       const seeding = Date.now();
       await seedRegister(knex, size, options.seed);
+      await seedAuditCampaign(knex, size, AUDIT_OBSERVATIONS, options.seed);
       const seededIn = ((Date.now() - seeding) / 1000).toFixed(1);
       options.log(`${target.label}: ${size} assets seeded in ${seededIn} s; ${await storageContext(target.client, knex)}`);
       await knex.destroy();
@@ -198,6 +202,14 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
             if (r < 0.75) return `/api/itam/risks?limit=50&owner=group:default/team-${Math.floor(random() * 200)}`;
             return `/api/itam/risks?limit=500&entityRef=component:default/service-${Math.floor(random() * entities)}`;
           },
+          // The open campaign's page: its figures, its first findings, or one kind of finding.
+          audit: () => {
+            const r = random();
+            const campaign = `/api/itam/audits/${BENCH_CAMPAIGN_ID}`;
+            if (r < 0.4) return campaign;
+            if (r < 0.7) return `${campaign}/findings?limit=50`;
+            return `${campaign}/findings?limit=50&kind=location-mismatch`;
+          },
         };
         // The first read of the findings evaluates every asset (as the scheduled task would). The
         // HTTP client gives up on a request after 5 minutes without an answer; the evaluation goes
@@ -216,16 +228,17 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
         // Rounds of the three routes in turn, so that a passing disturbance of this noisy machine
         // hits one round of each rather than one route's only measurement; each figure is the
         // median over the rounds, and each ratio the median of the rounds' ratios.
-        const rounds: Record<RouteName, Measured[]> = { baseline: [], entity: [], register: [], kpis: [], maturity: [], risks: [] };
+        const rounds: Record<RouteName, Measured[]> = { baseline: [], entity: [], register: [], kpis: [], maturity: [], risks: [], audit: [] };
         for (let round = 0; round < roundCount; round++) {
           for (const name of ROUTE_NAMES) rounds[name].push(await load(base, routes[name], seconds));
         }
-        const [baseline, entity, register, kpis, maturity, risks] = ROUTE_NAMES.map(name => medianOf(rounds[name]));
+        const [baseline, entity, register, kpis, maturity, risks, audit] = ROUTE_NAMES.map(name => medianOf(rounds[name]));
         p99At.entity.push(entity.p99);
         p99At.register.push(register.p99);
         p99At.kpis.push(kpis.p99);
         p99At.maturity.push(maturity.p99);
         p99At.risks.push(risks.p99);
+        p99At.audit.push(audit.p99);
         const label = `register-reads/${target.label} ${size.toLocaleString('en-US')}`;
         const row = (metric: string, value: number, unit: string, goal?: string, met?: boolean): BenchRow => ({
           benchmark: label,
@@ -242,6 +255,7 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
           ['KPIs', kpis],
           ['maturity', maturity],
           ['risk findings page', risks],
+          ['audit campaign', audit],
         ] as const) {
           rows.push(row(`${name} p50`, m.p50, 'ms'), row(`${name} p99`, m.p99, 'ms'), row(`${name} req/s`, m.rps, 'req/s'));
           if (m.diskReadMb !== undefined) rows.push(row(`${name}: read from disk meanwhile`, m.diskReadMb, 'MB'));
@@ -253,7 +267,12 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
           rows.push(row(`${name} p99 / baseline p99`, ratio, 'x', '<= 3', ratio <= 3));
           ratios.push(`${name} ${each.map(r => r.toFixed(2)).join(', ')}`);
         }
-        for (const [name, route] of [['KPIs', 'kpis'], ['maturity', 'maturity'], ['risk findings page', 'risks']] as const) {
+        for (const [name, route] of [
+          ['KPIs', 'kpis'],
+          ['maturity', 'maturity'],
+          ['risk findings page', 'risks'],
+          ['audit campaign', 'audit'],
+        ] as const) {
           const ratio = median(rounds[route].map((m, i) => m.p99 / Math.max(rounds.register[i].p99, 1)));
           rows.push(row(`${name} p99 / register page p99`, ratio, 'x', '<= 3', ratio <= 3));
         }
@@ -263,7 +282,7 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
         options.log(
           `${target.label} ${size}: baseline p99 ${baseline.p99} ms, entity p99 ${entity.p99} ms${fromDisk(entity)}, ` +
             `register p99 ${register.p99} ms${fromDisk(register)}, KPIs p99 ${kpis.p99} ms, maturity p99 ${maturity.p99} ms, ` +
-            `risks p99 ${risks.p99} ms; p99 ratios by round: ${ratios.join('; ')}`,
+            `risks p99 ${risks.p99} ms, audit p99 ${audit.p99} ms; p99 ratios by round: ${ratios.join('; ')}`,
         );
       } finally {
         child.kill();
@@ -272,7 +291,7 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
       await db.cleanup();
     }
   }
-  for (const name of ['entity', 'register', 'kpis', 'maturity', 'risks'] as const) {
+  for (const name of ['entity', 'register', 'kpis', 'maturity', 'risks', 'audit'] as const) {
     const [first, last] = [p99At[name][0], p99At[name][p99At[name].length - 1]];
     const ratio = last / Math.max(first, 1);
     rows.push({

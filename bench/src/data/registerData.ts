@@ -86,3 +86,37 @@ export async function seedRegister(knex: Knex, count: number, seed: number): Pro
   }
   await rebuildEntityAssetItems(knex);
 }
+
+/** The id of the audit campaign {@link seedAuditCampaign} opens. */
+export const BENCH_CAMPAIGN_ID = 'bench-hardware-count';
+
+/**
+ * Opens a hardware count with `observations` sightings spread over the register (every one a
+ * generated asset's tag; one in ten at another site, one in twenty not found, one in fifty a tag
+ * the register lacks): what auditors have reported, which does not grow with the register.
+ */
+export async function seedAuditCampaign(knex: Knex, count: number, observations: number, seed: number): Promise<void> {
+  const random = seededRandom(seed + 1);
+  await knex('itam_audit_campaigns').insert({
+    id: BENCH_CAMPAIGN_ID,
+    name: 'Hardware count',
+    scope: JSON.stringify({ assetClasses: ['hardware'] }),
+    status: 'open',
+    created_by: 'bench',
+    created_at: '2026-01-01T00:00:00.000Z',
+  });
+  const rows = [];
+  for (let k = 0; k < observations; k++) {
+    const i = Math.floor(random() * count);
+    const r = random();
+    rows.push({
+      campaign_id: BENCH_CAMPAIGN_ID,
+      asset_tag: r < 0.02 ? `X-${k}` : `A-${String(i).padStart(8, '0')}`,
+      result: r > 0.95 ? 'not-found' : 'seen',
+      location: r < 0.1 ? 'site-elsewhere' : null,
+      observed_by: 'user:default/auditor',
+      observed_at: new Date(Date.UTC(2026, 0, 2) + k * 1000).toISOString(),
+    });
+  }
+  for (let k = 0; k < rows.length; k += 100) await knex('itam_audit_observations').insert(rows.slice(k, k + 100));
+}
