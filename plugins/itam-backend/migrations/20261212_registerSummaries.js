@@ -78,6 +78,9 @@ exports.up = async function up(knex) {
     select purchase_currency, coalesce(purchase_date, ''), lifecycle_stage, count(*), coalesce(sum(purchase_cost_minor), 0)
     from itam_assets where purchase_currency is not null group by 1, 2, 3`);
 
+  // The maturity assessment lists the first lacking ids in byte order (as @itam/common sorts
+  // them): on PostgreSQL that order needs its own index, or every asset is sorted per request.
+  if (pg) await knex.raw('create index itam_assets_id_bytes_idx on itam_assets (id collate "C")');
   if (pg) await createPostgresTriggers(knex, registerKey, costKey);
   else await createSqliteTriggers(knex, registerKey, costKey);
 };
@@ -190,6 +193,7 @@ exports.down = async function down(knex) {
     if (pg) await knex.raw(`drop function ${links}_flag()`);
   }
   if (pg) await knex.raw('drop function itam_assets_summary_deltas()');
+  if (pg) await knex.raw('drop index itam_assets_id_bytes_idx');
   for (const table of ['itam_cost_summary_deltas', 'itam_register_summary_deltas', 'itam_cost_summary', 'itam_register_summary']) {
     await knex.schema.dropTable(table);
   }

@@ -76,7 +76,10 @@ export const AUDIT_FINDING_KINDS: readonly AuditFindingKind[] = [
  *
  * @public
  */
-export function isInAuditScope(asset: Asset, scope: AuditScope): boolean {
+export function isInAuditScope(
+  asset: Pick<Asset, 'assetClass' | 'lifecycleStage' | 'location' | 'owner'>,
+  scope: AuditScope,
+): boolean {
   if (asset.lifecycleStage === 'disposed') return false;
   if (scope.assetClasses?.length && !scope.assetClasses.includes(asset.assetClass)) return false;
   if (scope.lifecycleStages?.length && !scope.lifecycleStages.includes(asset.lifecycleStage)) {

@@ -38,7 +38,11 @@ export async function readMaturityFacts(
   const pg = db.client.config.client === 'pg';
   // Lacking ids in code-unit order, as common sorts them (PostgreSQL's default collation is not).
   const byId = pg ? 'a.id collate "C"' : 'a.id';
-  const assets = (stages: readonly string[]) => db('itam_assets as a').whereIn('a.lifecycle_stage', stages);
+  // The stage filter is kept off SQLite's stage index (`+`): the first lacking ids are then found
+  // walking the id index in order, instead of sorting every asset of the stages.
+  const stageColumn = pg ? 'a.lifecycle_stage' : '+a.lifecycle_stage';
+  const assets = (stages: readonly string[]) =>
+    db('itam_assets as a').whereRaw(`${stageColumn} in (${stages.map(() => '?').join(', ')})`, [...stages]);
   const managed = () => assets(UNDER_MANAGEMENT_STAGES);
   const inService = () => assets(IN_SERVICE_STAGES);
 

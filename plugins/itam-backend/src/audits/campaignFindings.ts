@@ -3,15 +3,18 @@ import {
   auditFindingForAsset,
   compareText,
   emptyAuditCounts,
+  isInAuditScope,
   matchAuditObservations,
   summariseAudit,
   unexpectedAuditFinding,
+  type AssetClass,
   type AuditedAsset,
   type AuditFinding,
   type AuditFindingKind,
   type AuditObservation,
   type AuditScope,
   type AuditSummary,
+  type LifecycleStage,
 } from '@itam/common';
 import type { Knex } from 'knex';
 import { REGISTER_SUMMARY } from '../analytics/registerSummary';
@@ -89,14 +92,27 @@ export async function campaignObservations(db: Db, campaignId: string): Promise<
  */
 async function assetsNamedBy(db: Db, scope: AuditScope, observations: readonly AuditObservation[]): Promise<AuditedAsset[]> {
   const found = new Map<string, AuditedAsset>();
+  // Looked up by the lower-cased name's index alone, the scope checked here: with the scope in
+  // the query, SQLite's planner prefers the class or stage index and reads every asset of it.
   const lookup = async (column: string, values: Set<string>) => {
     const list = [...values];
     for (let i = 0; i < list.length; i += SCAN_BATCH) {
       const batch = list.slice(i, i + SCAN_BATCH);
-      const rows = await inScopeAssets(db, scope)
+      const rows: (AuditedRow & { asset_class: string; lifecycle_stage: string; owner: string | null })[] = await db('itam_assets as a')
         .whereRaw(`lower(${column}) in (${batch.map(() => '?').join(', ')})`, batch)
-        .select(AUDITED_COLUMNS);
-      for (const row of rows) found.set(row.id, toAudited(row));
+        .select([...AUDITED_COLUMNS, 'a.asset_class', 'a.lifecycle_stage', 'a.owner']);
+      for (const row of rows) {
+        const inScope = isInAuditScope(
+          {
+            assetClass: row.asset_class as AssetClass,
+            lifecycleStage: row.lifecycle_stage as LifecycleStage,
+            ...(row.location ? { location: row.location } : {}),
+            ...(row.owner ? { owner: row.owner } : {}),
+          },
+          scope,
+        );
+        if (inScope) found.set(row.id, toAudited(row));
+      }
     }
   };
   await lookup('a.tag', new Set(observations.flatMap(o => (o.assetTag ? [o.assetTag.toLowerCase()] : []))));
