@@ -18,11 +18,26 @@ import {
   frozenFindingsPage,
   liveFindingsPage,
   type AuditFindingPosition,
+  type CampaignEvaluation,
 } from './campaignFindings';
+import { RegisterVersion, VersionedResults } from '../analytics/registerVersion';
 
 /** The audit store on knex (SQLite or PostgreSQL). @public */
 export class KnexAuditStore implements AuditStore {
-  constructor(private readonly db: Knex) {}
+  /**
+   * Open campaigns' evaluations, reused on an SQLite register until its next write (see
+   * analytics/registerVersion.ts): the campaign page asks for the figures and each page of
+   * findings, and every one needs the whole evaluation of the observations.
+   */
+  private readonly evaluations: VersionedResults<CampaignEvaluation>;
+
+  constructor(private readonly db: Knex) {
+    this.evaluations = new VersionedResults(RegisterVersion.track(db), 16);
+  }
+
+  private evaluate(campaign: AuditCampaign): Promise<CampaignEvaluation> {
+    return this.evaluations.get(campaign.id, () => evaluateCampaign(this.db, campaign));
+  }
 
   async createCampaign(campaign: AuditCampaign): Promise<AuditCampaign> {
     await this.db('itam_audit_campaigns').insert({
@@ -90,7 +105,7 @@ export class KnexAuditStore implements AuditStore {
   }
 
   async summarise(campaign: AuditCampaign): Promise<AuditSummary> {
-    return campaign.result ?? (await evaluateCampaign(this.db, campaign)).summary;
+    return campaign.result ?? (await this.evaluate(campaign)).summary;
   }
 
   async listFindings(
@@ -98,7 +113,7 @@ export class KnexAuditStore implements AuditStore {
     query: { kind?: AuditFindingKind; limit: number; after?: AuditFindingPosition },
   ): Promise<{ items: AuditFinding[]; next?: AuditFindingPosition }> {
     if (campaign.status === 'closed') return frozenFindingsPage(this.db, campaign.id, query);
-    return liveFindingsPage(this.db, campaign.scope, await evaluateCampaign(this.db, campaign), query);
+    return liveFindingsPage(this.db, campaign.scope, await this.evaluate(campaign), query);
   }
 
   async closeCampaign(id: string, closedBy: string, closedAt: string): Promise<AuditCampaign> {
