@@ -74,7 +74,10 @@ function toAudited(row: AuditedRow): AuditedAsset {
 
 /** A campaign's observations in the order they were recorded. */
 export async function campaignObservations(db: Db, campaignId: string): Promise<AuditObservation[]> {
-  const rows = await db('itam_audit_observations').where('campaign_id', campaignId).orderBy('id');
+  const rows = await db('itam_audit_observations')
+    .where('campaign_id', campaignId)
+    .orderBy('id')
+    .select('result', 'observed_by', 'observed_at', 'asset_tag', 'serial_number', 'location', 'note');
   return rows.map(r => ({
     result: r.result,
     observedBy: r.observed_by,
@@ -96,10 +99,15 @@ async function assetsNamedBy(db: Db, scope: AuditScope, observations: readonly A
   // the query, SQLite's planner prefers the class or stage index and reads every asset of it.
   const lookup = async (column: string, values: Set<string>) => {
     const list = [...values];
-    for (let i = 0; i < list.length; i += SCAN_BATCH) {
-      const batch = list.slice(i, i + SCAN_BATCH);
+    // PostgreSQL takes the whole list as one array parameter; SQLite a bounded IN list per batch.
+    const step = isPg(db) ? Math.max(list.length, 1) : SCAN_BATCH;
+    for (let i = 0; i < list.length; i += step) {
+      const batch = list.slice(i, i + step);
+      const named = isPg(db)
+        ? db.raw(`lower(${column}) = any(?::text[])`, [batch])
+        : db.raw(`lower(${column}) in (${batch.map(() => '?').join(', ')})`, batch);
       const rows: (AuditedRow & { asset_class: string; lifecycle_stage: string; owner: string | null })[] = await db('itam_assets as a')
-        .whereRaw(`lower(${column}) in (${batch.map(() => '?').join(', ')})`, batch)
+        .where(named)
         .select([...AUDITED_COLUMNS, 'a.asset_class', 'a.lifecycle_stage', 'a.owner']);
       for (const row of rows) {
         const inScope = isInAuditScope(
