@@ -36,7 +36,7 @@ import { closedAuditEvidence } from './auditEvidence';
 import { readKpiFacts } from './kpiFacts';
 import { CatalogueGraphSource } from './impactGraph';
 import { impactGraphFor } from './impactNeighbourhood';
-import { RegisterVersion, VersionedResults } from './registerVersion';
+import { registerVersionOf, VersionedResults } from './registerVersion';
 import { SingleFlight } from './singleFlight';
 import { readMaturityFacts } from './maturityFacts';
 import { SnapshotStore, type Snapshot } from './SnapshotStore';
@@ -133,8 +133,8 @@ export class AnalyticsService {
     this.snapshots = new SnapshotStore(deps.store.knex);
     this.licences = deps.licences ?? new KnexLicenceStore(deps.store.knex);
     this.findings = KnexRiskFindingStore.create(deps.store.knex);
-    // On an SQLite register, figures are reused until the next write (see registerVersion.ts).
-    const version = RegisterVersion.track(deps.store.knex);
+    // Figures are reused until the next committed write (see registerVersion.ts).
+    const version = registerVersionOf(deps.store.knex);
     this.kpiResults = new VersionedResults(version);
     this.maturityResults = new VersionedResults(version);
     // Every transaction that writes assets refreshes their findings before it commits.

@@ -20,19 +20,19 @@ import {
   type AuditFindingPosition,
   type CampaignEvaluation,
 } from './campaignFindings';
-import { RegisterVersion, VersionedResults } from '../analytics/registerVersion';
+import { registerVersionOf, VersionedResults } from '../analytics/registerVersion';
 
 /** The audit store on knex (SQLite or PostgreSQL). @public */
 export class KnexAuditStore implements AuditStore {
   /**
-   * Open campaigns' evaluations, reused on an SQLite register until its next write (see
+   * Open campaigns' evaluations, reused until the register's next committed write (see
    * analytics/registerVersion.ts): the campaign page asks for the figures and each page of
    * findings, and every one needs the whole evaluation of the observations.
    */
   private readonly evaluations: VersionedResults<CampaignEvaluation>;
 
   constructor(private readonly db: Knex) {
-    this.evaluations = new VersionedResults(RegisterVersion.track(db), 16);
+    this.evaluations = new VersionedResults(registerVersionOf(db), 16);
   }
 
   private evaluate(campaign: AuditCampaign): Promise<CampaignEvaluation> {
