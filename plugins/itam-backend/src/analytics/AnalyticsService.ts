@@ -39,7 +39,13 @@ import { impactGraphFor } from './impactNeighbourhood';
 import { registerVersionOf, VersionedResults } from './registerVersion';
 import { SingleFlight } from './singleFlight';
 import { readMaturityFacts } from './maturityFacts';
-import { SnapshotStore, type Snapshot } from './SnapshotStore';
+import { SnapshotStore } from './SnapshotStore';
+import {
+  complianceOf,
+  KnexLicencePositionStore,
+  reportView,
+  type LicencePositionsView,
+} from '../licences/LicencePositionStore';
 
 /** KPIs over every asset (products' positions, audits' findings): not shown to a conditional read. */
 const ESTATE_WIDE_KPIS: ReadonlySet<string> = new Set(['licence-compliance-rate', 'register-accuracy']);
@@ -49,7 +55,7 @@ const MATURITY_LACKING_LISTED = 20;
 
 /** Snapshot kinds the periodic task writes. */
 export const RISK_FINDINGS_SNAPSHOT = 'risk-findings';
-export const LICENCE_POSITIONS_SNAPSHOT = 'licence-positions';
+export { LICENCE_POSITIONS_SNAPSHOT } from '../licences/LicencePositionStore';
 
 const productName = (p: { publisher: string; name: string; version?: string }) =>
   [p.publisher, p.name, p.version].filter(Boolean).join(' ');
@@ -92,9 +98,7 @@ export function licenceRiskInputs(
 
 /** Reconciled products, compliant when proven to have no shortfall (as the summary counts). */
 export function licenceCompliance(report: LicencePositionReport): LicenceCompliance[] {
-  return report.products
-    .filter(p => p.underManagement)
-    .map(p => ({ productId: p.productId, compliant: p.status === 'compliant' || p.status === 'over-licensed' }));
+  return report.products.filter(p => p.underManagement).map(complianceOf);
 }
 
 /**
@@ -107,6 +111,7 @@ export class AnalyticsService {
   private readonly catalogue: CatalogueGraphSource;
   private readonly licences: LicenceStore;
   private readonly findings: RiskFindingStore;
+  private readonly positions: KnexLicencePositionStore;
   private readonly kpiRuns = new SingleFlight<KpiReport>();
   private readonly maturityRuns = new SingleFlight<MaturityAssessment>();
   private readonly kpiResults: VersionedResults<KpiReport>;
@@ -114,7 +119,7 @@ export class AnalyticsService {
   /** The periodic recompute in flight, shared. */
   private recomputeInFlight?: Promise<{ riskFindings: number; licenceProducts: number; computedAt: string }>;
   /** Licence reconciliations in flight, by the generation of the positions they started at. */
-  private readonly positionsInFlight = new Map<number, Promise<Snapshot<LicencePositionReport>>>();
+  private readonly positionsInFlight = new Map<number, Promise<LicencePositionsView>>();
 
   constructor(
     private readonly deps: {
@@ -133,6 +138,7 @@ export class AnalyticsService {
     this.snapshots = new SnapshotStore(deps.store.knex);
     this.licences = deps.licences ?? new KnexLicenceStore(deps.store.knex);
     this.findings = KnexRiskFindingStore.create(deps.store.knex);
+    this.positions = KnexLicencePositionStore.create(deps.store.knex);
     // Figures are reused until the next committed write (see registerVersion.ts).
     const version = registerVersionOf(deps.store.knex);
     this.kpiResults = new VersionedResults(version);
@@ -161,7 +167,7 @@ export class AnalyticsService {
 
   private async runRecompute() {
     await this.deps.store.refreshStatistics();
-    const generation = await this.snapshots.generation(LICENCE_POSITIONS_SNAPSHOT);
+    const generation = await this.positions.generation();
     const computedAt = this.now();
     const licence = await this.recomputeLicences(computedAt, generation);
     const assetFindings = await this.reevaluateAssets(computedAt);
@@ -227,7 +233,7 @@ export class AnalyticsService {
   private async recomputeLicences(computedAt: string, generation: number) {
     const report = await computeLicencePositions(this.licences, this.deps.store, computedAt.slice(0, 10));
     // Not stored if a licence write invalidated the positions while they were computed.
-    await this.snapshots.putIfCurrent(LICENCE_POSITIONS_SNAPSHOT, generation, computedAt, report);
+    await this.positions.putIfCurrent(generation, computedAt, report);
     return { products: report.products.length, findings: await this.refreshLicenceFindings(report, computedAt) };
   }
 
@@ -249,15 +255,15 @@ export class AnalyticsService {
   }
 
   /**
-   * The latest licence positions; computed now if the periodic task has not run yet or licence
-   * data changed since (risk findings follow on the next periodic run).
+   * The latest licence positions, stored a product per row; reconciled now if the periodic task
+   * has not run yet or licence data changed since (risk findings follow on the next periodic run).
    */
-  async licencePositions(): Promise<Snapshot<LicencePositionReport>> {
-    const snapshot = await this.snapshots.get<LicencePositionReport>(LICENCE_POSITIONS_SNAPSHOT);
-    if (snapshot) return snapshot;
-    // Requests that find no snapshot at the same generation share one reconciliation; a request
+  async licencePositions(): Promise<LicencePositionsView> {
+    const stored = await this.positions.current();
+    if (stored) return stored;
+    // Requests that find no positions at the same generation share one reconciliation; a request
     // after a licence write (a later generation) never joins one that started before it.
-    const generation = await this.snapshots.generation(LICENCE_POSITIONS_SNAPSHOT);
+    const generation = await this.positions.generation();
     let run = this.positionsInFlight.get(generation);
     if (!run) {
       run = this.reconcilePositions(generation).finally(() => this.positionsInFlight.delete(generation));
@@ -266,14 +272,14 @@ export class AnalyticsService {
     return run;
   }
 
-  private async reconcilePositions(generation: number): Promise<Snapshot<LicencePositionReport>> {
+  private async reconcilePositions(generation: number): Promise<LicencePositionsView> {
     const computedAt = this.now();
     const report = await computeLicencePositions(this.licences, this.deps.store, computedAt.slice(0, 10));
     // Answered either way; stored only if no licence write came meanwhile (its data may be missing).
-    if (await this.snapshots.putIfCurrent(LICENCE_POSITIONS_SNAPSHOT, generation, computedAt, report)) {
+    if (await this.positions.putIfCurrent(generation, computedAt, report)) {
       await this.refreshLicenceFindings(report, computedAt);
     }
-    return { kind: LICENCE_POSITIONS_SNAPSHOT, computedAt, data: report };
+    return reportView(computedAt, report);
   }
 
   /**
@@ -290,7 +296,7 @@ export class AnalyticsService {
    * reconciliation running meanwhile does not store its result.
    */
   async invalidateLicencePositions(): Promise<void> {
-    await this.snapshots.invalidate(LICENCE_POSITIONS_SNAPSHOT);
+    await this.positions.invalidate();
   }
 
   /**
@@ -310,7 +316,7 @@ export class AnalyticsService {
       `${window.from}T00:00:00.000Z`,
       `${window.to}T23:59:59.999Z`,
     );
-    const positions = visible ? [] : licenceCompliance((await this.licencePositions()).data);
+    const positions = visible ? [] : await (await this.licencePositions()).compliance();
     const read = await readKpiFacts(this.deps.store.knex, window, {
       ...(currency ? { currency } : {}),
       lifecycleEvents: events.map(e => ({ assetId: e.assetId, at: e.at, ...(e.transition ? { transition: e.transition } : {}) })),
@@ -344,7 +350,7 @@ export class AnalyticsService {
   }
 
   private async assessMaturity(asOf: string): Promise<MaturityAssessment> {
-    const positions = licenceCompliance((await this.licencePositions()).data);
+    const positions = await (await this.licencePositions()).compliance();
     const facts = await readMaturityFacts(this.deps.store.knex, asOf, resolveMaturityModel(), {
       audits: await closedAuditEvidence(this.deps.audits),
       ...(positions.length > 0 ? { licensing: { productsUnderManagement: positions.map(p => p.productId), positions } } : {}),

@@ -46,12 +46,20 @@ export class SnapshotStore {
    * was stored. The check and the write are one transaction, holding the generation's row on
    * PostgreSQL, so an invalidation cannot slip in between.
    */
-  async putIfCurrent<T>(kind: string, generation: number, computedAt: string, data: T): Promise<boolean> {
+  async putIfCurrent<T>(
+    kind: string,
+    generation: number,
+    computedAt: string,
+    data: T,
+    /** More writes that belong with the snapshot (rows it heads), in the same transaction. */
+    alongside?: (trx: Knex.Transaction) => Promise<void>,
+  ): Promise<boolean> {
     return this.db.transaction(async trx => {
       const query = trx(GENERATIONS).where('kind', kind).first('generation');
       const row: { generation: number | string } | undefined =
         trx.client.config.client === 'pg' ? await query.forUpdate() : await query;
       if (Number(row?.generation ?? 0) !== generation) return false;
+      await alongside?.(trx);
       await this.write(trx, kind, computedAt, data);
       return true;
     });

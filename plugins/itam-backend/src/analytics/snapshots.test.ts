@@ -4,6 +4,7 @@ import { KnexLicenceStore } from '../licences/KnexLicenceStore';
 import type { LicenceStore } from '../licences/LicenceStore';
 import { LICENCE_POSITIONS_SNAPSHOT } from './AnalyticsService';
 import { SnapshotStore } from './SnapshotStore';
+import { KnexLicencePositionStore, type LicencePositionsView } from '../licences/LicencePositionStore';
 
 const databases = itamTestDatabases();
 const now = new Date('2026-12-01T10:00:00.000Z');
@@ -27,7 +28,7 @@ describe.each(databases.eachSupportedId())('analytics snapshots on %s', database
     expect(await snapshots.get('k')).toMatchObject({ data: { n: 3 } });
   });
 
-  it('shares one reconciliation between concurrent reads, and never stores one a licence write overtook', async () => {
+  it('shares one reconciliation between concurrent reads, stores it a product per row, and never stores one a licence write overtook', async () => {
     const knex = await databases.init(databaseId);
     const { analytics } = await seedExampleEstate(knex, now);
     const real = new KnexLicenceStore(knex);
@@ -64,11 +65,17 @@ describe.each(databases.eachSupportedId())('analytics snapshots on %s', database
     // The two reads before the write shared one run; the read after it ran its own.
     expect(reconciliations).toBe(2);
     expect(ra).toBe(rb);
-    expect(ra.data.products.map(p => p.productId)).not.toContain('late-product');
-    expect(rc.data.products.map(p => p.productId)).toContain('late-product');
-    // The stale run did not store its result over the write; the later one did.
-    const stored = await snapshots.get<{ products: { productId: string }[] }>(LICENCE_POSITIONS_SNAPSHOT);
-    expect(stored?.data.products.map(p => p.productId)).toContain('late-product');
+    const ids = async (view: LicencePositionsView) => (await view.products(false)).map(p => p.productId);
+    expect(await ids(ra)).not.toContain('late-product');
+    expect(await ids(rc)).toContain('late-product');
+    // The stale run did not store its result over the write; the later one did, header and rows.
+    expect(await snapshots.get(LICENCE_POSITIONS_SNAPSHOT)).toMatchObject({ computedAt: rc.computedAt });
+    const stored = await KnexLicencePositionStore.create(knex).current();
+    expect(stored?.computedAt).toBe(rc.computedAt);
+    expect(await ids(stored!)).toEqual(await ids(rc));
+    expect(await stored!.products(true)).toEqual(await rc.products(true));
+    expect(await stored!.product('late-product')).toEqual(await rc.product('late-product'));
+    expect(await stored!.compliance()).toEqual(await rc.compliance());
 
     // Once stored, a read is the stored snapshot: no reconciliation.
     await service.licencePositions();

@@ -16,7 +16,6 @@ import {
   softwareProductSchema,
   userAssignmentSchema,
   type Entitlement,
-  type ProductPosition,
 } from '@itam/common';
 import type { AuditorServiceCreateEventOptions, BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { Request, Response, Router } from 'express';
@@ -74,8 +73,6 @@ function withId(body: unknown, id: string, fromPath: boolean): unknown {
   }
   return fromPath ? { ...body, id } : { id, ...body };
 }
-
-const withoutExplanation = ({ explanation: _e, ...position }: ProductPosition) => position;
 
 /**
  * Software asset management: products with recognition rules, entitlements, installations,
@@ -428,21 +425,21 @@ export function registerLicenceRoutes(
   router.get('/licences/positions', async (req, res) => {
     await ctx.authorizeEstateWide(req, itamAssetReadPermission, 'The licence position report');
     const query = parseRequest(positionsQuerySchema, req.query, 'query');
-    const { computedAt, data } = await analytics.licencePositions();
+    const positions = await analytics.licencePositions();
     res.json({
-      computedAt,
-      ...data,
-      products: query.explain === 'true' ? data.products : data.products.map(withoutExplanation),
+      computedAt: positions.computedAt,
+      ...positions.header,
+      products: await positions.products(query.explain === 'true'),
     });
   });
 
   router.get('/licences/positions/:productId', async (req, res) => {
     await ctx.authorizeEstateWide(req, itamAssetReadPermission, 'A licence position');
     await requireProduct(req.params.productId);
-    const { computedAt, data } = await analytics.licencePositions();
-    const position = data.products.find(p => p.productId === req.params.productId);
+    const positions = await analytics.licencePositions();
+    const position = await positions.product(req.params.productId);
     // Every stored product is in a fresh report (writes drop the old one).
     if (!position) throw new NotFoundError(`No licence position for ${req.params.productId}`);
-    res.json({ computedAt, asOf: data.asOf, harvestAfterDays: data.harvestAfterDays, ...position });
+    res.json({ computedAt: positions.computedAt, asOf: positions.header.asOf, harvestAfterDays: positions.header.harvestAfterDays, ...position });
   });
 }
