@@ -39,6 +39,19 @@ describe.each(databases.eachSupportedId())('the licence store on %s', databaseId
     expect(mine.map(i => [i.id, i.lastUsed])).toEqual([[never.id, null], [used.id, '2026-10-01'], [unmetered.id, undefined]]);
     // The example's GLPI installations are raw: no product id.
     expect((await store.listInstallations({ productId: null })).map(i => i.source)).toEqual(['glpi']);
+    // The reconciliation's narrow read, a page at a time, holds what the full one holds.
+    const all = await store.listInstallations();
+    const evidence = [];
+    for (let afterId: number | undefined; ; ) {
+      const page = await store.readInstallationEvidence({ limit: 2, ...(afterId !== undefined ? { afterId } : {}) });
+      evidence.push(...page);
+      if (page.length < 2) break;
+      afterId = page[page.length - 1].id;
+    }
+    expect(evidence).toEqual(
+      all.map(({ installDate: _d, source: _s, recordedAt: _r, id, ...rest }) => ({ ...rest, id: Number(id) })),
+    );
+    expect(evidence.find(e => e.id === Number(never.id))?.lastUsed).toBeNull();
     expect(await store.deleteInstallation(never.id)).toBe(true);
     expect(await store.deleteInstallation(never.id)).toBe(false);
 

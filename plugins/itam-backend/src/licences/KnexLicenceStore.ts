@@ -4,7 +4,9 @@ import { ItamRuleViolationError, type ConcurrentUsagePeak, type Entitlement, typ
 import type { Knex } from 'knex';
 import type { AssetVisibility } from '../database/AssetStore';
 import { whereAssetCriteria } from '../permissions/assetCriteria';
+import { isBetterSqlite, sqliteAll } from '../database/sqliteReads';
 import type {
+  InstallationEvidence,
   LicenceStamp,
   LicenceStore,
   NewInstallation,
@@ -157,6 +159,17 @@ export class KnexLicenceStore implements LicenceStore {
 
   async deleteEntitlement(id: string): Promise<boolean> {
     return (await this.db('itam_entitlements').where('id', id).delete()) > 0;
+  }
+
+  async readInstallationEvidence(query: { afterId?: number; limit: number }): Promise<InstallationEvidence[]> {
+    const sql =
+      'select id, asset_id, product_id, product_name, publisher, version, last_used from itam_installations where id > ? order by id limit ?';
+    const params = [query.afterId ?? 0, query.limit];
+    // On SQLite a prepared statement reused per connection: the recompute reads a million rows.
+    const rows: Record<string, unknown>[] = isBetterSqlite(this.db)
+      ? await sqliteAll(this.db, sql, params)
+      : (await this.db.raw(sql, params)).rows;
+    return rows.map(rowToEvidence);
   }
 
   async listInstallations(
@@ -317,6 +330,21 @@ function fromRow<T>(row: VersionedRow): T {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   } as T;
+}
+
+function rowToEvidence(r: Record<string, unknown>): InstallationEvidence {
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const e: InstallationEvidence = {
+    id: Number(r.id),
+    assetId: String(r.asset_id),
+    productId: text(r.product_id) ?? null,
+    productName: String(r.product_name),
+  };
+  if (text(r.version)) e.version = text(r.version);
+  if (text(r.publisher)) e.publisher = text(r.publisher);
+  if (r.last_used === '') e.lastUsed = null;
+  else if (text(r.last_used)) e.lastUsed = text(r.last_used);
+  return e;
 }
 
 function rowToInstallation(r: Record<string, unknown>): StoredInstallation {

@@ -12,6 +12,15 @@ import type {
 // The stored shapes are API types too, so they live in @itam/common beside the client.
 export type { ProductInput, StoredEntitlement, StoredInstallation, StoredProduct } from '@itam/common';
 
+/**
+ * What the licence reconciliation reads of a stored installation.
+ *
+ * @public
+ */
+export type InstallationEvidence = Pick<StoredInstallation, 'assetId' | 'productId' | 'productName' | 'publisher' | 'version' | 'lastUsed'> & {
+  id: number;
+};
+
 /** @public */
 export interface NewInstallation {
   assetId: string;
@@ -63,6 +72,11 @@ export interface LicenceStore {
     stamp: LicenceStamp,
   ): Promise<{ entitlement: StoredEntitlement; changed: boolean }>;
 
+  /**
+   * Installation evidence as the reconciliation reads it, in id order a batch at a time (those
+   * after `afterId`): only the columns it needs, without building the stored form first.
+   */
+  readInstallationEvidence(query: { afterId?: number; limit: number }): Promise<InstallationEvidence[]>;
   /** Installations in id order; `productId` filters the ones recorded against that product. */
   listInstallations(filter?: { assetId?: string; productId?: string | null }): Promise<StoredInstallation[]>;
   /**

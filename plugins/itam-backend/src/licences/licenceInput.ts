@@ -10,7 +10,10 @@ import {
   type SoftwareProduct,
 } from '@itam/common';
 import type { AssetStore } from '../database/AssetStore';
-import type { LicenceStore, StoredEntitlement, StoredInstallation, StoredProduct } from './LicenceStore';
+import type { InstallationEvidence, LicenceStore, StoredEntitlement, StoredProduct } from './LicenceStore';
+
+/** Installations read per statement by the recompute. */
+const INSTALLATION_BATCH = 10_000;
 
 /** The domain product, without what only the store keeps. */
 export function toDomainProduct(p: StoredProduct): SoftwareProduct {
@@ -82,13 +85,13 @@ export function deviceFactsOf(asset: Asset, hostId?: string): DeviceFacts {
 
 /** An installation as the reconciliation reads it, or undefined when no product is known. */
 function toDomainInstallation(
-  row: StoredInstallation,
-  recognise: (row: StoredInstallation) => string | undefined,
+  row: InstallationEvidence,
+  recognise: (row: InstallationEvidence) => string | undefined,
 ): Installation | undefined {
   const productId = row.productId ?? recognise(row);
   if (!productId) return undefined;
   return {
-    id: row.id,
+    id: String(row.id),
     deviceId: row.assetId,
     productId,
     ...(row.version ? { version: row.version.slice(0, 100) } : {}),
@@ -107,10 +110,17 @@ export async function loadLicenceInput(licences: LicenceStore, register: Licence
   const productIds = new Set(products.map(p => p.id));
   const recognise = compileRecognition(products);
   const entitlements = (await licences.listEntitlements()).map(toDomainEntitlement);
+  // Read a batch at a time and kept only as the reconciliation reads them: a million stored rows
+  // held at once, beside what they become, would double the memory the recompute needs.
   const installations: Installation[] = [];
-  for (const row of await licences.listInstallations()) {
-    const installation = toDomainInstallation(row, recognise);
-    if (installation && productIds.has(installation.productId)) installations.push(installation);
+  for (let afterId: number | undefined; ; ) {
+    const batch = await licences.readInstallationEvidence({ limit: INSTALLATION_BATCH, ...(afterId !== undefined ? { afterId } : {}) });
+    for (const row of batch) {
+      const installation = toDomainInstallation(row, recognise);
+      if (installation && productIds.has(installation.productId)) installations.push(installation);
+    }
+    if (batch.length < INSTALLATION_BATCH) break;
+    afterId = batch[batch.length - 1].id;
   }
 
   const consumers = new Set<string>(installations.map(i => i.deviceId));
