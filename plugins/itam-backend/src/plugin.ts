@@ -75,6 +75,8 @@ export const itamPlugin = createBackendPlugin({
         const licences = new KnexLicenceStore(store.knex);
         const risk = readRiskConfig(config);
         const analytics = new AnalyticsService({ store, audits, licences, catalog, auth, logger, risk });
+        // Every transaction that writes assets refreshes their risk findings before it commits.
+        store.setAssetWriteListener((trx, assetIds, written) => analytics.refreshAssetFindings(trx, assetIds, written));
         // The scheduler's default scope is global: with several instances on one PostgreSQL the
         // task runs once per interval, on whichever instance takes the lock.
         const schedule = config.has('itam.analytics.schedule')

@@ -143,8 +143,6 @@ export class AnalyticsService {
     const version = registerVersionOf(deps.store.knex);
     this.kpiResults = new VersionedResults(version);
     this.maturityResults = new VersionedResults(version);
-    // Every transaction that writes assets refreshes their findings before it commits.
-    deps.store.setAssetWriteListener((trx, assetIds, written) => this.refreshAssetFindings(trx, assetIds, written));
     this.catalogue = new CatalogueGraphSource({ catalog: deps.catalog, auth: deps.auth, logger: deps.logger });
   }
 

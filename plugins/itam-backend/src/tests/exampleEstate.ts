@@ -15,8 +15,8 @@ export async function seedExampleEstate(knex: Knex, now: Date) {
   await migrateItamDatabase(knex);
   const store = KnexAssetStore.fromKnex(knex);
   await seedExampleData(store, { now: () => now });
-  const analytics = (overrides: { licences?: LicenceStore } = {}) =>
-    new AnalyticsService({
+  const analytics = (overrides: { licences?: LicenceStore } = {}) => {
+    const service = new AnalyticsService({
       store,
       audits: new KnexAuditStore(knex),
       catalog: { getEntities: async () => ({ items: [] }) } as never,
@@ -25,5 +25,9 @@ export async function seedExampleEstate(knex: Knex, now: Date) {
       clock: () => now,
       ...overrides,
     });
+    // As the plugin wires it: asset writes refresh their findings through the latest service.
+    store.setAssetWriteListener((trx, assetIds, written) => service.refreshAssetFindings(trx, assetIds, written));
+    return service;
+  };
   return { store, analytics };
 }
