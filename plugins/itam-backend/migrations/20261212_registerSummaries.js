@@ -163,12 +163,14 @@ async function createPostgresTriggers(knex, registerKey, costKey) {
   for (const [links, flag] of [['itam_ticket_links', 'ticketed'], ['itam_entity_links', 'catalogued']]) {
     await knex.raw(`create function ${links}_flag() returns trigger language plpgsql as $$
       begin
+        -- By primary key for an array of ids: the plan plpgsql caches (made while the register
+        -- was small) must not become a scan of every asset per statement as the register grows.
         if tg_op = 'INSERT' then
-          update itam_assets a set ${flag} = 1 from (select distinct asset_id from new_rows) l
-            where a.id = l.asset_id and a.${flag} = 0;
+          update itam_assets a set ${flag} = 1
+            where a.id = any (array(select distinct asset_id from new_rows)) and a.${flag} = 0;
         else
-          update itam_assets a set ${flag} = 0 from (select distinct asset_id from old_rows) l
-            where a.id = l.asset_id and a.${flag} = 1
+          update itam_assets a set ${flag} = 0
+            where a.id = any (array(select distinct asset_id from old_rows)) and a.${flag} = 1
               and not exists (select 1 from ${links} k where k.asset_id = a.id);
         end if;
         return null;
