@@ -38,6 +38,7 @@ export const itamPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         scheduler: coreServices.scheduler,
         config: coreServices.rootConfig,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
         database,
@@ -51,6 +52,7 @@ export const itamPlugin = createBackendPlugin({
         catalog,
         scheduler,
         config,
+        lifecycle,
       }) {
         permissionsRegistry.addPermissions(itamPermissions.filter(p => p.type === 'basic') as Permission[]);
         const mmapMiB = config.getOptionalNumber('itam.database.sqliteMmapSizeMiB');
@@ -77,6 +79,7 @@ export const itamPlugin = createBackendPlugin({
         const analytics = new AnalyticsService({ store, audits, licences, catalog, auth, logger, risk });
         // Every transaction that writes assets refreshes their risk findings before it commits.
         store.setAssetWriteListener((trx, assetIds, written) => analytics.refreshAssetFindings(trx, assetIds, written));
+        lifecycle.addShutdownHook(() => analytics.stop());
         // The scheduler's default scope is global: with several instances on one PostgreSQL the
         // task runs once per interval, on whichever instance takes the lock.
         const schedule = config.has('itam.analytics.schedule')

@@ -118,6 +118,8 @@ export class AnalyticsService {
   private readonly maturityResults: VersionedResults<MaturityAssessment>;
   /** The periodic recompute in flight, shared. */
   private recomputeInFlight?: Promise<{ riskFindings: number; licenceProducts: number; computedAt: string }>;
+  private reconcileTimer?: ReturnType<typeof setTimeout>;
+  private stopped = false;
   /** Licence reconciliations in flight, by the generation of the positions they started at. */
   private readonly positionsInFlight = new Map<number, Promise<LicencePositionsView>>();
 
@@ -133,6 +135,11 @@ export class AnalyticsService {
       /** The risk rules' configuration (`itam.risk`), whose windows and tiers the UIs show too. */
       risk?: RiskConfig;
       clock?: () => Date;
+      /**
+       * How long after the last licence write the positions are reconciled in the background, so
+       * the next read finds them stored (default 2 s); `false` leaves it to the next read.
+       */
+      reconcileAfterWrites?: { delayMs: number } | false;
     },
   ) {
     this.snapshots = new SnapshotStore(deps.store.knex);
@@ -295,6 +302,32 @@ export class AnalyticsService {
    */
   async invalidateLicencePositions(): Promise<void> {
     await this.positions.invalidate();
+    this.scheduleReconciliation();
+  }
+
+  /**
+   * Reconciles the positions once licence writes have paused (a bulk of entitlement edits or an
+   * import triggers one run, not one per write), off any request: the page read next finds them
+   * stored. One run per generation per instance (see {@link AnalyticsService.licencePositions}).
+   */
+  private scheduleReconciliation() {
+    const after = this.deps.reconcileAfterWrites ?? { delayMs: 2000 };
+    if (after === false || this.stopped) return;
+    clearTimeout(this.reconcileTimer);
+    this.reconcileTimer = setTimeout(() => {
+      this.reconcileTimer = undefined;
+      this.licencePositions().catch(error =>
+        this.deps.logger.warn(`ITAM licence positions could not be reconciled after a licence write: ${String(error)}`),
+      );
+    }, after.delayMs);
+    this.reconcileTimer.unref?.();
+  }
+
+  /** Cancels a pending background reconciliation (the backend is shutting down). */
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.reconcileTimer);
+    this.reconcileTimer = undefined;
   }
 
   /**

@@ -81,4 +81,37 @@ describe.each(databases.eachSupportedId())('analytics snapshots on %s', database
     await service.licencePositions();
     expect(reconciliations).toBe(2);
   });
+
+  it('reconciles once in the background after a burst of licence writes, so the next read finds the positions stored', async () => {
+    const knex = await databases.init(databaseId);
+    const { analytics } = await seedExampleEstate(knex, now);
+    const real = new KnexLicenceStore(knex);
+    let reconciliations = 0;
+    const licences: LicenceStore = Object.create(real, {
+      listProducts: {
+        value: async () => {
+          reconciliations++;
+          return real.listProducts();
+        },
+      },
+    });
+    const service = analytics({ licences, reconcileAfterWrites: { delayMs: 50 } });
+    const stored = KnexLicencePositionStore.create(knex);
+    for (let i = 0; i < 3; i++) await service.invalidateLicencePositions();
+    expect(await stored.current()).toBeUndefined();
+    for (let waited = 0; !(await stored.current()) && waited < 5000; waited += 20) {
+      await new Promise(resolve => setTimeout(resolve, 20));
+    }
+    expect(await stored.current()).toBeDefined();
+    expect(reconciliations).toBe(1);
+    // A read now is the stored result: no second reconciliation.
+    await service.licencePositions();
+    expect(reconciliations).toBe(1);
+    // Once stopped (the backend shutting down), a write schedules nothing.
+    service.stop();
+    await service.invalidateLicencePositions();
+    await new Promise(resolve => setTimeout(resolve, 150));
+    expect(reconciliations).toBe(1);
+    expect(await stored.current()).toBeUndefined();
+  });
 });

@@ -15,7 +15,7 @@ export async function seedExampleEstate(knex: Knex, now: Date) {
   await migrateItamDatabase(knex);
   const store = KnexAssetStore.fromKnex(knex);
   await seedExampleData(store, { now: () => now });
-  const analytics = (overrides: { licences?: LicenceStore } = {}) => {
+  const analytics = (overrides: { licences?: LicenceStore; reconcileAfterWrites?: { delayMs: number } | false } = {}) => {
     const service = new AnalyticsService({
       store,
       audits: new KnexAuditStore(knex),
@@ -23,6 +23,8 @@ export async function seedExampleEstate(knex: Knex, now: Date) {
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
       clock: () => now,
+      // Tests read the positions when they mean to; no reconciliation runs behind them.
+      reconcileAfterWrites: false,
       ...overrides,
     });
     // As the plugin wires it: asset writes refresh their findings through the latest service.
