@@ -161,17 +161,27 @@ async function createPostgresTriggers(knex, registerKey, costKey) {
     referencing old table as old_rows new table as new_rows for each statement execute function itam_assets_summary_deltas()`);
 
   for (const [links, flag] of [['itam_ticket_links', 'ticketed'], ['itam_entity_links', 'catalogued']]) {
+    // The ids whose flag changes are found by primary key and updated in one statement, if any
+    // (each UPDATE statement fires the asset table's statement triggers, even one that changes no
+    // row). Run through EXECUTE, so each is planned with the table as it is: plpgsql keeps the
+    // plan of a static statement, possibly made while the register held a few rows.
     await knex.raw(`create function ${links}_flag() returns trigger language plpgsql as $$
+      declare
+        changed varchar[];
       begin
-        -- By primary key for an array of ids: the plan plpgsql caches (made while the register
-        -- was small) must not become a scan of every asset per statement as the register grows.
         if tg_op = 'INSERT' then
-          update itam_assets a set ${flag} = 1
-            where a.id = any (array(select distinct asset_id from new_rows)) and a.${flag} = 0;
+          execute 'select array_agg(a.id) from itam_assets a where a.id = any ($1) and a.${flag} = 0'
+            into changed using array(select distinct asset_id from new_rows);
+          if changed is not null then
+            execute 'update itam_assets set ${flag} = 1 where id = any ($1)' using changed;
+          end if;
         else
-          update itam_assets a set ${flag} = 0
-            where a.id = any (array(select distinct asset_id from old_rows)) and a.${flag} = 1
-              and not exists (select 1 from ${links} k where k.asset_id = a.id);
+          execute 'select array_agg(a.id) from itam_assets a where a.id = any ($1) and a.${flag} = 1
+              and not exists (select 1 from ${links} k where k.asset_id = a.id)'
+            into changed using array(select distinct asset_id from old_rows);
+          if changed is not null then
+            execute 'update itam_assets set ${flag} = 0 where id = any ($1)' using changed;
+          end if;
         end if;
         return null;
       end $$`);
