@@ -177,6 +177,8 @@ export class AnalyticsService {
     const licence = await this.recomputeLicences(computedAt, generation);
     const assetFindings = await this.reevaluateAssets(computedAt);
     await this.findings.sweep();
+    // Statistics again, now that the findings are written (the first run writes them all).
+    await this.deps.store.refreshStatistics();
     const riskFindings = assetFindings + licence.findings;
     await this.snapshots.put(RISK_FINDINGS_SNAPSHOT, computedAt, { riskFindings });
     this.catalogue.invalidate();

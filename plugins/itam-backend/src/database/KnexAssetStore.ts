@@ -127,7 +127,13 @@ export class KnexAssetStore implements AssetStore {
    */
   async refreshStatistics(): Promise<void> {
     if (this.isPostgres()) {
-      await this.db.raw('vacuum (analyze) itam_assets, itam_entity_links, itam_entity_asset_items, itam_asset_links, itam_ticket_links');
+      // The risk findings too: a first evaluation writes a million rows the planner has never
+      // counted (it then sorted every finding for a page: 435 ms p50 at 1M assets), and a
+      // vacuum lets an owner's counts come from the index alone.
+      await this.db.raw(
+        'vacuum (analyze) itam_assets, itam_entity_links, itam_entity_asset_items, itam_asset_links, itam_ticket_links, ' +
+          'itam_risk_findings, itam_audit_observations, itam_licence_positions',
+      );
     } else {
       await this.db.raw('PRAGMA optimize=0x10002');
     }
