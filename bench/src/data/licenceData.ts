@@ -4,6 +4,7 @@
 import { type Asset, type CoreCountingRule, type DeviceFacts, type Entitlement, type Installation, type LicenceInput, type LicenceMetric, type SoftwareProduct } from '@itam/common';
 import type { Knex } from 'knex';
 import { assetToRow } from '../../../plugins/itam-backend/src/database/rows';
+import { entitlementColumns, productColumns } from '../../../plugins/itam-backend/src/licences/KnexLicenceStore';
 
 export interface LicenceSizes {
   installations: number;
@@ -211,28 +212,12 @@ export async function seedLicenceDatabase(knex: Knex, data: LicenceInput, device
     await insertAll(
       trx,
       'itam_software_products',
-      data.products.map(p => ({
-        id: p.id,
-        publisher: p.publisher,
-        name: p.name,
-        product_version: p.version ?? null,
-        under_management: p.underManagement,
-        data: JSON.stringify(p),
-        ...stamp,
-      })),
+      data.products.map(p => ({ ...productColumns(p), ...stamp })),
     );
     await insertAll(
       trx,
       'itam_entitlements',
-      data.entitlements.map(e => ({
-        id: e.id,
-        product_id: e.productId,
-        metric: e.metric,
-        term_end: e.termEnd ?? null,
-        currency: e.currency ?? null,
-        data: JSON.stringify(e),
-        ...stamp,
-      })),
+      data.entitlements.map(e => ({ ...entitlementColumns(e), ...stamp })),
     );
     const names = new Map(data.products.map(p => [p.id, p.name]));
     await insertAll(

@@ -301,7 +301,8 @@ export class KnexLicenceStore implements LicenceStore {
   }
 }
 
-function productColumns(product: ProductInput) {
+/** A product's columns in `itam_software_products` (benchmarks seed through it too). */
+export function productColumns(product: ProductInput) {
   return {
     id: product.id,
     publisher: product.publisher,
@@ -312,7 +313,8 @@ function productColumns(product: ProductInput) {
   };
 }
 
-function entitlementColumns(entitlement: Entitlement) {
+/** An entitlement's columns in `itam_entitlements` (benchmarks seed through it too). */
+export function entitlementColumns(entitlement: Entitlement) {
   return {
     id: entitlement.id,
     product_id: entitlement.productId,
