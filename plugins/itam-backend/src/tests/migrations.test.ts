@@ -24,6 +24,26 @@ const uniqueViolation = expect.objectContaining({
   message: expect.stringMatching(/unique|duplicate key/i),
 });
 
+/**
+ * An `itam_assets` row with only the columns the first migrations created (later ones add theirs
+ * and backfill them from `data`), for the migrations that read existing assets.
+ */
+const legacyAssetRow = (id: string, tag: string, fields: object) => ({
+  id,
+  tag,
+  name: tag,
+  asset_class: 'hardware',
+  type: 'laptop',
+  lifecycle_stage: 'deployed',
+  criticality: 3,
+  data_classification: 'internal',
+  search_text: tag.toLowerCase(),
+  data: JSON.stringify({ id, tag, ...fields }),
+  version: 1,
+  created_at: '2026-12-01T00:00:00.000Z',
+  updated_at: '2026-12-01T00:00:00.000Z',
+});
+
 describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
   it('go up, hold data with their constraints, and go down to nothing', async () => {
     const knex = await databases.init(databaseId);
@@ -170,21 +190,7 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
   it('record the lifecycle facts of the assets there are, as common counts them', async () => {
     const knex = await databases.init(databaseId);
     await migrateToBefore(knex, '20261209_assetLifecycleFacts.js');
-    const asset = (id: string, tag: string, facts: object) => ({
-      id,
-      tag,
-      name: tag,
-      asset_class: 'hardware',
-      type: 'laptop',
-      lifecycle_stage: 'deployed',
-      criticality: 3,
-      data_classification: 'internal',
-      search_text: tag.toLowerCase(),
-      data: JSON.stringify({ id, tag, ...facts }),
-      version: 1,
-      created_at: '2026-12-01T00:00:00.000Z',
-      updated_at: '2026-12-01T00:00:00.000Z',
-    });
+    const asset = legacyAssetRow;
     await knex('itam_assets').insert([
       asset('a1', 'LF-1', { purchase: { date: '2024-01-01' }, warrantyEnd: '2027-01-01', endOfLife: '2029-01-01' }),
       asset('a2', 'LF-2', { endOfSupport: '2028-01-01' }),
@@ -273,21 +279,7 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
   it('place each asset for audit scopes and move closed campaigns\' findings into rows, and back', async () => {
     const knex = await databases.init(databaseId);
     await migrateToBefore(knex, '20261211_auditFindings.js');
-    const asset = (id: string, tag: string, location?: string) => ({
-      id,
-      tag,
-      name: tag,
-      asset_class: 'hardware',
-      type: 'laptop',
-      lifecycle_stage: 'deployed',
-      criticality: 3,
-      data_classification: 'internal',
-      search_text: tag.toLowerCase(),
-      data: JSON.stringify({ id, tag, ...(location ? { location } : {}) }),
-      version: 1,
-      created_at: '2026-12-01T00:00:00.000Z',
-      updated_at: '2026-12-01T00:00:00.000Z',
-    });
+    const asset = (id: string, tag: string, location?: string) => legacyAssetRow(id, tag, location ? { location } : {});
     await knex('itam_assets').insert([asset('a1', 'LAP-1', 'Berlin'), asset('a2', 'LAP-2')]);
     const findings = [
       { kind: 'verified', assetId: 'a1', assetTag: 'LAP-1', registerLocation: 'Berlin', observedLocation: 'Berlin', explanation: 'LAP-1 verified' },
