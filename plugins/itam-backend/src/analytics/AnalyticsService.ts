@@ -3,6 +3,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { Knex } from 'knex';
 import {
   assessMaturityFromFacts,
+  countRiskFindings,
   DEFAULT_RISK_CONFIG,
   evaluateRiskFindings,
   kpisFromFacts,
@@ -20,6 +21,7 @@ import type {
   LicenceCompliance,
   LicencePositionReport,
   MaturityAssessment,
+  RiskFindingCounts,
   RiskFindingsResponse,
 } from '@itam/common';
 import type { AuditStore } from '../audits/AuditStore';
@@ -257,7 +259,19 @@ export class AnalyticsService {
       await this.recompute();
       marker = (await this.snapshots.get<{ riskFindings: number }>(RISK_FINDINGS_SNAPSHOT))!;
     }
-    const [listed, counts] = await Promise.all([this.findings.list(filter, page), this.findings.counts(filter)]);
+    // An entity's or a few assets' findings mostly fit the first page: when the page holds the
+    // whole list (no facet narrowing it), it is its own count, and the entity tab's read costs one
+    // query instead of two. Other reads list and count at once.
+    const fewAssets = filter.entityRef !== undefined || filter.assetIds !== undefined;
+    const unfaceted = !filter.severities?.length && !filter.ruleIds?.length;
+    let listed: Awaited<ReturnType<RiskFindingStore['list']>>;
+    let counts: RiskFindingCounts;
+    if (fewAssets && unfaceted && !page.after) {
+      listed = await this.findings.list(filter, page);
+      counts = listed.last ? await this.findings.counts(filter) : countRiskFindings(listed.items);
+    } else {
+      [listed, counts] = await Promise.all([this.findings.list(filter, page), this.findings.counts(filter)]);
+    }
     return { computedAt: marker.computedAt, items: listed.items, counts, ...(listed.last ? { last: listed.last } : {}) };
   }
 

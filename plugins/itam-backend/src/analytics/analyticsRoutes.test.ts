@@ -71,6 +71,15 @@ describe.each(databases.eachSupportedId())('analytics on %s', databaseId => {
     const linked = new Set(['SAAS-00030', 'SRV-00001', 'SRV-00002', 'VM-00010']);
     expect(payments.body.items.length).toBeGreaterThan(0);
     expect(payments.body.items.every((f: { assetTag: string }) => linked.has(f.assetTag))).toBe(true);
+    // Counted from the whole first page, or in the database when the page is not the whole list.
+    expect(payments.body.counts.total).toBe(payments.body.items.length);
+    const firstOfPayments = await get('/api/itam/risks?entityRef=component:default/payments-api&limit=1').expect(200);
+    expect(firstOfPayments.body.counts).toEqual(payments.body.counts);
+    const paymentsBySeverity = new Map<string, number>();
+    for (const f of payments.body.items as { severity: string }[]) paymentsBySeverity.set(f.severity, (paymentsBySeverity.get(f.severity) ?? 0) + 1);
+    expect(Object.entries(payments.body.counts.bySeverity).filter(([, n]) => n)).toEqual(
+      expect.arrayContaining([...paymentsBySeverity]),
+    );
 
     const bad = await get('/api/itam/risks?severity=severe').expect(400);
     expect(bad.body.error.message).toMatch(/severity/);

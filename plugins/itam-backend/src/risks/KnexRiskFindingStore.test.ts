@@ -98,6 +98,7 @@ async function readAll(store: KnexRiskFindingStore, filter: RiskFindingFilter, l
 async function writeAssets(knex: Knex, assets: readonly Asset[]) {
   await knex('itam_risk_findings').delete();
   await knex('itam_risk_finding_counts').delete();
+  await knex('itam_risk_finding_owner_counts').delete();
   await knex('itam_assets').delete();
   for (const asset of assets) await knex('itam_assets').insert(assetToRow(asset));
 }
@@ -166,6 +167,11 @@ describe.each(databases.eachSupportedId())('risk findings stored as rows on %s',
           expect(f.firstSeen).toBe(before.get(f.key) ?? later);
         }
         expect(await store.counts({})).toEqual(countRiskFindings(want));
+        // The counts kept per owner followed the owners removed and the asset deleted.
+        const ownerOf = new Map(remaining.map(a => [a.id, a.owner]));
+        for (const owner of OWNERS) {
+          expect(await store.counts({ owner })).toEqual(countRiskFindings(want.filter(f => ownerOf.get(f.assetId!) === owner)));
+        }
       }),
       { numRuns: 20 },
     );
@@ -173,17 +179,19 @@ describe.each(databases.eachSupportedId())('risk findings stored as rows on %s',
 
   it('sweeps the findings of assets deleted without a refresh and recounts', async () => {
     const assets = [
-      anAsset({ id: 'a', tag: 'A-1', lifecycleStage: 'deployed', owner: undefined }),
-      anAsset({ id: 'b', tag: 'B-1', lifecycleStage: 'deployed', owner: undefined }),
+      anAsset({ id: 'a', tag: 'A-1', lifecycleStage: 'deployed', owner: 'group:default/sre' }),
+      anAsset({ id: 'b', tag: 'B-1', lifecycleStage: 'deployed', owner: 'group:default/sre' }),
     ];
     await writeAssets(knex, assets);
     await knex.transaction(trx => refreshAssetFindings(trx, store, ['a', 'b'], { at: AT }));
     await knex('itam_assets').where('id', 'a').delete();
     await knex('itam_risk_finding_counts').update({ n: 99 });
+    await knex('itam_risk_finding_owner_counts').update({ n: 99 });
     await store.sweep();
     const left = await store.list({}, { limit: 100 });
     expect(left.items.every(f => f.assetId === 'b')).toBe(true);
     expect((await store.counts({})).total).toBe(left.items.length);
+    expect((await store.counts({ owner: 'group:default/sre' })).total).toBe(left.items.length);
   });
 
   it('replaces the findings of a subject kind as a whole, keeping first-seen times', async () => {

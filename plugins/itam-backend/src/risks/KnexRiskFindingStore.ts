@@ -10,6 +10,7 @@ import {
   type RiskSeverity,
 } from '@itam/common';
 import type { Knex } from 'knex';
+import { isBetterSqlite, isPg, pgRows, pgStatementName, sqliteAll } from '../database/sqliteReads';
 import { whereAssetCriteria } from '../permissions/assetCriteria';
 import type { RiskFindingFilter, RiskFindingPosition, RiskFindingRow, RiskFindingStore } from './RiskFindingStore';
 
@@ -35,7 +36,11 @@ interface FindingRow {
 
 const severityRank = (s: RiskSeverity) => RISK_SEVERITIES.indexOf(s);
 
-type ListedRow = Pick<FindingRow, 'finding' | 'finding_key' | 'first_seen' | 'severity_rank' | 'sort_label' | 'rule_id' | 'subject_id'>;
+/** What a stored finding adds to the counts, and the first-seen time a rewrite keeps. */
+type CountedRow = Pick<FindingRow, 'rule_id' | 'severity' | 'owner' | 'first_seen'>;
+
+const LISTED_COLUMNS = ['finding', 'finding_key', 'first_seen', 'severity_rank', 'sort_label', 'rule_id', 'subject_id'] as const;
+type ListedRow = Pick<FindingRow, (typeof LISTED_COLUMNS)[number]>;
 
 /** Byte order of the UTF-8 text, as SQLite and PostgreSQL's "C" collation compare it. */
 const compareBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
@@ -67,23 +72,45 @@ function toRow(finding: RiskFinding, owner: string | undefined, firstSeen: strin
   };
 }
 
-/** Counts moved by a replacement, per `rule\u0000severity`. */
+const OWNER_COUNTS = 'itam_risk_finding_owner_counts';
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Counts moved by a replacement, per rule and severity, and per owner, rule and severity. */
 class CountDeltas {
   private readonly deltas = new Map<string, number>();
-  add(ruleId: string, severity: string, n: number) {
+  private readonly ownerDeltas = new Map<string, number>();
+  add(ruleId: string, severity: string, owner: string | null, n: number) {
     const key = `${ruleId}\u0000${severity}`;
     this.deltas.set(key, (this.deltas.get(key) ?? 0) + n);
+    if (owner !== null) {
+      const ownerKey = `${owner}\u0000${key}`;
+      this.ownerDeltas.set(ownerKey, (this.ownerDeltas.get(ownerKey) ?? 0) + n);
+    }
   }
   async apply(trx: Knex.Transaction) {
-    // In one order in every transaction: concurrent writers then never wait on each other's
-    // count rows in a cycle (a deadlock on PostgreSQL).
-    for (const [key, n] of [...this.deltas].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      if (n === 0) continue;
-      const [ruleId, severity] = key.split('\u0000');
-      await trx.raw(
-        `insert into ${COUNTS} (rule_id, severity, n) values (?, ?, ?) on conflict (rule_id, severity) do update set n = ${COUNTS}.n + excluded.n`,
-        [ruleId, severity, n],
-      );
+    // One statement per table, its rows in one order in every transaction: concurrent writers
+    // then lock count rows in the same order and never wait on each other in a cycle (a deadlock
+    // on PostgreSQL).
+    const moved = (deltas: Map<string, number>) => [...deltas].filter(([, n]) => n !== 0).sort(([a], [b]) => compareText(a, b));
+    const counts = moved(this.deltas).map(([key, n]) => {
+      const [rule_id, severity] = key.split('\u0000');
+      return { rule_id, severity, n };
+    });
+    const ownerCounts = moved(this.ownerDeltas).map(([key, n]) => {
+      const [owner, rule_id, severity] = key.split('\u0000');
+      return { owner, rule_id, severity, n };
+    });
+    for (const [table, rows, keys] of [
+      [COUNTS, counts, ['rule_id', 'severity']],
+      [OWNER_COUNTS, ownerCounts, ['owner', 'rule_id', 'severity']],
+    ] as const) {
+      for (let i = 0; i < rows.length; i += BATCH) {
+        await trx(table)
+          .insert(rows.slice(i, i + BATCH))
+          .onConflict([...keys])
+          .merge({ n: trx.raw('??.n + excluded.n', [table]) });
+      }
     }
   }
 }
@@ -110,13 +137,13 @@ export class KnexRiskFindingStore implements RiskFindingStore {
       }
       next.set(riskFindingKey(row.finding), row);
     }
-    const old = new Map<string, Pick<FindingRow, 'rule_id' | 'severity' | 'first_seen'>>();
+    const old = new Map<string, CountedRow>();
     const list = [...ids];
     for (let i = 0; i < list.length; i += BATCH) {
-      const found: Pick<FindingRow, 'finding_key' | 'rule_id' | 'severity' | 'first_seen'>[] = await trx(FINDINGS)
+      const found: (CountedRow & Pick<FindingRow, 'finding_key'>)[] = await trx(FINDINGS)
         .where('subject_kind', 'asset')
         .whereIn('asset_id', list.slice(i, i + BATCH))
-        .select('finding_key', 'rule_id', 'severity', 'first_seen');
+        .select('finding_key', 'rule_id', 'severity', 'owner', 'first_seen');
       for (const r of found) old.set(r.finding_key, r);
     }
     await this.write(trx, old, next, at);
@@ -124,10 +151,10 @@ export class KnexRiskFindingStore implements RiskFindingStore {
 
   async replaceSubjectFindings(kinds: readonly RiskFinding['subject']['kind'][], findings: readonly RiskFinding[], at: string) {
     await this.db.transaction(async trx => {
-      const old = new Map<string, Pick<FindingRow, 'rule_id' | 'severity' | 'first_seen'>>();
-      const found: Pick<FindingRow, 'finding_key' | 'rule_id' | 'severity' | 'first_seen'>[] = await trx(FINDINGS)
+      const old = new Map<string, CountedRow>();
+      const found: (CountedRow & Pick<FindingRow, 'finding_key'>)[] = await trx(FINDINGS)
         .whereIn('subject_kind', [...kinds])
-        .select('finding_key', 'rule_id', 'severity', 'first_seen');
+        .select('finding_key', 'rule_id', 'severity', 'owner', 'first_seen');
       for (const r of found) old.set(r.finding_key, r);
       const next = new Map(
         findings.filter(f => kinds.includes(f.subject.kind)).map(f => [riskFindingKey(f), { finding: f }] as const),
@@ -139,7 +166,7 @@ export class KnexRiskFindingStore implements RiskFindingStore {
   /** Deletes what is no longer found, upserts what is, and moves the counts by the difference. */
   private async write(
     trx: Knex.Transaction,
-    old: ReadonlyMap<string, Pick<FindingRow, 'rule_id' | 'severity' | 'first_seen'>>,
+    old: ReadonlyMap<string, CountedRow>,
     next: ReadonlyMap<string, RiskFindingRow>,
     at: string,
   ) {
@@ -148,9 +175,9 @@ export class KnexRiskFindingStore implements RiskFindingStore {
     for (let i = 0; i < gone.length; i += BATCH) {
       await trx(FINDINGS).whereIn('finding_key', gone.slice(i, i + BATCH)).delete();
     }
-    for (const r of old.values()) deltas.add(r.rule_id, r.severity, -1);
+    for (const r of old.values()) deltas.add(r.rule_id, r.severity, r.owner, -1);
     const rows = [...next].map(([key, r]) => toRow(r.finding, r.owner, old.get(key)?.first_seen ?? at, at));
-    for (const r of rows) deltas.add(r.rule_id, r.severity, 1);
+    for (const r of rows) deltas.add(r.rule_id, r.severity, r.owner, 1);
     for (let i = 0; i < rows.length; i += BATCH) {
       await trx(FINDINGS)
         .insert(rows.slice(i, i + BATCH))
@@ -168,14 +195,12 @@ export class KnexRiskFindingStore implements RiskFindingStore {
         .delete();
       // Counts heal from anything the increments missed (e.g. rows written by an older version).
       await trx(COUNTS).delete();
-      const groups = (await trx(FINDINGS).select('rule_id', 'severity').count({ n: '*' }).groupBy('rule_id', 'severity')) as unknown as {
-        rule_id: string;
-        severity: string;
-        n: number | string;
-      }[];
-      if (groups.length > 0) {
-        await trx(COUNTS).insert(groups.map(g => ({ rule_id: g.rule_id, severity: g.severity, n: Number(g.n) })));
-      }
+      await trx.raw(`insert into ${COUNTS} (rule_id, severity, n) select rule_id, severity, count(*) from ${FINDINGS} group by rule_id, severity`);
+      await trx(OWNER_COUNTS).delete();
+      await trx.raw(
+        `insert into ${OWNER_COUNTS} (owner, rule_id, severity, n)
+         select owner, rule_id, severity, count(*) from ${FINDINGS} where owner is not null group by owner, rule_id, severity`,
+      );
     });
   }
 
@@ -215,7 +240,7 @@ export class KnexRiskFindingStore implements RiskFindingStore {
     // assets). `+` keeps the planner off the order index; the rank is an integer, so the order holds.
     const fewAssets = filter.entityRef !== undefined || filter.assetIds !== undefined;
     const query = this.filtered(filter)
-      .select('f.finding', 'f.finding_key', 'f.first_seen', 'f.severity_rank', 'f.sort_label', 'f.rule_id', 'f.subject_id')
+      .select(LISTED_COLUMNS.map(c => `f.${c}`))
       .orderByRaw(`${fewAssets ? '+f.severity_rank' : 'f.severity_rank'}, f.sort_label, f.rule_id, f.subject_id`)
       .limit(page.limit + 1);
     if (page.after) {
@@ -227,7 +252,7 @@ export class KnexRiskFindingStore implements RiskFindingStore {
         a.subjectId,
       ]);
     }
-    return query;
+    return this.rows<ListedRow>(query, LISTED_COLUMNS, filter);
   }
 
   async counts(filter: RiskFindingFilter): Promise<RiskFindingCounts> {
@@ -236,18 +261,52 @@ export class KnexRiskFindingStore implements RiskFindingStore {
     // Without filters other than the facets, the kept counts answer in one small read.
     // Grouped by rank, not severity name: the owner index holds the rank and the rule, so an
     // owner's counts are read from the index alone instead of from every finding's row.
-    const groups: { rule_id: string; severity: string; n: number | string }[] = narrowed
-      ? (
-          (await this.filtered({ ...filter, severities: undefined, ruleIds: undefined })
-            .select('f.rule_id', 'f.severity_rank')
-            .count({ n: '*' })
-            .groupBy('f.rule_id', 'f.severity_rank')) as unknown as { rule_id: string; severity_rank: number | string; n: number | string }[]
-        ).map(g => ({ rule_id: g.rule_id, severity: RISK_SEVERITIES[Number(g.severity_rank)], n: g.n }))
-      : await this.db(COUNTS).select('rule_id', 'severity', 'n');
+    // An owner's alone, from the counts kept per owner.
+    const ownerOnly = filter.owner !== undefined && filter.entityRef === undefined && filter.assetIds === undefined && filter.visible === undefined;
+    type Group = { rule_id: string; severity: string; n: number | string };
+    let groups: Group[];
+    if (!narrowed) {
+      groups = await this.rows<Group>(this.db(COUNTS).select('rule_id', 'severity', 'n'), ['rule_id', 'severity', 'n'], filter);
+    } else if (ownerOnly) {
+      groups = await this.rows<Group>(
+        this.db(OWNER_COUNTS).select('rule_id', 'severity', 'n').where('owner', filter.owner!),
+        ['rule_id', 'severity', 'n'],
+        filter,
+      );
+    } else {
+      const ranked = await this.rows<{ rule_id: string; severity_rank: number | string; n: number | string }>(
+        this.filtered({ ...filter, severities: undefined, ruleIds: undefined })
+          .select('f.rule_id', 'f.severity_rank')
+          .count({ n: '*' })
+          .groupBy('f.rule_id', 'f.severity_rank'),
+        ['rule_id', 'severity_rank', 'n'],
+        filter,
+      );
+      groups = ranked.map(g => ({ rule_id: g.rule_id, severity: RISK_SEVERITIES[Number(g.severity_rank)], n: g.n }));
+    }
     return riskFindingCountsFromGroups(
       groups.map(g => ({ ruleId: g.rule_id as RiskRuleId, severity: g.severity as RiskSeverity, n: Number(g.n) })),
       facets,
     );
+  }
+
+  /**
+   * Runs a read of the risk page as a statement prepared once per connection and reused (see
+   * sqliteAll and pgRows): the page's reads are small, and compiling and planning them again on
+   * every request cost as much as running them. A conditional read's criteria take too many
+   * shapes to keep a statement for each; it runs through knex.
+   */
+  private async rows<T>(query: Knex.QueryBuilder, columns: readonly string[], filter: RiskFindingFilter): Promise<T[]> {
+    if (filter.visible === undefined && isBetterSqlite(this.db)) {
+      const compiled = query.toSQL();
+      return sqliteAll<T>(this.db, compiled.sql, compiled.bindings);
+    }
+    if (filter.visible === undefined && isPg(this.db)) {
+      const compiled = query.toSQL().toNative();
+      const rows = await pgRows(this.db, pgStatementName('itam_risks', compiled.sql), compiled.sql, compiled.bindings);
+      return rows.map(values => Object.fromEntries(columns.map((column, i) => [column, values[i]])) as T);
+    }
+    return (await query) as T[];
   }
 
   private filtered(filter: RiskFindingFilter) {

@@ -310,4 +310,40 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     expect(JSON.parse((await knex('itam_audit_campaigns').where('id', 'c1').first()).result)).toEqual({ ...summary, findings });
     await knex.destroy();
   });
+
+  it('count the stored risk findings per owner, rule and severity, and take the counts away again', async () => {
+    const knex = await databases.init(databaseId);
+    await migrateToBefore(knex, '20261215_riskOwnerCounts.js');
+    const finding = (key: string, ruleId: string, severity: string, owner: string | null) => ({
+      finding_key: key,
+      rule_id: ruleId,
+      severity,
+      severity_rank: 1,
+      sort_label: key,
+      subject_kind: 'asset',
+      subject_id: key,
+      asset_id: key,
+      owner,
+      finding: '{}',
+      first_seen: '2026-12-01T00:00:00.000Z',
+      evaluated_at: '2026-12-01T00:00:00.000Z',
+    });
+    await knex('itam_risk_findings').insert([
+      finding('a', 'end-of-life', 'high', 'group:default/sre'),
+      finding('b', 'end-of-life', 'high', 'group:default/sre'),
+      finding('c', 'end-of-life', 'medium', 'group:default/sre'),
+      finding('d', 'no-owner', 'high', null),
+    ]);
+
+    await knex.migrate.up(config);
+    const counts = await knex('itam_risk_finding_owner_counts').orderBy(['owner', 'rule_id', 'severity']);
+    expect(counts.map(r => [r.owner, r.rule_id, r.severity, Number(r.n)])).toEqual([
+      ['group:default/sre', 'end-of-life', 'high', 2],
+      ['group:default/sre', 'end-of-life', 'medium', 1],
+    ]);
+
+    await knex.migrate.down(config);
+    expect(await knex.schema.hasTable('itam_risk_finding_owner_counts')).toBe(false);
+    await knex.destroy();
+  });
 });
