@@ -12,18 +12,17 @@ type Statement = ReturnType<SqliteConnection['prepare']>;
 const statements = new WeakMap<object, Map<string, Statement>>();
 
 /**
- * Default bytes of the database file a connection maps into memory (SQLite's own default is none;
- * SQLite caps the value at its compile-time limit, about 2 GiB). A register page at a million
- * assets reads ~50 scattered rows: from the mapping they cost a memory read, through SQLite's
- * small page cache a read call and a copy per page (the entity lookup, when it still joined ~50
- * scattered rows, served 1.3-1.6x more requests per second with the whole 1.4 GB file mapped than
- * with 256 MiB). The mapped pages are the operating
- * system's file cache, shared and reclaimable, not heap, though the ones read count in the
- * process's RSS.
+ * Default bytes of the database file a connection maps into memory (SQLite's own default is none).
+ * A register page at a million assets reads ~50 scattered rows: from the mapping they cost a
+ * memory read, through SQLite's small page cache a read call and a copy per page. The mapped
+ * pages read count in the process's RSS though they are the operating system's shared file
+ * cache: mapping the whole 1.4 GB file of a million assets took the server to 2.1 GB RSS after
+ * the first risk evaluation, where 256 MiB keeps it under 0.8 GB, and the register page, the risk
+ * page and the KPIs served as many requests per second either way (bench `register-reads`).
  *
  * @public
  */
-export const DEFAULT_SQLITE_MMAP_SIZE = 2 * 1024 * 1024 * 1024;
+export const DEFAULT_SQLITE_MMAP_SIZE = 256 * 1024 * 1024;
 
 // The mapping size per knex instance, when set (see tuneSqliteConnections).
 const mmapSizes = new WeakMap<Knex, number>();
