@@ -76,6 +76,7 @@ async function main() {
         data: {
           itam: {
             analytics: { schedule: { frequency: { hours: 24 }, timeout: { hours: 1 }, initialDelay: { hours: 24 } } },
+            ...(process.env.BENCH_SQLITE_MMAP_MIB ? { database: { sqliteMmapSizeMiB: Number(process.env.BENCH_SQLITE_MMAP_MIB) } } : {}),
           },
         },
       }),

@@ -1,6 +1,6 @@
 // Starts the benchmark read server (readServer.ts) in its own process and reads its memory.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 
@@ -44,5 +44,18 @@ export function peakRssMb(pid: number | undefined): number | undefined {
     return line ? Number(line[1]) / 1024 : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Resets a process's peak resident memory to its current RSS (Linux's `clear_refs` 5), so a later
+ * {@link peakRssMb} covers only what follows; false where the kernel does not offer it.
+ */
+export function resetPeakRss(pid: number | undefined): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    return true;
+  } catch {
+    return false;
   }
 }
