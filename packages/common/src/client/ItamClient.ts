@@ -1,6 +1,7 @@
 import type { Asset, AssetPatchInput, NewAssetInput } from '../asset/types';
 import { parseEntityRef } from '../entity/entityRef';
 import type { HistoryEvent } from '../history/events';
+import type { AssetLicences } from '../licence/assetLicences';
 import type { TransitionOption } from '../lifecycle/transition';
 import type {
   AssetLinkInput,
@@ -88,6 +89,9 @@ export interface ItamClientOptions {
   /** Extra headers per request, e.g. an Authorization header. */
   headers?: () => Promise<Record<string, string>> | Record<string, string>;
 }
+
+/** Asset ids per `GET /asset-licences` (the most it takes). */
+const ASSET_LICENCES_PER_REQUEST = 200;
 
 /**
  * Typed HTTP client for the ITAM backend; the Backstage frontend and the Forge resolvers share it.
@@ -257,6 +261,16 @@ export class ItamClient implements ItamApi {
 
   getLicencePositions(query: { explain?: boolean } = {}): Promise<LicencePositionsResponse> {
     return this.request('GET', `/licences/positions${query.explain ? '?explain=true' : ''}`);
+  }
+
+  async getAssetLicences(assetIds: readonly string[]): Promise<AssetLicences[]> {
+    const ids = [...new Set(assetIds)];
+    const items: AssetLicences[] = [];
+    for (let i = 0; i < ids.length; i += ASSET_LICENCES_PER_REQUEST) {
+      const assetId = ids.slice(i, i + ASSET_LICENCES_PER_REQUEST);
+      items.push(...(await this.request<{ items: AssetLicences[] }>('GET', `/asset-licences${toQueryString({ assetId })}`)).items);
+    }
+    return items;
   }
 
   getLicencePosition(productId: string): Promise<LicencePositionResponse> {

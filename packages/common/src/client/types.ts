@@ -7,6 +7,7 @@ import type { DateFormat } from '../imports/dates';
 import type { UnknownPeoplePolicy } from '../imports/people';
 import type { Asset, AssetPatchInput, NewAssetInput, SanitisationRecord } from '../asset/types';
 import type { HistoryEvent } from '../history/events';
+import type { AssetLicences } from '../licence/assetLicences';
 import type { NoticeWindows } from '../lifecycle/dateStatus';
 import type { ChangeImpactOptionsInput } from '../impact/options';
 import type { ChangeImpactResult } from '../impact/types';
@@ -295,6 +296,11 @@ export interface ItamApi {
   listEntitlements(query?: { productId?: string }): Promise<StoredEntitlement[]>;
   listInstallations(query?: { assetId?: string; productId?: string }): Promise<ListedInstallation[]>;
   getLicencePositions(query?: { explain?: boolean }): Promise<LicencePositionsResponse>;
+  /**
+   * The licence status of each of these assets (`GET /asset-licences`, 200 ids a request), in
+   * the order asked; assets unknown or hidden from the caller are left out.
+   */
+  getAssetLicences(assetIds: readonly string[]): Promise<AssetLicences[]>;
   getLicencePosition(productId: string): Promise<LicencePositionResponse>;
   /** Uploads a file as an import job and resolves with the finished job (rows refused included). */
   runImport(request: ImportRequest): Promise<ImportJob>;

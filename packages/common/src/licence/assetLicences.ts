@@ -1,3 +1,6 @@
+import { compareText } from '../text/compareText';
+import { productDisplayName } from './productNames';
+import type { LicenceUnit } from './metrics';
 import type { LicenceStatus, ProductPosition } from './resultTypes';
 
 /**
@@ -36,4 +39,104 @@ export function installedProductPositions<
     }
   }
   return installed;
+}
+
+/**
+ * A licence status a product can give an asset it runs on: unreconciled products give none.
+ *
+ * @public
+ */
+export type ManagedLicenceStatus = Exclude<LicenceStatus, 'unreconciled'>;
+
+/**
+ * A managed product installed on an asset, with its licence position.
+ *
+ * @public
+ */
+export interface InstalledProductLicence {
+  productId: string;
+  /** Name and version (see {@link productDisplayName}). */
+  name: string;
+  publisher: string;
+  status: ManagedLicenceStatus;
+  /** Owned minus required in `unit` (negative: short); `null` when lines mix units. */
+  position: number | null;
+  unit: LicenceUnit | null;
+}
+
+/**
+ * An asset's licence status, the worst its managed products give it: a shortfall, unproven
+ * compliance (`incomplete`), `compliant` (surplus licences included), or `none` when it runs no
+ * managed product.
+ *
+ * @public
+ */
+export type AssetLicenceStatus = 'under-licensed' | 'incomplete' | 'compliant' | 'none';
+
+/**
+ * An asset's licence status with the products behind it.
+ *
+ * @public
+ */
+export interface AssetLicences {
+  assetId: string;
+  status: AssetLicenceStatus;
+  /** Worst status first, then by name. */
+  products: InstalledProductLicence[];
+}
+
+/**
+ * The managed products installed on an asset with their positions (see
+ * {@link installedProductPositions}), worst status first, then by name and product id.
+ *
+ * @public
+ */
+export function installedProductLicences(
+  installations: readonly { matchedProductId: string | null }[],
+  positions: readonly Pick<ProductPosition, 'productId' | 'name' | 'version' | 'publisher' | 'underManagement' | 'status' | 'position' | 'unit'>[],
+): InstalledProductLicence[] {
+  return installedProductPositions(installations, positions)
+    .map(p => ({
+      productId: p.productId,
+      name: productDisplayName(p),
+      publisher: p.publisher,
+      // installedProductPositions leaves unreconciled products out.
+      status: p.status as ManagedLicenceStatus,
+      position: p.position,
+      unit: p.unit,
+    }))
+    .sort(
+      (a, b) =>
+        ASSET_LICENCE_SEVERITY[b.status] - ASSET_LICENCE_SEVERITY[a.status] ||
+        compareText(a.name, b.name) ||
+        compareText(a.productId, b.productId),
+    );
+}
+
+/**
+ * An asset's licence status from its products' (see {@link AssetLicenceStatus}).
+ *
+ * @public
+ */
+export function assetLicenceStatus(products: readonly Pick<InstalledProductLicence, 'status'>[]): AssetLicenceStatus {
+  let worst: ManagedLicenceStatus | undefined;
+  for (const { status } of products) {
+    if (worst === undefined || ASSET_LICENCE_SEVERITY[status] > ASSET_LICENCE_SEVERITY[worst]) worst = status;
+  }
+  if (worst === undefined) return 'none';
+  return worst === 'over-licensed' ? 'compliant' : worst;
+}
+
+/**
+ * The licence status of each asset from its installations and the latest positions.
+ *
+ * @public
+ */
+export function assetLicencesOf(
+  assetId: string,
+  installations: readonly { matchedProductId: string | null }[],
+  positions: Parameters<typeof installedProductLicences>[1],
+): AssetLicences {
+  const products = installedProductLicences(installations, positions);
+  return { assetId, status: assetLicenceStatus(products), products };
 }

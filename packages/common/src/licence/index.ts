@@ -33,7 +33,18 @@ export {
   releaseSeat,
   type AllocationConsumer,
 } from './allocation';
-export { ASSET_LICENCE_SEVERITY, installedProductPositions } from './assetLicences';
+export {
+  ASSET_LICENCE_SEVERITY,
+  assetLicenceStatus,
+  assetLicencesOf,
+  installedProductLicences,
+  installedProductPositions,
+  type AssetLicences,
+  type AssetLicenceStatus,
+  type InstalledProductLicence,
+  type ManagedLicenceStatus,
+} from './assetLicences';
+export { productDisplayName, productFullName } from './productNames';
 export { reconcileLicences } from './reconcile';
 export { summarizeLicencePositions } from './summary';
 export {

@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import {
   assessMaturityFromFacts,
   countRiskFindings,
+  productFullName,
   DEFAULT_RISK_CONFIG,
   evaluateRiskFindings,
   kpisFromFacts,
@@ -59,11 +60,7 @@ const MATURITY_LACKING_LISTED = 20;
 export const RISK_FINDINGS_SNAPSHOT = 'risk-findings';
 export { LICENCE_POSITIONS_SNAPSHOT } from '../licences/LicencePositionStore';
 
-const productName = (p: { publisher: string; name: string; version?: string }) =>
-  [p.publisher, p.name, p.version].filter(Boolean).join(' ');
-
 /** What the risk rules read from a licence report: shortfalls and entitlement terms. */
-/** What the licence side contributes to the risk rules. */
 export interface LicenceRiskInputs {
   licenceShortfalls: LicenceShortfallInput[];
   entitlements: EntitlementExpiryInput[];
@@ -73,7 +70,7 @@ export function licenceRiskInputs(
   report: LicencePositionReport,
   entitlements: readonly { id: string; productId: string; termEnd?: string }[],
 ): LicenceRiskInputs {
-  const names = new Map(report.products.map(p => [p.productId, productName(p)]));
+  const names = new Map(report.products.map(p => [p.productId, productFullName(p)]));
   return {
     licenceShortfalls: report.products
       .filter(p => p.status === 'under-licensed')
@@ -85,7 +82,7 @@ export function licenceRiskInputs(
         }
         return {
           productId: p.productId,
-          productName: productName(p),
+          productName: productFullName(p),
           shortfall: p.lines.reduce((n, l) => n + l.shortfall, 0),
           deviceAssetIds: [...devices].sort(),
         };

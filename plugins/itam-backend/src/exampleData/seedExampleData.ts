@@ -1,5 +1,6 @@
 import {
   createAsset,
+  productFullName,
   entitlementSchema,
   compareText,
   formatIsoDay,
@@ -85,7 +86,7 @@ async function seedExampleLicences(store: KnexAssetStore, byTag: Map<string, Ass
       {
         assetId: asset.id,
         productId: product.id,
-        productName: [product.publisher, product.name, product.version].filter(Boolean).join(' '),
+        productName: productFullName(product),
         ...(example.version ? { version: example.version } : {}),
       },
       stamp,

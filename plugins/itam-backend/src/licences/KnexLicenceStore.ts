@@ -172,6 +172,19 @@ export class KnexLicenceStore implements LicenceStore {
     return rows.map(rowToEvidence);
   }
 
+  async readInstallationEvidenceOfAssets(assetIds: readonly string[]): Promise<InstallationEvidence[]> {
+    const rows: Record<string, unknown>[] = [];
+    for (let i = 0; i < assetIds.length; i += 500) {
+      rows.push(
+        ...(await this.db('itam_installations')
+          .whereIn('asset_id', assetIds.slice(i, i + 500))
+          .orderBy('id')
+          .select('id', 'asset_id', 'product_id', 'product_name', 'publisher', 'version', 'last_used')),
+      );
+    }
+    return rows.map(rowToEvidence);
+  }
+
   async listInstallations(
     filter: { assetId?: string; productId?: string | null } = {},
   ): Promise<StoredInstallation[]> {

@@ -24,6 +24,8 @@ export interface LicencePositionsView {
   /** Every product's position by product id, with or without its explanation. */
   products(explained: boolean): Promise<ListedProductPosition[]>;
   product(productId: string): Promise<ProductPosition | undefined>;
+  /** Some products' positions, without explanations; products with no position are left out. */
+  productsByIds(productIds: readonly string[]): Promise<ListedProductPosition[]>;
   /** The products under management and whether each is proven compliant (the KPI's input). */
   compliance(): Promise<LicenceCompliance[]>;
 }
@@ -43,6 +45,10 @@ export function reportView(computedAt: string, report: LicencePositionReport): L
     header,
     products: async explained => (explained ? products : products.map(withoutExplanation)),
     product: async id => products.find(p => p.productId === id),
+    productsByIds: async ids => {
+      const wanted = new Set(ids);
+      return products.filter(p => wanted.has(p.productId)).map(withoutExplanation);
+    },
     compliance: async () => products.filter(p => p.underManagement).map(complianceOf),
   };
 }
@@ -72,6 +78,7 @@ export class KnexLicencePositionStore {
       header: header.data,
       products: explained => this.products(explained),
       product: id => this.product(id),
+      productsByIds: ids => this.productsByIds(ids),
       compliance: () => this.compliance(),
     };
   }
@@ -117,6 +124,16 @@ export class KnexLicencePositionStore {
   private async product(productId: string): Promise<ProductPosition | undefined> {
     const row = await this.db(POSITIONS).where('product_id', productId).first('position', 'explanation');
     return row ? (toPosition(row) as ProductPosition) : undefined;
+  }
+
+  private async productsByIds(productIds: readonly string[]): Promise<ListedProductPosition[]> {
+    const positions: ListedProductPosition[] = [];
+    const ids = [...new Set(productIds)];
+    for (let i = 0; i < ids.length; i += ROW_BATCH) {
+      const rows: { position: string }[] = await this.db(POSITIONS).whereIn('product_id', ids.slice(i, i + ROW_BATCH)).select('position');
+      positions.push(...rows.map(toPosition));
+    }
+    return positions;
   }
 
   private async compliance(): Promise<LicenceCompliance[]> {

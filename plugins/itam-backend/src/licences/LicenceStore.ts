@@ -77,6 +77,8 @@ export interface LicenceStore {
    * after `afterId`): only the columns it needs, without building the stored form first.
    */
   readInstallationEvidence(query: { afterId?: number; limit: number }): Promise<InstallationEvidence[]>;
+  /** The installation evidence of some devices, in id order (a list's licence statuses). */
+  readInstallationEvidenceOfAssets(assetIds: readonly string[]): Promise<InstallationEvidence[]>;
   /** Installations in id order; `productId` filters the ones recorded against that product. */
   listInstallations(filter?: { assetId?: string; productId?: string | null }): Promise<StoredInstallation[]>;
   /**

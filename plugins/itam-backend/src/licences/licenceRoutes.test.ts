@@ -168,6 +168,18 @@ describe.each(databases.eachSupportedId())('licence routes on %s', databaseId =>
     expect(position.body).toMatchObject({ status: 'under-licensed', required: 38, owned: 32, position: -6 });
     const other = position.body.explanation.consumers.find((c: { consumerId: string }) => c.consumerId === otherServerId);
     expect(other).toMatchObject({ demand: 6, basis: { processors: 1, coresPerProcessor: 6 } });
+
+    // Each asset's licence status, the recorded and the recognised installation alike, in the
+    // order asked; an unknown id is left out.
+    const statuses = await get(`/api/itam/asset-licences?assetId=${otherServerId},nope,${serverId}`).expect(200);
+    const sqlOnHost = { productId: 'sql-ent', name: 'SQL Server Enterprise 2022', publisher: 'Microsoft', status: 'under-licensed', position: -6, unit: 'core' };
+    expect(statuses.body.items).toEqual([
+      { assetId: otherServerId, status: 'under-licensed', products: [sqlOnHost] },
+      { assetId: serverId, status: 'under-licensed', products: [sqlOnHost] },
+    ]);
+    expect((await get('/api/itam/asset-licences').expect(400)).body.error.message).toMatch(/assetId/);
+    const tooMany = Array.from({ length: 201 }, (_, i) => `a${i}`).join(',');
+    expect((await get(`/api/itam/asset-licences?assetId=${tooMany}`).expect(400)).body.error.message).toMatch(/assetId/);
   });
 
   it('deletes entitlements and installations, and assigns products to users', async () => {

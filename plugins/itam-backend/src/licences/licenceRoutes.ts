@@ -1,6 +1,8 @@
 import { NotFoundError } from '@backstage/errors';
 import {
   allocateSeat,
+  assetLicencesOf,
+  productFullName,
   checkAllocationCapacity,
   compileRecognition,
   entityRefSchema,
@@ -45,6 +47,17 @@ const INSTALLATION_PAGE = 500;
 /** Rows read per query while looking for a product's recognised installations. */
 const INSTALLATION_SCAN_BATCH = 2000;
 const installationCursorSchema = z.object({ i: z.number().int().min(0) });
+/** The assets whose licence statuses a list asks for: ids, comma-separated, at most 200. */
+const MAX_ASSET_LICENCES = 200;
+const assetLicencesQuerySchema = z
+  .object({
+    assetId: z
+      .string()
+      .min(1)
+      .transform(s => [...new Set(s.split(',').map(v => v.trim()).filter(Boolean))])
+      .pipe(z.array(z.string().min(1).max(255)).min(1).max(MAX_ASSET_LICENCES)),
+  })
+  .strict();
 const positionsQuerySchema = z.object({ explain: z.enum(['true', 'false']).optional() }).strict();
 /** A seat's holder: a user (`jane` reads as `user:default/jane`) or a device (asset id or tag). */
 const seatSchema = z
@@ -353,7 +366,7 @@ export function registerLicenceRoutes(
           {
             assetId: asset.id,
             productId: product.id,
-            productName: [product.publisher, product.name, product.version].filter(Boolean).join(' '),
+            productName: productFullName(product),
             ...(input.version !== undefined ? { version: input.version } : {}),
             ...(input.lastUsed !== undefined ? { lastUsed: input.lastUsed } : {}),
           },
@@ -420,6 +433,35 @@ export function registerLicenceRoutes(
       changed(() => licences.addPeak(recorded, { actor: ctx.actor(credentials), at: ctx.now() })),
     );
     res.status(201).json(recorded);
+  });
+
+  // The licence status of each asset of a list (an entity's, a ticket's) from the stored
+  // positions, so neither UI fetches every product's position and each asset's installations.
+  router.get('/asset-licences', async (req, res) => {
+    const { criteria } = await ctx.authorizeAssets(req, itamAssetReadPermission);
+    const { assetId } = parseRequest(assetLicencesQuerySchema, req.query, 'query');
+    const known = new Set((await ctx.store.findAssetIds(assetId)).values());
+    const visible = criteria ? await ctx.store.visibleAssetIds([...known], criteria) : known;
+    const ids = assetId.filter(id => known.has(id) && visible.has(id));
+    const evidence = ids.length > 0 ? await licences.readInstallationEvidenceOfAssets(ids) : [];
+    // Recognition rules are read only when some software was imported without a product.
+    const recognise = evidence.some(e => !e.productId) ? compileRecognition(await licences.listProducts()) : undefined;
+    const installed = new Map<string, { matchedProductId: string | null }[]>();
+    for (const e of evidence) {
+      const list = installed.get(e.assetId) ?? [];
+      list.push({ matchedProductId: e.productId ?? recognise?.(e) ?? null });
+      installed.set(e.assetId, list);
+    }
+    const positions = await analytics.licencePositions();
+    const productIds = [...installed.values()].flatMap(list => list.flatMap(i => (i.matchedProductId ? [i.matchedProductId] : [])));
+    const products = await positions.productsByIds(productIds);
+    const items = ids.map(id => {
+      const licencesOfAsset = assetLicencesOf(id, installed.get(id) ?? [], products);
+      // How many licences the estate owns or lacks is the licence report's, which only callers
+      // who may read the whole register see; others get each product's status alone.
+      return criteria ? { ...licencesOfAsset, products: licencesOfAsset.products.map(p => ({ ...p, position: null, unit: null })) } : licencesOfAsset;
+    });
+    res.json({ computedAt: positions.computedAt, items });
   });
 
   router.get('/licences/positions', async (req, res) => {

@@ -148,6 +148,23 @@ export const licencePaths = {
       responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404) },
     },
   },
+  '/asset-licences': {
+    get: {
+      operationId: 'getAssetLicences',
+      parameters: [
+        {
+          ...query('assetId', 'Asset ids, comma-separated (1 to 200); unknown ids and assets the caller may not read are left out'),
+          required: true,
+        },
+      ],
+      responses: {
+        '200': json(
+          'Each asset’s licence status (the worst of its managed products’: under-licensed, incomplete, compliant or none) with the products behind it, from the latest stored positions; product positions are given to callers who may read the whole register',
+        ),
+        ...errors(400, 401, 403),
+      },
+    },
+  },
   '/licences/positions': {
     get: {
       operationId: 'getLicencePositions',

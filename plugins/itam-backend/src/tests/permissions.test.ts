@@ -217,6 +217,17 @@ describe.each(databases.eachSupportedId())('a conditional policy on %s', databas
     expect(hidden.body.items).toEqual([]);
     const everything = await request(server).get('/api/itam/installations').set('authorization', sam).expect(200);
     expect(everything.body.items).toHaveLength(5);
+
+    // Licence statuses of the assets she may read only, without the estate's licence counts.
+    const every = Object.values(ids).join(',');
+    const hers = await request(server).get(`/api/itam/asset-licences?assetId=${every}`).set('authorization', jane).expect(200);
+    expect(hers.body.items.map((i: { assetId: string }) => tagOf[i.assetId]).sort()).toEqual(visibleToJane);
+    for (const item of hers.body.items) {
+      expect(item.products).toEqual([expect.objectContaining({ productId: 'pg', position: null, unit: null })]);
+    }
+    const his = await request(server).get(`/api/itam/asset-licences?assetId=${every}`).set('authorization', sam).expect(200);
+    expect(his.body.items).toHaveLength(5);
+    expect(his.body.items[0].products[0].unit).not.toBeNull();
   });
 
   it('applies the conditions to writes: her team’s assets only, and they stay her team’s', async () => {
