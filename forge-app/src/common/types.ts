@@ -1,8 +1,9 @@
 import type {
+  AssetLicenceStatus as CommonAssetLicenceStatus,
   ChangeImpactResult,
   Criticality,
+  InstalledProductLicence,
   JiraConnection,
-  LicenceStatus,
   LifecycleStage,
   SourcedChangeWindow,
   TicketType,
@@ -38,21 +39,10 @@ export type DateStatus = 'none' | 'ok' | 'due-soon' | 'passed';
 export type Health = 'ok' | 'attention' | 'critical';
 
 /**
- * Licence status of the software on an asset, worst first: `under-licensed` (a product installed
- * on it is short of rights), `incomplete` (compliance not proven), `compliant` (every product
- * covered), `none` (no managed software installed); `unknown` when the register could not say.
+ * Licence status of the software on an asset as the panels show it: common's (the worst of its
+ * managed products', or `none`), or `unknown` when the register could not say.
  */
-export type AssetLicenceStatus = 'under-licensed' | 'incomplete' | 'compliant' | 'none' | 'unknown';
-
-/** A managed product installed on an asset, with the product's licence position. */
-export interface InstalledProductLicence {
-  productId: string;
-  /** Product name and version. */
-  name: string;
-  status: Exclude<LicenceStatus, 'unreconciled'>;
-  /** Owned minus required over the whole estate, when the product counts in one unit. */
-  position?: number;
-}
+export type AssetLicenceStatus = CommonAssetLicenceStatus | 'unknown';
 
 /** What every panel shows of an asset: identity, lifecycle stage, criticality and owner. */
 export interface AssetSummary {

@@ -1,39 +1,24 @@
-import type { ItamApi, ProductPosition } from '@itam/common';
+import type { ItamApi } from '@itam/common';
 import type { PanelAsset } from '../common/types';
-import { assetLicenceStatus, installedProductLicences } from '../domain/licence-status';
 
 export type AssetLicences = PanelAsset['licences'];
 
 const UNKNOWN: AssetLicences = { status: 'unknown', products: [] };
 
 /**
- * Licence status of the software on each asset, by asset id: the positions are fetched once and
- * each asset's installations in parallel. A failed call (e.g. an older backend without licences)
- * makes the status `unknown` rather than an error.
+ * Licence status of the software on each asset, by asset id, as the backend works it out (one
+ * request per 200 assets). A failed call (e.g. an older backend without licences) makes every
+ * status `unknown` rather than an error; an asset the backend left out (removed meanwhile, or
+ * hidden from the caller) is `unknown` too.
  */
 export async function assetLicences(client: ItamApi, assetIds: readonly string[]): Promise<Map<string, AssetLicences>> {
   const result = new Map<string, AssetLicences>();
   if (assetIds.length === 0) return result;
-  const [positions, ...installations] = await Promise.all([
-    client.getLicencePositions().then(
-      r => r.products,
-      (): ProductPosition[] | undefined => undefined,
-    ),
-    ...assetIds.map(assetId =>
-      client.listInstallations({ assetId }).then(
-        items => items,
-        () => undefined,
-      ),
-    ),
-  ]);
-  assetIds.forEach((assetId, i) => {
-    const installed = installations[i];
-    if (!positions || !installed) {
-      result.set(assetId, UNKNOWN);
-      return;
-    }
-    const products = installedProductLicences(installed, positions);
-    result.set(assetId, { status: assetLicenceStatus(products), products });
-  });
+  const answered = await client.getAssetLicences(assetIds).catch(() => []);
+  const byId = new Map(answered.map(a => [a.assetId, a]));
+  for (const assetId of assetIds) {
+    const found = byId.get(assetId);
+    result.set(assetId, found ? { status: found.status, products: found.products } : UNKNOWN);
+  }
   return result;
 }

@@ -19,8 +19,8 @@ const asset: PanelAsset = {
   licences: {
     status: 'under-licensed',
     products: [
-      { productId: 'office', name: 'Office 2021', status: 'compliant', position: 0 },
-      { productId: 'sql-ent', name: 'SQL Server 2022 Enterprise', status: 'under-licensed', position: -16 },
+      { productId: 'office', name: 'Office 2021', publisher: 'Microsoft', status: 'compliant', position: 0, unit: 'device' },
+      { productId: 'sql-ent', name: 'SQL Server 2022 Enterprise', publisher: 'Microsoft', status: 'under-licensed', position: -16, unit: 'core' },
     ],
   },
 };

@@ -1,13 +1,12 @@
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import type { ItamApi, RiskFinding } from '@itam/common';
+import type { AssetLicences, ItamApi, RiskFinding } from '@itam/common';
 import { itamApiRef } from '../api';
-import { installedProductLicences, type InstalledProductLicence } from '../utils/licences';
 
 /** What the entity views add to each linked asset: its software's licences and its findings. */
 export interface AssetInsight {
-  /** Managed products installed on the asset, worst licence status first. */
-  licences: InstalledProductLicence[];
+  /** The asset's licence status and the managed products behind it, worst first. */
+  licences: Pick<AssetLicences, 'status' | 'products'>;
   /** Risk findings about the asset, most severe first. */
   findings: RiskFinding[];
 }
@@ -30,10 +29,12 @@ async function findingsOf(api: Pick<ItamApi, 'getRiskFindings'>, ids: readonly s
   return found;
 }
 
+/** An asset the backend did not answer for (removed meanwhile): nothing to show. */
+const NO_LICENCES: AssetInsight['licences'] = { status: 'none', products: [] };
+
 /**
- * Licence status and risk findings of some assets: the licence positions once, the findings of
- * these assets only (filtered by the backend), and the installations of each asset in parallel.
- * Nothing is fetched for no assets.
+ * Licence status and risk findings of some assets, both worked out by the backend for these
+ * assets only. Nothing is fetched for no assets.
  */
 export function useAssetInsights(assetIds: readonly string[] | undefined) {
   const api = useApi(itamApiRef);
@@ -42,14 +43,11 @@ export function useAssetInsights(assetIds: readonly string[] | undefined) {
     const ids = [...new Set(assetIds ?? [])];
     const insights = new Map<string, AssetInsight>();
     if (ids.length === 0) return insights;
-    const [positions, findings, ...installations] = await Promise.all([
-      api.getLicencePositions(),
-      findingsOf(api, ids),
-      ...ids.map(assetId => api.listInstallations({ assetId })),
-    ]);
-    ids.forEach((assetId, i) => {
+    const [licences, findings] = await Promise.all([api.getAssetLicences(ids), findingsOf(api, ids)]);
+    const licencesOf = new Map(licences.map(l => [l.assetId, l]));
+    ids.forEach(assetId => {
       insights.set(assetId, {
-        licences: installedProductLicences(installations[i], positions.products),
+        licences: licencesOf.get(assetId) ?? NO_LICENCES,
         // Listed most severe first by the backend.
         findings: findings.filter(f => f.assetId === assetId),
       });

@@ -32,6 +32,7 @@ const ITAM_API_METHODS: { [K in keyof ItamApi]-?: true } = {
   listInstallations: true,
   getLicencePositions: true,
   getLicencePosition: true,
+  getAssetLicences: true,
   runImport: true,
   listImports: true,
   getImport: true,

@@ -1,4 +1,5 @@
 import {
+  assetLicencesOf,
   compareRiskFindings,
   countRiskFindings,
   riskFindingKey,
@@ -280,8 +281,9 @@ export function findingsResponse(items: RiskFinding[], query: RiskFindingsQuery 
 }
 
 /**
- * Fake API methods the entity views call besides the entity's assets: licence positions,
- * installations per asset and risk findings, all empty unless given.
+ * Fake API methods the entity views call besides the entity's assets: each asset's licence
+ * status (worked out as the backend does, by common's rule, from the positions and the
+ * installations given) and risk findings, all empty unless given.
  */
 export function assetInsightsApi(
   options: {
@@ -289,11 +291,16 @@ export function assetInsightsApi(
     installations?: ListedInstallation[];
     findings?: RiskFinding[];
   } = {},
-): Pick<ItamApi, 'getLicencePositions' | 'listInstallations' | 'getRiskFindings'> {
+): Pick<ItamApi, 'getAssetLicences' | 'getRiskFindings'> {
   return {
-    getLicencePositions: async () => positionsResponse(options.positions ?? []),
-    listInstallations: async query =>
-      (options.installations ?? []).filter(i => !query?.assetId || i.assetId === query.assetId),
+    getAssetLicences: async assetIds =>
+      [...new Set(assetIds)].map(assetId =>
+        assetLicencesOf(
+          assetId,
+          (options.installations ?? []).filter(i => i.assetId === assetId),
+          options.positions ?? [],
+        ),
+      ),
     getRiskFindings: async query => findingsResponse(options.findings ?? [], query),
   };
 }

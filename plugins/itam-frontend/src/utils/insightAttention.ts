@@ -1,5 +1,4 @@
 import type { AssetInsight } from '../hooks/useAssetInsights';
-import { worstLicenceStatus } from './licences';
 
 /**
  * What needs attention among some assets' insights, as phrases: e.g. `2 open risk findings`,
@@ -13,7 +12,7 @@ export function insightAttention(
   if (!insights) return [];
   const assets = [...new Set(assetIds)].map(id => insights.get(id));
   const findings = assets.reduce((n, a) => n + (a?.findings.length ?? 0), 0);
-  const short = assets.filter(a => a && worstLicenceStatus(a.licences) === 'under-licensed').length;
+  const short = assets.filter(a => a && a.licences.status === 'under-licensed').length;
   const parts: string[] = [];
   if (findings > 0) parts.push(`${findings} open risk ${findings === 1 ? 'finding' : 'findings'}`);
   if (short > 0) parts.push(`${short} running under-licensed software`);

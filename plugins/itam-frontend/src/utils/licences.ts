@@ -4,12 +4,11 @@ import type {
   LicenceMetric,
   LicenceStatus,
   LicenceUnit,
-  ListedInstallation,
   MetricPosition,
   ProductPosition,
   VersionMatch,
 } from '@itam/common';
-import { ASSET_LICENCE_SEVERITY, installedProductPositions } from '@itam/common';
+import { productDisplayName } from '@itam/common';
 import type { StatusLevel } from './assetStatus';
 import { formatMoney } from './money';
 
@@ -34,17 +33,12 @@ const STATUS_ORDER: Record<LicenceStatus, number> = {
   unreconciled: 4,
 };
 
-/** A product's display name: name and version, e.g. `SQL Server Enterprise 2022`. */
-export function productName(p: Pick<ProductPosition, 'name' | 'version'>): string {
-  return [p.name, p.version].filter(Boolean).join(' ');
-}
-
 /** Orders positions worst first (see {@link STATUS_ORDER}), then by publisher and name. */
 export function compareLicencePositions(a: ProductPosition, b: ProductPosition): number {
   return (
     STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
     a.publisher.localeCompare(b.publisher) ||
-    productName(a).localeCompare(productName(b)) ||
+    productDisplayName(a).localeCompare(productDisplayName(b)) ||
     a.productId.localeCompare(b.productId)
   );
 }
@@ -143,46 +137,4 @@ export function trueUpText(p: Pick<ProductPosition, 'trueUp' | 'status'>): strin
   if (cost === 0 && !complete) return 'No price recorded';
   const amount = formatMoney(cost, currency);
   return complete ? amount : `At least ${amount} (part of the shortfall has no price)`;
-}
-
-/** A product's licence status as seen from one asset it is installed on. */
-export interface InstalledProductLicence {
-  productId: string;
-  name: string;
-  status: LicenceStatus;
-  positionText: string | null;
-}
-
-/**
- * The managed products installed on an asset with their licence status, worst first. Software
- * no product matched and products not under management are left out (nothing is reconciled
- * for them).
- */
-export function installedProductLicences(
-  installations: readonly Pick<ListedInstallation, 'matchedProductId'>[],
-  positions: readonly ProductPosition[],
-): InstalledProductLicence[] {
-  return installedProductPositions(installations, positions)
-    .map(p => ({
-      productId: p.productId,
-      name: productName(p),
-      status: p.status,
-      positionText: positionText(p),
-    }))
-    .sort(
-      (a, b) =>
-        ASSET_LICENCE_SEVERITY[b.status] - ASSET_LICENCE_SEVERITY[a.status] ||
-        a.name.localeCompare(b.name),
-    );
-}
-
-/** The worst status among an asset's products; undefined when it runs no managed product. */
-export function worstLicenceStatus(
-  products: readonly Pick<InstalledProductLicence, 'status'>[],
-): LicenceStatus | undefined {
-  return products.reduce<LicenceStatus | undefined>(
-    (worst, p) =>
-      worst === undefined || ASSET_LICENCE_SEVERITY[p.status] > ASSET_LICENCE_SEVERITY[worst] ? p.status : worst,
-    undefined,
-  );
 }

@@ -123,7 +123,7 @@ describe('EntityAssetsCard', () => {
     await render(
       fakeItamApi({
         ...assetInsightsApi(),
-        getLicencePositions: async () => Promise.reject(apiError(500, 'reconciliation failed')),
+        getAssetLicences: async () => Promise.reject(apiError(500, 'reconciliation failed')),
         getEntityAssets: async () => [{ role: 'uses', asset: anAsset() }],
       }),
     );

@@ -7,7 +7,6 @@ import type { EntityAsset, NoticeWindows } from '@itam/common';
 import { useEntityAssets, useItamRoutes, useItamSettings } from '../../hooks';
 import { useAssetInsights, type AssetInsight } from '../../hooks/useAssetInsights';
 import { insightAttention } from '../../utils/insightAttention';
-import { worstLicenceStatus } from '../../utils/licences';
 import { formatMoney } from '../../utils/money';
 import { highestSeverity } from '../../utils/risks';
 import { endOfLifeStatus, todayIso, warrantyStatus, type StatusLevel } from '../../utils/assetStatus';
@@ -33,12 +32,12 @@ function byConcern(today: string, windows: NoticeWindows) {
 /** The licence and risk chips of one asset; nothing for what it does not have. */
 function InsightChips(props: { insight?: AssetInsight }) {
   if (!props.insight) return null;
-  const licence = worstLicenceStatus(props.insight.licences);
+  const licence = props.insight.licences.status;
   const severity = highestSeverity(props.insight.findings);
   const count = props.insight.findings.length;
   return (
     <>
-      {licence && <LicenceStatusChip status={licence} />}
+      {licence !== 'none' && <LicenceStatusChip status={licence} />}
       {severity && <RiskSeverityChip severity={severity} />}
       {count > 0 && (
         <Text color="secondary">

@@ -1,7 +1,7 @@
 import { CellText, Cell, Flex, Text } from '@backstage/ui';
 import type { Asset } from '@itam/common';
 import type { AssetInsight } from '../../hooks/useAssetInsights';
-import { worstLicenceStatus } from '../../utils/licences';
+import { positionText } from '../../utils/licences';
 import { formatMoney } from '../../utils/money';
 import { planDepreciation } from '../AssetDepreciation/depreciationPlan';
 import { highestSeverity } from '../../utils/risks';
@@ -21,15 +21,18 @@ function pendingCell(state: InsightState) {
 export function LicenceCell(props: { state: InsightState }) {
   const pending = pendingCell(props.state);
   if (pending) return pending;
-  const products = props.state.insight!.licences;
-  const worst = worstLicenceStatus(products);
-  if (!worst) return <CellText title="No managed software" color="secondary" />;
+  const { status, products } = props.state.insight!.licences;
+  if (status === 'none') return <CellText title="No managed software" color="secondary" />;
+  const described = (p: (typeof products)[number]) => {
+    const position = p.status === 'compliant' ? null : positionText(p);
+    return position ? `${p.name} (${position})` : p.name;
+  };
   return (
     <Cell>
       <Flex direction="column" gap="1" align="start">
-        <LicenceStatusChip status={worst} />
+        <LicenceStatusChip status={status} />
         <Text color="secondary">
-          {products.map(p => (p.positionText && p.status !== 'compliant' ? `${p.name} (${p.positionText})` : p.name)).join(', ')}
+          {products.map(described).join(', ')}
         </Text>
       </Flex>
     </Cell>

@@ -183,18 +183,17 @@ describe('EntityAssetsContent', () => {
       expect(
         screen.getByText('2 assets, 2 open risk findings, 1 running under-licensed software'),
       ).toBeInTheDocument();
-      expect(api.getLicencePositions).toHaveBeenCalledTimes(1);
+      // One request for every asset's licence status, one for their findings.
+      expect(api.getAssetLicences).toHaveBeenCalledTimes(1);
+      expect(api.getAssetLicences).toHaveBeenCalledWith(['srv-1', 'saas-1']);
       expect(api.getRiskFindings).toHaveBeenCalledTimes(1);
-      expect(api.listInstallations).toHaveBeenCalledWith({ assetId: 'srv-1' });
-      expect(api.listInstallations).toHaveBeenCalledWith({ assetId: 'saas-1' });
     });
 
     it('says the details are loading in their cells while the assets already show', async () => {
       await render(
         fakeItamApi({
-          getLicencePositions: () => pending(),
+          getAssetLicences: () => pending(),
           getRiskFindings: () => pending(),
-          listInstallations: () => pending(),
           getEntityAssets: async () => linked,
         }),
       );

@@ -13,6 +13,7 @@ import {
   type ColumnConfig,
 } from '@backstage/ui';
 import {
+  productDisplayName,
   LICENCE_METRIC_INFO,
   type ConsumerExplanation,
   type ConsumerKind,
@@ -37,7 +38,6 @@ import {
   LICENCE_METRIC_LABELS,
   linePositionText,
   positionText,
-  productName,
   quantity,
   trueUpText,
   VERSION_MATCH_LABELS,
@@ -494,7 +494,7 @@ export function LicencePositionPage(props: { productId: string }) {
       <Flex justify="between" align="start">
         <Flex direction="column" gap="1">
           <Text as="h2" variant="title-medium">
-            {position.publisher} {productName(position)}
+            {position.publisher} {productDisplayName(position)}
           </Text>
           <Text color="secondary">
             Licence position as of {position.asOf}, computed {formatDateTime(position.computedAt)}

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { EmptyState, Progress } from '@backstage/core-components';
 import { Cell, CellText, Flex, Text, type ColumnConfig } from '@backstage/ui';
-import type {
+import {
+  productDisplayName,
   LicencePositionSummary,
   LicenceStatus,
   MetricPosition,
@@ -13,7 +14,6 @@ import {
   compareLicencePositions,
   LICENCE_METRIC_LABELS,
   positionText,
-  productName,
   quantity,
   trueUpText,
 } from '../../utils/licences';
@@ -56,7 +56,7 @@ function useColumns(licenceLink: ((productId: string) => string) | undefined) {
         label: 'Product',
         isRowHeader: true,
         cell: p => (
-          <CellText title={productName(p)} description={p.publisher} href={licenceLink?.(p.productId)} />
+          <CellText title={productDisplayName(p)} description={p.publisher} href={licenceLink?.(p.productId)} />
         ),
       },
       {
