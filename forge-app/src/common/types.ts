@@ -2,6 +2,7 @@ import type {
   AssetLicenceStatus as CommonAssetLicenceStatus,
   ChangeImpactResult,
   Criticality,
+  EndDateState,
   InstalledProductLicence,
   JiraConnection,
   LifecycleStage,
@@ -32,8 +33,8 @@ export interface BackendConfig {
   changeFields: { plannedStart?: string; plannedEnd?: string };
 }
 
-/** Where a date-bound right (warranty, vendor life) stands today. */
-export type DateStatus = 'none' | 'ok' | 'due-soon' | 'passed';
+/** Where a date-bound right (warranty, vendor life) stands today: common's `EndDateState`. */
+export type DateStatus = EndDateState;
 
 /** Overall state of a linked asset, worst first: `critical`, `attention`, `ok`. */
 export type Health = 'ok' | 'attention' | 'critical';

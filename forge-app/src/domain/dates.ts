@@ -1,19 +1,9 @@
-import { parseIsoDay } from '@itam/common';
-
-// Day arithmetic is common's (UTC day numbers); this module only adapts it to the app's Dates.
+// Day arithmetic and date status are common's (parseIsoDay, assetDateStatus); this module only
+// names the day of an instant and moves an instant back, for the incident history window.
 
 /** The calendar day (UTC) of an instant, `YYYY-MM-DD`. */
 export function isoDay(instant: Date): string {
   return instant.toISOString().slice(0, 10);
-}
-
-/**
- * Whole days from calendar day `from` to calendar day `to` (negative if `to` is earlier); NaN
- * when either is not a calendar day, so no comparison with it holds.
- */
-export function daysBetween(from: string, to: string): number {
-  const [a, b] = [parseIsoDay(from), parseIsoDay(to)];
-  return a === undefined || b === undefined ? Number.NaN : b - a;
 }
 
 /** The instant `days` days before `now`. */
