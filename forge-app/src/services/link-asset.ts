@@ -1,3 +1,4 @@
+import { ticketTextOf } from '@itam/common';
 import { ItamForgeError } from '../common/errors';
 import { messages } from '../common/messages';
 import { inScope, ticketTypeFor } from '../domain/ticket-type';
@@ -20,8 +21,7 @@ export async function linkAsset(scope: Omit<IssueScope, 'now'> & { assetId: stri
   await client.linkJiraIssue(issue.id, assetId, {
     issueKey: issue.key,
     ticketType,
-    summary: issue.summary.slice(0, 500),
-    status: issue.status.slice(0, 100),
+    ...ticketTextOf(issue),
     resolved: issue.resolved,
   });
   await syncIssueArtifacts(issue.id, await client.getJiraIssueAssets(issue.id, issue.key), { mayClear: false });

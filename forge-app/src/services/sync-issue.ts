@@ -1,4 +1,4 @@
-import { ItamApiError, type ItamJiraApi } from '@itam/common';
+import { ItamApiError, ticketTextOf, type ItamJiraApi } from '@itam/common';
 import type { BackendConfig } from '../common/types';
 import { inScope, ticketTypeFor } from '../domain/ticket-type';
 import { getIssue } from '../jira-client/get-issue';
@@ -36,8 +36,7 @@ export async function syncIssue(options: {
   const field = options.fieldEdited && fieldId ? await applyField(client, config, issue, tags) : undefined;
   const items = await client.updateJiraIssue(issue.id, {
     issueKey: issue.key,
-    summary: issue.summary.slice(0, 500),
-    status: issue.status.slice(0, 100),
+    ...ticketTextOf(issue),
     resolved: issue.resolved,
   });
   await syncIssueArtifacts(issue.id, items, { mayClear: (field?.unlinked ?? 0) > 0, fieldTags: fieldId ? tags : undefined });
@@ -68,8 +67,7 @@ async function applyField(client: ItamJiraApi, config: BackendConfig, issue: Iss
     await client.linkJiraIssue(issue.id, assetId, {
       issueKey: issue.key,
       ticketType,
-      summary: issue.summary.slice(0, 500),
-      status: issue.status.slice(0, 100),
+      ...ticketTextOf(issue),
       resolved: issue.resolved,
     });
     linked += 1;

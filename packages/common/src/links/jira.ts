@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { issueKeySchema, TICKET_TYPES } from './schema';
+import { issueKeySchema, TICKET_TEXT_LIMITS, TICKET_TYPES } from './schema';
 
 /**
  * A Jira issue id: the immutable number Jira gives an issue (`10042`). Unlike the key (`OPS-7`),
@@ -22,8 +22,8 @@ export const jiraIssueDetailsSchema = z
   .object({
     issueKey: issueKeySchema,
     ticketType: z.enum(TICKET_TYPES),
-    summary: z.string().max(500).optional(),
-    status: z.string().max(100).optional(),
+    summary: z.string().max(TICKET_TEXT_LIMITS.summary).optional(),
+    status: z.string().max(TICKET_TEXT_LIMITS.status).optional(),
     resolved: z.boolean().optional(),
   })
   .strict();

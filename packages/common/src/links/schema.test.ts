@@ -1,5 +1,5 @@
 import { validate } from '../validation';
-import { assetLinkSchema, entityLinkSchema, ticketLinkSchema } from './schema';
+import { assetLinkSchema, entityLinkSchema, TICKET_TEXT_LIMITS, ticketLinkSchema, ticketTextOf } from './schema';
 
 describe('ticket links', () => {
   it('normalises site and key', () => {
@@ -47,5 +47,17 @@ describe('entity and asset links', () => {
   it('checks asset link types', () => {
     expect(validate(assetLinkSchema, { type: 'installed-on', targetAssetId: 'a2' }).ok).toBe(true);
     expect(validate(assetLinkSchema, { type: 'runs', targetAssetId: '' }).ok).toBe(false);
+  });
+});
+
+describe('ticket text limits', () => {
+  it('cut a ticket’s summary and status to what a link keeps, which the link schema then accepts', () => {
+    const ticket = { summary: 'S'.repeat(TICKET_TEXT_LIMITS.summary + 20), status: 'T'.repeat(TICKET_TEXT_LIMITS.status + 1) };
+    const cut = ticketTextOf(ticket);
+    expect([cut.summary.length, cut.status.length]).toEqual([TICKET_TEXT_LIMITS.summary, TICKET_TEXT_LIMITS.status]);
+    expect(ticketTextOf({ summary: 'Disk full', status: 'Open' })).toEqual({ summary: 'Disk full', status: 'Open' });
+    const link = { site: 'acme.atlassian.net', issueKey: 'OPS-1', ticketType: 'incident' };
+    expect(ticketLinkSchema.safeParse({ ...link, ...cut }).success).toBe(true);
+    expect(ticketLinkSchema.safeParse({ ...link, ...ticket }).success).toBe(false);
   });
 });

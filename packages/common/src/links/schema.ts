@@ -88,6 +88,24 @@ export const issueKeySchema = z
   .toUpperCase()
   .regex(/^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}$/, 'must be a Jira issue key such as OPS-123');
 
+/**
+ * The most characters of a ticket's summary and status a link keeps (Jira's summaries run to 255,
+ * other trackers' longer; a workflow status is a short name).
+ *
+ * @public
+ */
+export const TICKET_TEXT_LIMITS = { summary: 500, status: 100 } as const;
+
+/**
+ * A ticket's summary and status cut to what a link keeps, for callers that copy them from the
+ * tracker as they are.
+ *
+ * @public
+ */
+export function ticketTextOf(ticket: { summary: string; status: string }): { summary: string; status: string } {
+  return { summary: ticket.summary.slice(0, TICKET_TEXT_LIMITS.summary), status: ticket.status.slice(0, TICKET_TEXT_LIMITS.status) };
+}
+
 /** @public */
 export const ticketLinkSchema = z
   .object({
@@ -100,8 +118,8 @@ export const ticketLinkSchema = z
       .regex(/^[1-9][0-9]{0,17}$/, 'must be a Jira issue id such as 10042 (digits, not the key)')
       .optional(),
     ticketType: z.enum(TICKET_TYPES),
-    summary: safeText(z.string().max(500)).optional(),
-    status: safeText(z.string().max(100)).optional(),
+    summary: safeText(z.string().max(TICKET_TEXT_LIMITS.summary)).optional(),
+    status: safeText(z.string().max(TICKET_TEXT_LIMITS.status)).optional(),
     resolved: z.boolean().optional(),
   })
   .strict();
