@@ -34,12 +34,33 @@ export interface TransitionContext {
 }
 
 /**
+ * The lifecycle guards' ids, in the order they are reported: what a refused transition's
+ * `ruleId` holds, for clients that help the user meet a rule (a reason, a sanitisation record).
+ *
+ * @public
+ */
+export const LIFECYCLE_RULE_IDS = [
+  'disposed-is-final',
+  'same-stage',
+  'transition-not-allowed',
+  'hardware-received-before-deploy',
+  'deploy-requires-owner',
+  'deploy-before-end-of-life',
+  'reason-required',
+  'dispose-requires-sanitisation',
+  'sanitisation-not-in-future',
+] as const;
+
+/** @public */
+export type LifecycleRuleId = (typeof LIFECYCLE_RULE_IDS)[number];
+
+/**
  * A lifecycle guard: returns a violation when it refuses the transition, otherwise undefined.
  *
  * @public
  */
 export interface LifecycleRule {
-  id: string;
+  id: LifecycleRuleId;
   /** What the rule protects, for documentation and the UI. */
   description: string;
   check(ctx: TransitionContext): RuleViolation | undefined;

@@ -1,6 +1,7 @@
 import { SANITISATION_REQUIRED_FOR } from '../asset/constants';
 import type { Asset } from '../asset/types';
 import type { RuleViolation } from '../errors';
+import type { LifecycleRuleId } from './rules';
 
 /**
  * The facts of an asset that its stage's requirements read.
@@ -21,7 +22,8 @@ export type StageFacts = Pick<Asset, 'lifecycleStage' | 'owner' | 'dataClassific
  * @public
  */
 export interface StageRequirement {
-  id: string;
+  /** The lifecycle guard that enforces it on transitions has the same id. */
+  id: LifecycleRuleId;
   /** The field the requirement is about, named in refusals. */
   field: string;
   description: string;
@@ -97,7 +99,7 @@ export function checkStageRequirements(
  *
  * @public
  */
-export function stageRequirement(id: string): StageRequirement {
+export function stageRequirement(id: StageRequirement['id']): StageRequirement {
   const requirement = STAGE_REQUIREMENTS.find(r => r.id === id);
   if (!requirement) throw new Error(`No stage requirement ${id}`);
   return requirement;

@@ -1,6 +1,8 @@
 import { LIFECYCLE_STAGES, type LifecycleStage } from '../asset/constants';
 import { ItamRuleViolationError } from '../errors';
 import { anAsset } from '../testing/fixtures';
+import { LIFECYCLE_RULE_IDS, LIFECYCLE_RULES } from './rules';
+import { STAGE_REQUIREMENTS } from './stageRequirements';
 import { transitionAsset, transitionOptions } from './transition';
 import { LIFECYCLE_TRANSITIONS } from './transitions';
 
@@ -221,5 +223,12 @@ describe('transitionOptions', () => {
       },
     ]);
     expect(transitionOptions(anAsset({ lifecycleStage: 'disposed' }), AT)).toEqual([]);
+  });
+});
+
+describe('lifecycle rule ids', () => {
+  it('name every guard once, in the order guards are reported, and every stage requirement a guard enforces', () => {
+    expect(LIFECYCLE_RULES.map(r => r.id)).toEqual([...LIFECYCLE_RULE_IDS]);
+    for (const requirement of STAGE_REQUIREMENTS) expect(LIFECYCLE_RULE_IDS).toContain(requirement.id);
   });
 });

@@ -20,6 +20,7 @@ import {
   sanitisationSchema,
   validate,
   type Asset,
+  type LifecycleRuleId,
   type RuleViolation,
   type SanitisationRecord,
   type TransitionOption,
@@ -51,8 +52,8 @@ export function LifecycleStepper(props: { stage: Asset['lifecycleStage'] }) {
 }
 
 // Rules the user can satisfy in this panel: by giving a reason, or by recording the sanitisation.
-const REASON_RULE = 'reason-required';
-const SANITISATION_RULE = 'dispose-requires-sanitisation';
+const REASON_RULE: LifecycleRuleId = 'reason-required';
+const SANITISATION_RULE: LifecycleRuleId = 'dispose-requires-sanitisation';
 
 type SanitisationDraft = Record<keyof SanitisationRecord, string>;
 const EMPTY_SANITISATION: SanitisationDraft = {
