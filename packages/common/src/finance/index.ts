@@ -20,6 +20,14 @@ export {
 } from './depreciationInput';
 export { depreciationForPeriod } from './periodDepreciation';
 export {
+  assetDepreciationPolicy,
+  DEFAULT_DEPRECIATION_METHOD,
+  DEPRECIATION_ATTRIBUTES,
+  wholeMonthsBetween,
+  type AssetDepreciationPolicy,
+  type DepreciationField,
+} from './depreciationPolicy';
+export {
   depreciationSchedule,
   type DepreciationFrequency,
   type DepreciationSchedule,

@@ -13,12 +13,19 @@ import {
   type ColumnConfig,
 } from '@backstage/ui';
 import { useTheme } from '@material-ui/core/styles';
-import { formatIsoDay, parseIsoDay, type Asset, type DepreciationMethod, type DepreciationScheduleRow } from '@itam/common';
+import {
+  DEPRECIATION_ATTRIBUTES,
+  formatIsoDay,
+  parseIsoDay,
+  type Asset,
+  type DepreciationMethod,
+  type DepreciationScheduleRow,
+} from '@itam/common';
 import { CartesianGrid, Line, LineChart, ReferenceDot, Tooltip, XAxis, YAxis } from 'recharts';
 import { todayIso } from '../../utils/assetStatus';
 import { formatNumber } from '../../utils/formatAmounts';
 import { formatMoney } from '../../utils/money';
-import { DEPRECIATION_ATTRIBUTES, planDepreciation, type DepreciationPlan } from './depreciationPlan';
+import { planDepreciation, type DepreciationPlan } from './depreciationPlan';
 
 const METHOD_LABELS: Record<DepreciationMethod, string> = {
   'straight-line': 'Straight-line',

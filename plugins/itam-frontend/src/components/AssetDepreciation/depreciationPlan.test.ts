@@ -83,7 +83,7 @@ describe('planDepreciation', () => {
     });
     expect(planDepreciation(anAsset({ purchase: purchased, endOfLife: '2024-01-15' }), '2025-01-01')).toEqual({
       kind: 'invalid',
-      problems: ['End of life (2024-01-15) must be at least a month after the purchase date (2024-01-01).'],
+      problems: ['The end of life (2024-01-15) must be at least a month after the purchase date (2024-01-01).'],
     });
   });
 
