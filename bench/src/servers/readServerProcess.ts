@@ -37,9 +37,18 @@ export async function startReadServer(
 
 /** Peak resident memory of a process so far, in MB (Linux's VmHWM); undefined elsewhere. */
 export function peakRssMb(pid: number | undefined): number | undefined {
+  return statusMb(pid, "VmHWM");
+}
+
+/** Resident memory of a process now, in MB (Linux's VmRSS); undefined elsewhere. */
+export function rssMb(pid: number | undefined): number | undefined {
+  return statusMb(pid, "VmRSS");
+}
+
+function statusMb(pid: number | undefined, field: string): number | undefined {
   try {
     const line = readFileSync(`/proc/${pid}/status`, "utf8").match(
-      /^VmHWM:\s+(\d+) kB$/m,
+      new RegExp(`^${field}:\\s+(\\d+) kB$`, "m"),
     );
     return line ? Number(line[1]) / 1024 : undefined;
   } catch {
