@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { lockedForWrite } from '../database/engine';
 
 /**
  * A computed result kept until the next computation.
@@ -57,7 +58,7 @@ export class SnapshotStore {
     return this.db.transaction(async trx => {
       const query = trx(GENERATIONS).where('kind', kind).first('generation');
       const row: { generation: number | string } | undefined =
-        trx.client.config.client === 'pg' ? await query.forUpdate() : await query;
+        await lockedForWrite(trx, query);
       if (Number(row?.generation ?? 0) !== generation) return false;
       await alongside?.(trx);
       await this.write(trx, kind, computedAt, data);

@@ -20,7 +20,8 @@ import type { Knex } from 'knex';
 import type { AssetVisibility } from '../database/AssetStore';
 import { rowToAsset } from '../database/rows';
 import { whereAssetCriteria } from '../permissions/assetCriteria';
-import { COST_SUMMARY, foldRegisterSummaryDeltas, rawRows, REGISTER_SUMMARY } from './registerSummary';
+import { rawRows } from '../database/engine';
+import { COST_SUMMARY, foldRegisterSummaryDeltas, REGISTER_SUMMARY } from './registerSummary';
 
 /** The KPI facts of a window, with what the cost KPI left out. */
 export interface RegisterKpiFacts {

@@ -12,7 +12,8 @@ import {
   type ShareCount,
 } from '@itam/common';
 import type { Knex } from 'knex';
-import { foldRegisterSummaryDeltas, rawRows, REGISTER_SUMMARY } from './registerSummary';
+import { foldRegisterSummaryDeltas, REGISTER_SUMMARY } from './registerSummary';
+import { isPg, rawRows } from '../database/engine';
 
 /** Ids checked per statement, and read per page when looking for assets no audit verified. */
 const ID_BATCH = 500;
@@ -35,7 +36,7 @@ export async function readMaturityFacts(
   },
 ): Promise<MaturityFacts> {
   const recent = recentAudits(asOf, inputs.audits, model);
-  const pg = db.client.config.client === 'pg';
+  const pg = isPg(db);
   // Lacking ids in code-unit order, as common sorts them (PostgreSQL's default collation is not).
   const byId = pg ? 'a.id collate "C"' : 'a.id';
   // The stage filter is kept off SQLite's stage index (`+`): the first lacking ids are then found

@@ -5,7 +5,8 @@ import type { Knex } from 'knex';
 import { migrateItamDatabase } from '../database/KnexAssetStore';
 import { assetToRow } from '../database/rows';
 import { itamTestDatabases } from '../tests/testBackend';
-import { COST_SUMMARY, foldRegisterSummaryDeltas, rawRows, REGISTER_SUMMARY } from './registerSummary';
+import { rawRows } from '../database/engine';
+import { COST_SUMMARY, foldRegisterSummaryDeltas, REGISTER_SUMMARY } from './registerSummary';
 
 const databases = itamTestDatabases();
 const IDS = ['a', 'b', 'c', 'd'].map(k => `${k}0000000-0000-4000-8000-000000000000`);

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { rawRows } from '../database/engine';
 
 /**
  * The register's counts as the database keeps them (migrations/20261212_registerSummaries.js):
@@ -22,10 +23,6 @@ const FOLD_LOCK = 0x17a3_0002;
 const REGISTER_KEY = 'lifecycle_stage, asset_class, owned, lifecycle_facts, ticketed, catalogued';
 const COST_KEY = 'purchase_currency, purchase_date, lifecycle_stage';
 
-/** The rows of a raw query, on either database. */
-export function rawRows<T>(db: Knex, result: unknown): T[] {
-  return (db.client.config.client === 'pg' ? (result as { rows: T[] }).rows : result) as T[];
-}
 
 /**
  * Moves the PostgreSQL delta rows into the summaries, so reads stay a few hundred rows after a

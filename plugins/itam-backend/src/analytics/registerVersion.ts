@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { isBetterSqlite } from '../database/sqliteReads';
+import { isPg } from '../database/engine';
 
 const WRITE = /^\s*(insert|update|delete|replace|create|drop|alter)\b/i;
 /** One tracker per database handle, however many services read it. */
@@ -56,7 +57,7 @@ const postgresTrackers = new WeakMap<Knex, PostgresRegisterVersion>();
  * statements; on PostgreSQL, the committed writes of every replica (migrations/20261213_registerWrites.js).
  */
 export function registerVersionOf(db: Knex): RegisterVersionSource | undefined {
-  if (db.client.config.client === 'pg') {
+  if (isPg(db)) {
     let tracker = postgresTrackers.get(db);
     if (!tracker) postgresTrackers.set(db, (tracker = new PostgresRegisterVersion(db)));
     return tracker;

@@ -21,6 +21,7 @@ import {
   type CampaignEvaluation,
 } from './campaignFindings';
 import { registerVersionOf, VersionedResults } from '../analytics/registerVersion';
+import { isPg } from '../database/engine';
 
 /** The audit store on knex (SQLite or PostgreSQL). @public */
 export class KnexAuditStore implements AuditStore {
@@ -74,7 +75,7 @@ export class KnexAuditStore implements AuditStore {
       const campaign = await trx('itam_audit_campaigns')
         .where('id', campaignId)
         .modify(q => {
-          if (trx.client.config.client === 'pg') q.forUpdate();
+          if (isPg(trx)) q.forUpdate();
         })
         .first();
       if (campaign?.status !== 'open') {

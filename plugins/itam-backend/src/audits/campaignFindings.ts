@@ -18,6 +18,7 @@ import {
 } from '@itam/common';
 import type { Knex } from 'knex';
 import { REGISTER_SUMMARY } from '../analytics/registerSummary';
+import { isPg } from '../database/engine';
 
 /**
  * A campaign's findings evaluated in the database, in bounded memory: common's `evaluateAudit`
@@ -43,8 +44,6 @@ export interface CampaignEvaluation {
   /** The unexpected finds, in the order they were observed. */
   unexpected: AuditFinding[];
 }
-
-const isPg = (db: Db) => db.client.config.client === 'pg';
 
 /** The tag in byte order on both databases (PostgreSQL has an index on it, see the migration). */
 const tagOrder = (db: Db) => (isPg(db) ? 'a.tag collate "C"' : 'a.tag');

@@ -28,7 +28,8 @@ import {
   type HistoryRow,
 } from './rows';
 import { entityRefsLinkedTo, readEntityAssetItems, refreshEntityAssetItems } from './entityAssetItems';
-import { isBetterSqlite, isPg, pgRows, pgStatementName, sqliteAll, tuneSqliteConnections } from './sqliteReads';
+import { isBetterSqlite, isPg, lockedForWrite } from './engine';
+import { pgRows, pgStatementName, sqliteAll, tuneSqliteConnections } from './sqliteReads';
 
 /**
  * Work done inside a transaction that wrote these assets, before it commits. A writer that holds
@@ -126,7 +127,7 @@ export class KnexAssetStore implements AssetStore {
    * 0.8 ms. Vacuum skips pages already marked all-visible, so it is cheap when nothing changed.
    */
   async refreshStatistics(): Promise<void> {
-    if (this.isPostgres()) {
+    if (isPg(this.db)) {
       // The risk findings too: a first evaluation writes a million rows the planner has never
       // counted (it then sorted every finding for a page: 435 ms p50 at 1M assets), and a
       // vacuum lets an owner's counts come from the index alone.
@@ -269,7 +270,7 @@ export class KnexAssetStore implements AssetStore {
     return this.db.transaction(async trx => {
       const query = trx<AssetRow>('itam_assets').where('id', id).select('data').first();
       // Row lock on PostgreSQL; SQLite serialises writers anyway (and knex warns on forUpdate).
-      const row = await (this.isPostgres() ? query.forUpdate() : query);
+      const row = await lockedForWrite(this.db, query);
       if (!row) throw new NotFoundError(`No asset with id ${id}`);
       const current = rowToAsset(row);
       if (current.version !== expectedVersion) {
@@ -565,9 +566,6 @@ export class KnexAssetStore implements AssetStore {
     return rows.map(r => ({ asset: rowToAsset(r), link: rowToTicketLink(r) }));
   }
 
-  private isPostgres(): boolean {
-    return this.db.client.config.client === 'pg';
-  }
 }
 
 /** A stored ticket link row as the API serves it. */

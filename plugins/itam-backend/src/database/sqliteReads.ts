@@ -1,4 +1,7 @@
 import type { Knex } from 'knex';
+import { isBetterSqlite } from './engine';
+
+export { isBetterSqlite, isPg } from './engine';
 
 /** A better-sqlite3 connection, as far as hot reads use it. */
 interface SqliteConnection {
@@ -51,8 +54,6 @@ export function tuneSqliteConnections(db: Knex, options: { mmapSize?: number } =
   });
 }
 
-/** Whether `db` runs on better-sqlite3, where {@link sqliteAll} applies. */
-export const isBetterSqlite = (db: Knex) => db.client.config.client === 'better-sqlite3';
 
 /**
  * Runs a read-only statement on a better-sqlite3 connection of the pool, prepared once per
@@ -85,8 +86,6 @@ interface PgConnection {
   }): Promise<{ rows: unknown[][] }>;
 }
 
-/** Whether `db` runs on PostgreSQL (node-postgres), where {@link pgRows} applies. */
-export const isPg = (db: Knex) => db.client.config.client === 'pg';
 
 // Names of the PostgreSQL statements built from query builders, by their text.
 const pgStatementNames = new Map<string, string>();

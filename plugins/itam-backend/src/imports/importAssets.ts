@@ -46,6 +46,7 @@ import {
   type MappedRow,
   type MappedSource,
 } from './types';
+import { lockedForWrite } from '../database/engine';
 
 /** Rows validated, matched and written together: one round of queries per chunk. */
 export const IMPORT_CHUNK_SIZE = 500;
@@ -260,7 +261,7 @@ export async function checkVersions(trx: Knex.Transaction, updates: StagedUpdate
   const expected = new Map(updates.map(u => [u.asset.id, u.expectedVersion]));
   const query = trx('itam_assets').whereIn('id', [...expected.keys()]).select('id', 'tag', 'version', 'data');
   const rows: { id: string; tag: string; version: number; data: AssetRow['data'] }[] =
-    trx.client.config.client === 'pg' ? await query.forUpdate() : await query;
+    await lockedForWrite(trx, query);
   const found = new Map(rows.map(r => [r.id, r]));
   for (const [id, version] of expected) {
     const row = found.get(id);

@@ -19,6 +19,7 @@ import { modelNameKey, modelToRow, type HardwareModel, type HardwareModelRow } f
 import type { RecordRow, RecordSource } from './snipeit/records';
 import { writeUpdates } from './writeBatches';
 import { MAX_STORED_ERRORS, MAX_STORED_OUTCOMES, type ImportRowError, type ImportRowOutcome } from './types';
+import { isPg } from '../database/engine';
 
 export type { RecordSource } from './snipeit/records';
 
@@ -305,7 +306,7 @@ async function planModels(
  */
 async function assetsGettingEndOfLife(options: ImportOptions, lives: Map<string, number>) {
   if (lives.size === 0) return [];
-  const pg = options.db.client.config.client === 'pg';
+  const pg = isPg(options.db);
   const model = pg ? `lower(data::json->'attributes'->>'model')` : `lower(json_extract(data, '$.attributes.model'))`;
   const updates: StagedUpdate[] = [];
   const names = [...lives.keys()];

@@ -4,7 +4,8 @@ import { ItamRuleViolationError, type ConcurrentUsagePeak, type Entitlement, typ
 import type { Knex } from 'knex';
 import type { AssetVisibility } from '../database/AssetStore';
 import { whereAssetCriteria } from '../permissions/assetCriteria';
-import { isBetterSqlite, sqliteAll } from '../database/sqliteReads';
+import { isBetterSqlite, lockedForWrite } from '../database/engine';
+import { sqliteAll } from '../database/sqliteReads';
 import type {
   InstallationEvidence,
   LicenceStamp,
@@ -114,7 +115,7 @@ export class KnexLicenceStore implements LicenceStore {
       if (entitlement.currency !== undefined) {
         const lock = trx('itam_write_locks').where('name', 'entitlement-currency').first('name');
         // PostgreSQL: a row lock; SQLite runs one write transaction at a time anyway.
-        await (trx.client.config.client === 'pg' ? lock.forUpdate() : lock);
+        await lockedForWrite(trx, lock);
         const other: { id: string; currency: string } | undefined = await trx('itam_entitlements')
           .whereNotNull('currency')
           .whereNot('currency', entitlement.currency)
@@ -143,7 +144,7 @@ export class KnexLicenceStore implements LicenceStore {
     return this.db.transaction(async trx => {
       const query = trx<VersionedRow>('itam_entitlements').where('id', id).first();
       // Row lock on PostgreSQL; SQLite runs one write transaction at a time anyway.
-      const row = await (this.db.client.config.client === 'pg' ? query.forUpdate() : query);
+      const row = await lockedForWrite(trx, query);
       if (!row) throw new NotFoundError(`No entitlement ${id}`);
       const current = fromRow<StoredEntitlement>(row);
       const { revision, createdAt, updatedAt: _u, ...entitlement } = current;

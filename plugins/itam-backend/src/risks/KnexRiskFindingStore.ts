@@ -208,19 +208,15 @@ export class KnexRiskFindingStore implements RiskFindingStore {
     // With several severities or rules, one query per combination: each reads its index in order
     // and stops at the page, where a single query with IN lists would sort every match (all the
     // end-of-life findings of a million assets). The pages are merged here, in the database's order.
+    // The branches run at once: on PostgreSQL each is a round trip on its own pooled connection.
     const severities = filter.severities?.length ? filter.severities : [undefined];
     const ruleIds = filter.ruleIds?.length ? filter.ruleIds : [undefined];
-    const found: ListedRow[] = [];
-    for (const severity of severities) {
-      for (const ruleId of ruleIds) {
-        found.push(
-          ...(await this.listBranch(
-            { ...filter, severities: severity ? [severity] : undefined, ruleIds: ruleId ? [ruleId] : undefined },
-            page,
-          )),
-        );
-      }
-    }
+    const branches = severities.flatMap(severity =>
+      ruleIds.map(ruleId =>
+        this.listBranch({ ...filter, severities: severity ? [severity] : undefined, ruleIds: ruleId ? [ruleId] : undefined }, page),
+      ),
+    );
+    const found: ListedRow[] = (await Promise.all(branches)).flat();
     if (severities.length * ruleIds.length > 1) found.sort(compareListed);
     const rows = found.slice(0, page.limit);
     const items: RiskFindingItem[] = rows.map(r => ({ ...JSON.parse(r.finding), key: r.finding_key, firstSeen: r.first_seen }));

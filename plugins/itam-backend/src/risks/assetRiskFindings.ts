@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { lastVerifiedIn } from '../audits/KnexAuditStore';
 import { rowToAsset, type AssetRow } from '../database/rows';
 import type { RiskFindingRow, RiskFindingStore } from './RiskFindingStore';
+import { isPg } from '../database/engine';
 
 /** Assets evaluated per read. */
 export const ASSET_FINDINGS_BATCH = 500;
@@ -77,7 +78,7 @@ export async function refreshAssetFindings(
   /** A batch of the scheduled re-evaluation rather than a write's refresh. */
   exclusive = false,
 ): Promise<number> {
-  if (trx.client.config.client === 'pg') {
+  if (isPg(trx)) {
     await trx.raw(exclusive ? 'select pg_advisory_xact_lock(?)' : 'select pg_advisory_xact_lock_shared(?)', [FINDINGS_LOCK]);
   }
   let total = 0;
