@@ -10,7 +10,6 @@ import type {
   TicketLink,
   TicketLinkInput,
 } from '../links/schema';
-import type { ChangeImpactResult } from '../impact/types';
 import type { MaturityAssessment } from '../kpi/itamMaturity';
 import type { StoredEntitlement, StoredProduct } from '../licence/stored';
 import type { AuditCampaign } from '../audit/campaign';
@@ -22,6 +21,7 @@ import type {
   AuditFindingsPage,
   AuditFindingsQuery,
   ImportRequest,
+  ChangeImpactResponse,
   ImpactRequest,
   KpiReport,
   LicencePositionResponse,
@@ -228,7 +228,7 @@ export class ItamClient implements ItamApi {
     return this.request('GET', '/settings');
   }
 
-  assessImpact(request: ImpactRequest): Promise<ChangeImpactResult> {
+  assessImpact(request: ImpactRequest): Promise<ChangeImpactResponse> {
     return this.request('POST', '/impact', { assets: [], entityRefs: [], ...request });
   }
 

@@ -191,9 +191,17 @@ export type ListedInstallation = StoredInstallation & { matchedProductId: string
 export interface ImpactRequest {
   assets?: string[];
   entityRefs?: string[];
-  window: { start: string; end: string; inMaintenanceWindow?: boolean };
+  /** When the change is carried out; the backend assesses the next 24 hours when absent. */
+  window?: { start: string; end: string; inMaintenanceWindow?: boolean };
   options?: ChangeImpactOptionsInput;
 }
+
+/**
+ * A change's impact (`POST /impact`) with the window it was assessed for.
+ *
+ * @public
+ */
+export type ChangeImpactResponse = ChangeImpactResult & { window: { start: string; end: string; inMaintenanceWindow?: boolean } };
 
 /**
  * An import upload: the file's text in one of the formats, optionally as a dry run.
@@ -291,7 +299,7 @@ export interface ItamApi {
   getKpis(query?: { from?: string; to?: string; currency?: string }): Promise<KpiReport>;
   getMaturity(): Promise<MaturityAssessment>;
   getSettings(): Promise<ItamSettings>;
-  assessImpact(request: ImpactRequest): Promise<ChangeImpactResult>;
+  assessImpact(request: ImpactRequest): Promise<ChangeImpactResponse>;
   listProducts(): Promise<StoredProduct[]>;
   listEntitlements(query?: { productId?: string }): Promise<StoredEntitlement[]>;
   listInstallations(query?: { assetId?: string; productId?: string }): Promise<ListedInstallation[]>;

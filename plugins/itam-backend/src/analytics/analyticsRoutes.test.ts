@@ -132,11 +132,28 @@ describe.each(databases.eachSupportedId())('analytics on %s', databaseId => {
     const refs = res.body.affectedEntities.map((e: { ref: string }) => e.ref);
     expect(refs).toEqual(expect.arrayContaining(['component:default/payments-api']));
     expect(res.body.risk.reasons.length).toBeGreaterThan(0);
+    expect(res.body.window).toEqual({ start: '2026-12-01T22:00:00Z', end: '2026-12-01T23:00:00Z' });
     await request(server)
       .post('/api/itam/impact')
       .set('authorization', asUser())
       .send({ assets: [], window: { start: '2026-12-01T22:00:00Z', end: '2026-12-01T23:00:00Z' } })
       .expect(400);
+  });
+
+  it('assesses a change given no window over the next 24 hours', async () => {
+    const before = Date.now();
+    const res = await request(server).post('/api/itam/impact').set('authorization', asUser()).send({ assets: ['SRV-00001'] }).expect(200);
+    const [start, end] = [Date.parse(res.body.window.start), Date.parse(res.body.window.end)];
+    expect(start).toBeGreaterThanOrEqual(before - 1000);
+    expect(start).toBeLessThanOrEqual(Date.now());
+    expect(end - start).toBe(24 * 60 * 60 * 1000);
+    expect(res.body.affectedAssets.map((a: { tag: string }) => a.tag)).toContain('SRV-00001');
+    const backwards = await request(server)
+      .post('/api/itam/impact')
+      .set('authorization', asUser())
+      .send({ assets: ['SRV-00001'], window: { start: '2026-12-02T00:00:00Z', end: '2026-12-01T00:00:00Z' } })
+      .expect(400);
+    expect(backwards.body.error.message).toMatch(/window\.end/);
   });
 
   it('answers impact from what the query reaches exactly as from the graph of the whole estate', async () => {
@@ -164,7 +181,7 @@ describe.each(databases.eachSupportedId())('analytics on %s', databaseId => {
           .send({ ...q, window, options: { maxDepth } })
           .expect(200);
         const expected = assessChangeImpact(whole, { assetIds: q.assets, entityRefs: q.entityRefs, window }, { maxDepth });
-        expect(res.body).toEqual(JSON.parse(JSON.stringify(expected)));
+        expect(res.body).toEqual(JSON.parse(JSON.stringify({ ...expected, window })));
       }
     }
   });

@@ -27,7 +27,8 @@ const impactBodySchema = z
     /** Asset ids or tags named on the change. */
     assets: z.array(safeText(z.string().trim().min(1).max(200))).max(500).default([]),
     entityRefs: changeImpactQuerySchema.shape.entityRefs,
-    window: changeImpactQuerySchema.shape.window,
+    /** When the change is carried out; the next 24 hours when not given. */
+    window: changeImpactQuerySchema.shape.window.optional(),
     options: changeImpactOptionsSchema.optional(),
   })
   .strict()
@@ -35,6 +36,9 @@ const impactBodySchema = z
     message: 'name at least one asset or catalogue entity the change touches',
     path: ['assets'],
   });
+
+/** The window of a change asked about without one: the next 24 hours. */
+const DEFAULT_IMPACT_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 const RISK_PAGE = 100;
 const MAX_RISK_PAGE = 500;
@@ -129,7 +133,9 @@ export function registerAnalyticsRoutes(router: Router, ctx: RouteContext, analy
       if (id !== undefined && (!visible || visible.has(id))) assetIds.push(id);
       else notFoundAssets.push(idOrTag);
     }
-    const query = { assetIds, entityRefs: body.entityRefs, window: body.window };
+    // A change asked about without a window is one about to happen: the next 24 hours.
+    const window = body.window ?? { start: ctx.now(), end: new Date(Date.parse(ctx.now()) + DEFAULT_IMPACT_WINDOW_MS).toISOString() };
+    const query = { assetIds, entityRefs: body.entityRefs, window };
     const maxDepth = (body.options ?? changeImpactOptionsSchema.parse({})).maxDepth;
     const graph = await analytics.impactGraph(query, maxDepth);
     // The graph is built once for everyone; the answer holds only what this caller may see:
@@ -157,6 +163,7 @@ export function registerAnalyticsRoutes(router: Router, ctx: RouteContext, analy
     res.json({
       ...result,
       notFound: { ...result.notFound, assetIds: [...result.notFound.assetIds, ...notFoundAssets] },
+      window,
     });
   });
 }

@@ -61,8 +61,12 @@ export const analyticsPaths = {
   '/impact': {
     post: {
       operationId: 'assessChangeImpact',
-      requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
-      responses: { '200': json('Affected assets and entities with paths, owners, and an explained risk score'), ...errors(400, 401, 403) },
+      requestBody: {
+        required: true,
+        description: 'The assets (ids or tags) and catalogue entities the change names, and its window (the next 24 hours when absent)',
+        content: { 'application/json': { schema: { type: 'object' } } },
+      },
+      responses: { '200': json('Affected assets and entities with paths, owners, an explained risk score, and the window assessed'), ...errors(400, 401, 403) },
     },
   },
 } as const;
