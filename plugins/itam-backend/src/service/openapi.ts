@@ -47,6 +47,22 @@ const assetFilters = [
   queryParam('q', { type: 'string', maxLength: 200 }, 'Text search on tag, name and serial'),
 ];
 
+/** `listAssetLinks` as `List asset links`: the summary of an operation that gives none. */
+const summaryOf = (operationId: string) => {
+  const words = operationId.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/** The paths, each operation with a summary (its own, or one read from its operation id). */
+function withSummaries<P extends Record<string, Record<string, { operationId: string; summary?: string }>>>(paths: P): P {
+  return Object.fromEntries(
+    Object.entries(paths).map(([path, item]) => [
+      path,
+      Object.fromEntries(Object.entries(item).map(([method, op]) => [method, { summary: summaryOf(op.operationId), ...op }])),
+    ]),
+  ) as P;
+}
+
 /** The OpenAPI 3.1 document of the ITAM backend. @public */
 export const itamOpenApiSpec = {
   openapi: '3.1.0',
@@ -57,7 +73,18 @@ export const itamOpenApiSpec = {
     license: { name: 'Apache-2.0', url: 'http://www.apache.org/licenses/LICENSE-2.0.html' },
   },
   servers: [{ url: '/' }],
+  // Every operation but the health check needs a Backstage token: the validators refuse a request
+  // without a bearer token (401), and Backstage's auth service checks the token itself.
+  security: [{ backstageToken: [] }],
   components: {
+    securitySchemes: {
+      backstageToken: {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'A Backstage token: the signed-in user’s (the portal sends it), or a service or static external-access token (the Jira app, scripts).',
+      },
+    },
     schemas: {
       Error: {
         type: 'object',
@@ -209,7 +236,7 @@ export const itamOpenApiSpec = {
       ].map(([code, description]) => [`Error${code}`, ok(description as string, ref('Error'))]),
     ),
   },
-  paths: {
+  paths: withSummaries({
     ...auditPaths,
     ...analyticsPaths,
     ...jiraPaths,
@@ -400,5 +427,5 @@ export const itamOpenApiSpec = {
         },
       },
     },
-  },
+  }),
 } as const;
