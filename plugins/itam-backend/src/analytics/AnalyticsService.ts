@@ -46,6 +46,7 @@ import { SnapshotStore } from './SnapshotStore';
 import {
   complianceOf,
   KnexLicencePositionStore,
+  type LicencePositionStore,
   reportView,
   type LicencePositionsView,
 } from '../licences/LicencePositionStore';
@@ -110,7 +111,7 @@ export class AnalyticsService {
   private readonly catalogue: CatalogueGraphSource;
   private readonly licences: LicenceStore;
   private readonly findings: RiskFindingStore;
-  private readonly positions: KnexLicencePositionStore;
+  private readonly positions: LicencePositionStore;
   private readonly kpiRuns = new SingleFlight<KpiReport>();
   private readonly maturityRuns = new SingleFlight<MaturityAssessment>();
   private readonly kpiResults: VersionedResults<KpiReport>;

@@ -54,11 +54,29 @@ export function reportView(computedAt: string, report: LicencePositionReport): L
 }
 
 /**
+ * Where the latest licence positions are kept: read, invalidated by licence writes, and stored
+ * only when no write came since they were computed.
+ */
+export interface LicencePositionStore {
+  /** The stored positions, when some are stored and no licence write came since. */
+  current(): Promise<LicencePositionsView | undefined>;
+  /** Moves on with every licence write; a result is stored only at the generation it was read at. */
+  generation(): Promise<number>;
+  /** Drops the stored positions: the next read reconciles afresh. */
+  invalidate(): Promise<void>;
+  /**
+   * Stores a report reconciled from data read at `generation`, unless a licence write came since;
+   * returns whether it was stored.
+   */
+  putIfCurrent(generation: number, computedAt: string, report: LicencePositionReport): Promise<boolean>;
+}
+
+/**
  * Keeps the latest licence positions: the header as a snapshot (whose generation every licence
  * write moves on, see {@link SnapshotStore.putIfCurrent}) and the products as rows, written in
  * the same transaction.
  */
-export class KnexLicencePositionStore {
+export class KnexLicencePositionStore implements LicencePositionStore {
   private readonly snapshots: SnapshotStore;
 
   private constructor(private readonly db: Knex) {
