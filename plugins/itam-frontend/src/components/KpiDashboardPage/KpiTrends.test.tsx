@@ -47,6 +47,10 @@ describe('KpiTrends', () => {
     // The chart itself, titled for assistive technology.
     expect(utilisation.querySelector('svg title')).toHaveTextContent('Asset utilisation rate by month');
     expect(utilisation.querySelector('.recharts-line')).not.toBeNull();
+    // Each month a point, joined by straight segments (a path of moves and lines, no curves).
+    const line = utilisation.querySelector('.recharts-line-curve')?.getAttribute('d') ?? '';
+    expect(line).toMatch(/^M[\d.,-]+(L[\d.,-]+)+$/);
+    expect(utilisation.querySelectorAll('.recharts-line-dot')).toHaveLength(MONTHS.length);
     // And its numbers, month by month.
     const table = within(utilisation).getByRole('table', { name: 'Asset utilisation rate by month' });
     expect(within(table).getByRole('row', { name: 'Oct 2025 50%' })).toBeInTheDocument();

@@ -73,8 +73,10 @@ function KpiTrendChart(props: { series: KpiSeries }) {
           <Tooltip
             formatter={(_value, _name, item) => [(item.payload as TrendPoint).shown, kpi.name]}
           />
+          {/* Straight segments between the months' points: a curve would invent values between them. */}
           <Line
-            type="monotone"
+            type="linear"
+            dot={{ r: 3 }}
             dataKey="value"
             name={kpi.name}
             stroke={theme.palette.primary.main}
