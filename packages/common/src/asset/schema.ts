@@ -10,13 +10,32 @@ import {
 } from './constants';
 
 /**
+ * The shapes the asset schema checks fields against, for code that must accept exactly what the
+ * schema accepts without running it (the import's fast path).
+ *
+ * @public
+ */
+export const ASSET_FIELD_PATTERNS = {
+  /** `YYYY-MM-DD` (the schema also checks it is a real day). */
+  isoDate: /^\d{4}-\d{2}-\d{2}$/,
+  /** An asset tag: a letter or digit, then letters, digits, `.`, `_`, `/` and `-` (or empty, before trimming). */
+  tag: /^(?:[A-Za-z0-9][A-Za-z0-9._/-]*)?$/,
+  /** An asset type in lower-case kebab-case, e.g. `virtual-machine`. */
+  type: /^(?:[a-z0-9][a-z0-9-]*)?$/,
+  /** An ISO 4217 currency code. */
+  currency: /^[A-Z]{3}$/,
+  /** The source of an external id, e.g. `snipe-it`. */
+  externalIdSource: /^[a-z0-9][a-z0-9._-]*$/,
+} as const;
+
+/**
  * ISO 8601 calendar date, `YYYY-MM-DD`, checked to be a real day.
  *
  * @public
  */
 export const isoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date formatted YYYY-MM-DD')
+  .regex(ASSET_FIELD_PATTERNS.isoDate, 'must be a date formatted YYYY-MM-DD')
   .refine(isRealDay, 'must be a real calendar date');
 
 /**
@@ -62,7 +81,7 @@ export const assetTagSchema = z
   .min(1, 'must not be empty')
   .max(64, 'must be at most 64 characters')
   .regex(
-    /^(?:[A-Za-z0-9][A-Za-z0-9._/-]*)?$/,
+    ASSET_FIELD_PATTERNS.tag,
     'must start with a letter or digit and contain only letters, digits, ".", "_", "/" and "-"',
   );
 
@@ -105,7 +124,7 @@ export const ownerRefSchema = entityRefSchema(['user', 'group']);
  */
 export const currencySchema = z
   .string()
-  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code such as EUR or USD');
+  .regex(ASSET_FIELD_PATTERNS.currency, 'must be an ISO 4217 currency code such as EUR or USD');
 
 /**
  * A non-negative amount of money with at most four decimal places.
@@ -135,7 +154,7 @@ export const externalIdSchema = z
       .trim()
       .min(1, 'must not be empty')
       .max(64)
-      .regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lower-case letters, digits, ".", "_" or "-"'),
+      .regex(ASSET_FIELD_PATTERNS.externalIdSource, 'must be lower-case letters, digits, ".", "_" or "-"'),
     sourceId: safeText(z.string().trim().min(1, 'must not be empty').max(256)),
   })
   .strict();
@@ -215,7 +234,7 @@ const assetFieldsShape = {
     .trim()
     .min(1, 'must not be empty')
     .max(64)
-    .regex(/^(?:[a-z0-9][a-z0-9-]*)?$/, 'must be lower-case kebab-case, e.g. laptop or virtual-machine'),
+    .regex(ASSET_FIELD_PATTERNS.type, 'must be lower-case kebab-case, e.g. laptop or virtual-machine'),
   description: safeText(z.string().max(4000)).optional(),
   criticality: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
     errorMap: () => ({ message: 'must be a tier from 1 (most critical) to 4' }),

@@ -1,5 +1,6 @@
 import {
   ASSET_CLASSES,
+  ASSET_FIELD_PATTERNS,
   DATA_CLASSIFICATIONS,
   isSafeText,
   LIFECYCLE_STAGES,
@@ -17,11 +18,8 @@ import {
  * answers.
  */
 
-const TAG = /^(?:[A-Za-z0-9][A-Za-z0-9._/-]*)?$/;
-const TYPE = /^(?:[a-z0-9][a-z0-9-]*)?$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const CURRENCY = /^[A-Z]{3}$/;
-const SOURCE = /^[a-z0-9][a-z0-9._-]*$/;
+// The schema's own patterns, so the two cannot drift apart.
+const { tag: TAG, type: TYPE, isoDate: DATE, currency: CURRENCY, externalIdSource: SOURCE } = ASSET_FIELD_PATTERNS;
 const classes = new Set<string>(ASSET_CLASSES);
 const classifications = new Set<string>(DATA_CLASSIFICATIONS);
 const stages = new Set<string>(LIFECYCLE_STAGES);
