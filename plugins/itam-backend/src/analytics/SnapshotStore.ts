@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { lockedForWrite } from '../database/engine';
+import { preparedRows } from '../database/sqliteReads';
 
 /**
  * A computed result kept until the next computation.
@@ -14,6 +15,7 @@ export interface Snapshot<T> {
 
 const SNAPSHOTS = 'itam_analytics_snapshots';
 const GENERATIONS = 'itam_analytics_generations';
+const GET_SQL = `select computed_at, data from ${SNAPSHOTS} where kind = ?`;
 
 /**
  * Keeps the latest snapshot of each kind of analytics, with a generation per kind that every
@@ -25,7 +27,9 @@ export class SnapshotStore {
   constructor(private readonly db: Knex) {}
 
   async get<T>(kind: string): Promise<Snapshot<T> | undefined> {
-    const row = await this.db(SNAPSHOTS).where('kind', kind).first();
+    // Read on every request of the risk page and the licence views: a statement prepared once
+    // per connection (see sqliteReads.ts), not parsed and planned again each time.
+    const [row] = await preparedRows<{ computed_at: string; data: string }>(this.db, 'itam_snapshot_get', GET_SQL, [kind]);
     return row ? { kind, computedAt: row.computed_at, data: JSON.parse(row.data) } : undefined;
   }
 

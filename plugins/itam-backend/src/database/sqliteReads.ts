@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { isBetterSqlite } from './engine';
+import { isBetterSqlite, isPg, rawRows } from './engine';
 
 export { isBetterSqlite, isPg } from './engine';
 
@@ -114,4 +114,26 @@ export async function pgRows<T extends unknown[]>(db: Knex, name: string, sql: s
   } finally {
     await db.client.releaseConnection(connection);
   }
+}
+
+/**
+ * Runs a small, fixed read-only statement (`?` placeholders) prepared once per connection on
+ * either database ({@link sqliteAll} or {@link pgRows} under `name`), or through knex elsewhere;
+ * the rows as objects keyed by the selected column names.
+ */
+export async function preparedRows<T extends Record<string, unknown>>(db: Knex, name: string, sql: string, params: readonly unknown[]): Promise<T[]> {
+  if (isBetterSqlite(db)) return sqliteAll<T>(db, sql, params);
+  if (isPg(db)) {
+    let n = 0;
+    const text = sql.replace(/\?/g, () => `$${++n}`);
+    const result = await db.client.acquireConnection().then(async (connection: { query(config: object): Promise<{ rows: T[] }> }) => {
+      try {
+        return await connection.query({ name, text, values: params });
+      } finally {
+        await db.client.releaseConnection(connection);
+      }
+    });
+    return result.rows;
+  }
+  return rawRows<T>(db, await db.raw(sql, params as Knex.RawBinding[]));
 }
