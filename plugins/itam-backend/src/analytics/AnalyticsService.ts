@@ -3,7 +3,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { Knex } from 'knex';
 import {
   assessMaturityFromFacts,
-  countRiskFindings,
+  riskFindingCountsFromGroups,
   productFullName,
   DEFAULT_RISK_CONFIG,
   evaluateRiskFindings,
@@ -23,6 +23,7 @@ import type {
   LicencePositionReport,
   MaturityAssessment,
   RiskFindingCounts,
+  RiskFindingItem,
   RiskFindingsResponse,
 } from '@itam/common';
 import type { AuditStore } from '../audits/AuditStore';
@@ -32,7 +33,7 @@ import { KnexLicenceStore } from '../licences/KnexLicenceStore';
 import { computeLicencePositions } from '../licences/licenceInput';
 import type { LicenceStore } from '../licences/LicenceStore';
 import { KnexRiskFindingStore } from '../risks/KnexRiskFindingStore';
-import type { RiskFindingFilter, RiskFindingPosition, RiskFindingStore } from '../risks/RiskFindingStore';
+import type { ListedRiskFinding, RiskFindingFilter, RiskFindingPosition, RiskFindingStore } from '../risks/RiskFindingStore';
 import { ASSET_FINDINGS_BATCH, refreshAssetFindings, type AssetRiskEvaluation } from '../risks/assetRiskFindings';
 import { assetTagsOf } from '../risks/assetTags';
 import { closedAuditEvidence } from './auditEvidence';
@@ -245,13 +246,14 @@ export class AnalyticsService {
   }
 
   /**
-   * A page of the risk findings under a filter, with the facet counts of the whole filtered
-   * list; the scheduled task's first run is done now if it has not run yet.
+   * A page of the risk findings under a filter, each as the JSON text the API serves, with the
+   * facet counts of the whole filtered list; the scheduled task's first run is done now if it has
+   * not run yet.
    */
-  async riskFindings(
+  async riskFindingsPage(
     filter: RiskFindingFilter,
     page: { limit: number; after?: RiskFindingPosition },
-  ): Promise<Omit<RiskFindingsResponse, 'nextCursor'> & { last?: RiskFindingPosition }> {
+  ): Promise<{ computedAt: string; items: ListedRiskFinding[]; counts: RiskFindingCounts; last?: RiskFindingPosition }> {
     let marker = await this.snapshots.get<{ riskFindings: number }>(RISK_FINDINGS_SNAPSHOT);
     if (!marker) {
       await this.recompute();
@@ -266,11 +268,22 @@ export class AnalyticsService {
     let counts: RiskFindingCounts;
     if (fewAssets && unfaceted && !page.after) {
       listed = await this.findings.list(filter, page);
-      counts = listed.last ? await this.findings.counts(filter) : countRiskFindings(listed.items);
+      counts = listed.last
+        ? await this.findings.counts(filter)
+        : riskFindingCountsFromGroups(listed.items.map(f => ({ ruleId: f.ruleId, severity: f.severity, n: 1 })));
     } else {
       [listed, counts] = await Promise.all([this.findings.list(filter, page), this.findings.counts(filter)]);
     }
     return { computedAt: marker.computedAt, items: listed.items, counts, ...(listed.last ? { last: listed.last } : {}) };
+  }
+
+  /** {@link AnalyticsService.riskFindingsPage} with the findings parsed. */
+  async riskFindings(
+    filter: RiskFindingFilter,
+    page: { limit: number; after?: RiskFindingPosition },
+  ): Promise<Omit<RiskFindingsResponse, 'nextCursor'> & { last?: RiskFindingPosition }> {
+    const listed = await this.riskFindingsPage(filter, page);
+    return { ...listed, items: listed.items.map(f => JSON.parse(f.json) as RiskFindingItem) };
   }
 
   /**

@@ -15,6 +15,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { RouteContext } from '../service/context';
 import { decodePageCursor, encodePageCursor, pageQueryShape } from '../service/pagination';
+import { sendJsonItems } from '../service/jsonText';
 import { parseRequest } from '../service/validate';
 import type { AnalyticsService } from './AnalyticsService';
 
@@ -80,7 +81,7 @@ export function registerAnalyticsRoutes(router: Router, ctx: RouteContext, analy
     const query = parseRequest(riskQuerySchema, req.query, 'query');
     const after = query.cursor ? decodePageCursor(query.cursor, riskCursorSchema) : undefined;
     // Findings about assets the policy does not let the caller read are not theirs to see.
-    const { last, ...page } = await analytics.riskFindings(
+    const { last, items, computedAt, counts } = await analytics.riskFindingsPage(
       {
         ...(query.severity ? { severities: query.severity } : {}),
         ...(query.ruleId ? { ruleIds: query.ruleId } : {}),
@@ -94,10 +95,9 @@ export function registerAnalyticsRoutes(router: Router, ctx: RouteContext, analy
         ...(after ? { after: { severityRank: after.r, sortLabel: after.l, ruleId: after.u, subjectId: after.s } } : {}),
       },
     );
-    res.json({
-      ...page,
-      ...(last ? { nextCursor: encodePageCursor({ r: last.severityRank, l: last.sortLabel, u: last.ruleId, s: last.subjectId }) } : {}),
-    });
+    // The findings go out as the JSON text they are stored as (see KnexRiskFindingStore.list).
+    const nextCursor = last ? encodePageCursor({ r: last.severityRank, l: last.sortLabel, u: last.ruleId, s: last.subjectId }) : undefined;
+    sendJsonItems(res, items.map(f => f.json), nextCursor, { computedAt, counts });
   });
 
   router.get('/kpis', async (req, res) => {

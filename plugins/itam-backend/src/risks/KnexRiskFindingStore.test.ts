@@ -84,12 +84,23 @@ function expected(assets: readonly Asset[], filter: RiskFindingFilter) {
   return { listed, counts: countRiskFindings(narrowed, { severities: filter.severities, ruleIds: filter.ruleIds }) };
 }
 
+/** A page's items as the API serves them, each checked against the rule and severity listed with it. */
+async function itemsOf(store: KnexRiskFindingStore, filter: RiskFindingFilter, page: Parameters<KnexRiskFindingStore['list']>[1]) {
+  const listed = await store.list(filter, page);
+  const items = listed.items.map(f => {
+    const item = JSON.parse(f.json) as RiskFindingItem;
+    expect([f.ruleId, f.severity]).toEqual([item.ruleId, item.severity]);
+    return item;
+  });
+  return { items, last: listed.last };
+}
+
 async function readAll(store: KnexRiskFindingStore, filter: RiskFindingFilter, limit: number): Promise<RiskFinding[]> {
   const found: RiskFindingItem[] = [];
-  let page = await store.list(filter, { limit });
+  let page = await itemsOf(store, filter, { limit });
   found.push(...page.items);
   while (page.last) {
-    page = await store.list(filter, { limit, after: page.last });
+    page = await itemsOf(store, filter, { limit, after: page.last });
     found.push(...page.items);
   }
   return found.map(({ key: _key, firstSeen: _firstSeen, ...f }) => f);
@@ -145,7 +156,7 @@ describe.each(databases.eachSupportedId())('risk findings stored as rows on %s',
       fc.asyncProperty(assetsArb, fc.array(fc.nat(), { maxLength: 10 }), async (assets, picks) => {
         await writeAssets(knex, assets);
         await knex.transaction(trx => refreshAssetFindings(trx, store, assets.map(a => a.id), { at: AT }));
-        const before = new Map((await store.list({}, { limit: 1000 })).items.map(f => [f.key, f.firstSeen]));
+        const before = new Map((await itemsOf(store, {}, { limit: 1000 })).items.map(f => [f.key, f.firstSeen]));
         // Some assets change (owner removed, stage moved on); one is deleted outright.
         const changed = assets.length === 0 ? [] : [...new Set(picks.map(i => assets[i % assets.length]))];
         const later = '2026-07-01T08:00:00.000Z';
@@ -161,7 +172,7 @@ describe.each(databases.eachSupportedId())('risk findings stored as rows on %s',
         const want = evaluateRiskFindings({ asOf: later, assets: remaining, verifications: [] })
           // Unchanged assets were evaluated on the earlier day, which these dates do not tell apart.
           .sort(compareRiskFindings);
-        const listed = await store.list({}, { limit: 1000 });
+        const listed = await itemsOf(store, {}, { limit: 1000 });
         expect(listed.items.map(riskFindingKey)).toEqual(want.map(riskFindingKey));
         for (const f of listed.items) {
           expect(f.firstSeen).toBe(before.get(f.key) ?? later);
@@ -188,7 +199,7 @@ describe.each(databases.eachSupportedId())('risk findings stored as rows on %s',
     await knex('itam_risk_finding_counts').update({ n: 99 });
     await knex('itam_risk_finding_owner_counts').update({ n: 99 });
     await store.sweep();
-    const left = await store.list({}, { limit: 100 });
+    const left = await itemsOf(store, {}, { limit: 100 });
     expect(left.items.every(f => f.assetId === 'b')).toBe(true);
     expect((await store.counts({})).total).toBe(left.items.length);
     expect((await store.counts({ owner: 'group:default/sre' })).total).toBe(left.items.length);
@@ -204,7 +215,7 @@ describe.each(databases.eachSupportedId())('risk findings stored as rows on %s',
     });
     await store.replaceSubjectFindings(['product'], [shortfall('office'), shortfall('visio')], AT);
     await store.replaceSubjectFindings(['product'], [shortfall('visio')], '2026-07-01T00:00:00.000Z');
-    const listed = await store.list({ ruleIds: ['licence-shortfall'] }, { limit: 10 });
+    const listed = await itemsOf(store, { ruleIds: ['licence-shortfall'] }, { limit: 10 });
     expect(listed.items.map(f => [f.subject.id, f.firstSeen])).toEqual([['visio', AT]]);
     expect((await store.counts({ ruleIds: ['licence-shortfall'] })).total).toBe(1);
   });

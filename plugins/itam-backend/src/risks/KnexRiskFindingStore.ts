@@ -5,14 +5,13 @@ import {
   riskFindingSortLabel,
   type RiskFinding,
   type RiskFindingCounts,
-  type RiskFindingItem,
   type RiskRuleId,
   type RiskSeverity,
 } from '@itam/common';
 import type { Knex } from 'knex';
 import { isBetterSqlite, isPg, pgRows, pgStatementName, sqliteAll } from '../database/sqliteReads';
 import { whereAssetCriteria } from '../permissions/assetCriteria';
-import type { RiskFindingFilter, RiskFindingPosition, RiskFindingRow, RiskFindingStore } from './RiskFindingStore';
+import type { ListedRiskFinding, RiskFindingFilter, RiskFindingPosition, RiskFindingRow, RiskFindingStore } from './RiskFindingStore';
 
 const FINDINGS = 'itam_risk_findings';
 const COUNTS = 'itam_risk_finding_counts';
@@ -219,7 +218,13 @@ export class KnexRiskFindingStore implements RiskFindingStore {
     const found: ListedRow[] = (await Promise.all(branches)).flat();
     if (severities.length * ruleIds.length > 1) found.sort(compareListed);
     const rows = found.slice(0, page.limit);
-    const items: RiskFindingItem[] = rows.map(r => ({ ...JSON.parse(r.finding), key: r.finding_key, firstSeen: r.first_seen }));
+    // The item's JSON is the stored finding's with its key and first-seen time put in front: a
+    // page of an entity's findings was parsed and serialised again on every request.
+    const items: ListedRiskFinding[] = rows.map(r => ({
+      json: `{"key":${JSON.stringify(r.finding_key)},"firstSeen":${JSON.stringify(r.first_seen)},${r.finding.slice(1)}`,
+      ruleId: r.rule_id as RiskRuleId,
+      severity: RISK_SEVERITIES[Number(r.severity_rank)],
+    }));
     const lastRow = rows[rows.length - 1];
     return {
       items,

@@ -1,4 +1,4 @@
-import type { RiskFinding, RiskFindingCounts, RiskFindingItem, RiskRuleId, RiskSeverity } from '@itam/common';
+import type { RiskFinding, RiskFindingCounts, RiskRuleId, RiskSeverity } from '@itam/common';
 import type { Knex } from 'knex';
 import type { AssetVisibility } from '../database/AssetStore';
 
@@ -14,6 +14,16 @@ export interface RiskFindingPosition {
   sortLabel: string;
   ruleId: string;
   subjectId: string;
+}
+
+/**
+ * A listed finding as the API serves it: the {@link RiskFindingItem} as JSON text (the stored
+ * finding with its key and first-seen time, never parsed on the way out), with what counts it.
+ */
+export interface ListedRiskFinding {
+  json: string;
+  ruleId: RiskRuleId;
+  severity: RiskSeverity;
 }
 
 /** The filters of a findings list (each list: any of its values). */
@@ -43,7 +53,7 @@ export interface RiskFindingStore {
   /** Removes the findings of assets no longer in the register and recounts every rule and severity. */
   sweep(): Promise<void>;
   /** A page of findings in severity then tag order, after `after`; `last` is set when more follow. */
-  list(filter: RiskFindingFilter, page: { limit: number; after?: RiskFindingPosition }): Promise<{ items: RiskFindingItem[]; last?: RiskFindingPosition }>;
+  list(filter: RiskFindingFilter, page: { limit: number; after?: RiskFindingPosition }): Promise<{ items: ListedRiskFinding[]; last?: RiskFindingPosition }>;
   /** The facet counts of the filtered list. */
   counts(filter: RiskFindingFilter): Promise<RiskFindingCounts>;
 }
