@@ -82,8 +82,8 @@ interface PgConnection {
     name: string;
     text: string;
     values: readonly unknown[];
-    rowMode: 'array';
-  }): Promise<{ rows: unknown[][] }>;
+    rowMode?: 'array';
+  }): Promise<{ rows: unknown[] }>;
 }
 
 
@@ -108,32 +108,28 @@ export function pgStatementName(prefix: string, sql: string): string {
  * cost twice as much Node CPU as the rest of reading ~50 rows.
  */
 export async function pgRows<T extends unknown[]>(db: Knex, name: string, sql: string, params: readonly unknown[]): Promise<T[]> {
+  return pgQuery<T>(db, { name, text: sql, values: params, rowMode: 'array' });
+}
+
+async function pgQuery<R>(db: Knex, config: Parameters<PgConnection['query']>[0]): Promise<R[]> {
   const connection: PgConnection = await db.client.acquireConnection();
   try {
-    return (await connection.query({ name, text: sql, values: params, rowMode: 'array' })).rows as T[];
+    return (await connection.query(config)).rows as R[];
   } finally {
     await db.client.releaseConnection(connection);
   }
 }
 
 /**
- * Runs a small, fixed read-only statement (`?` placeholders) prepared once per connection on
- * either database ({@link sqliteAll} or {@link pgRows} under `name`), or through knex elsewhere;
- * the rows as objects keyed by the selected column names.
+ * Runs a read-only statement (`?` placeholders, as knex's `toSQL().sql` has them) prepared once
+ * per connection on either database (as {@link sqliteAll}, or on PostgreSQL as `name`, see
+ * {@link pgStatementName}), or through knex elsewhere; the rows as objects keyed by column name.
  */
 export async function preparedRows<T extends Record<string, unknown>>(db: Knex, name: string, sql: string, params: readonly unknown[]): Promise<T[]> {
   if (isBetterSqlite(db)) return sqliteAll<T>(db, sql, params);
   if (isPg(db)) {
     let n = 0;
-    const text = sql.replace(/\?/g, () => `$${++n}`);
-    const result = await db.client.acquireConnection().then(async (connection: { query(config: object): Promise<{ rows: T[] }> }) => {
-      try {
-        return await connection.query({ name, text, values: params });
-      } finally {
-        await db.client.releaseConnection(connection);
-      }
-    });
-    return result.rows;
+    return pgQuery<T>(db, { name, text: sql.replace(/\?/g, () => `$${++n}`), values: params });
   }
   return rawRows<T>(db, await db.raw(sql, params as Knex.RawBinding[]));
 }

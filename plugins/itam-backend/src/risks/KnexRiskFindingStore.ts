@@ -9,7 +9,7 @@ import {
   type RiskSeverity,
 } from '@itam/common';
 import type { Knex } from 'knex';
-import { isBetterSqlite, isPg, pgRows, pgStatementName, sqliteAll } from '../database/sqliteReads';
+import { pgStatementName, preparedRows } from '../database/sqliteReads';
 import { whereAssetCriteria } from '../permissions/assetCriteria';
 import type { ListedRiskFinding, RiskFindingFilter, RiskFindingPosition, RiskFindingRow, RiskFindingStore } from './RiskFindingStore';
 
@@ -253,7 +253,7 @@ export class KnexRiskFindingStore implements RiskFindingStore {
         a.subjectId,
       ]);
     }
-    return this.rows<ListedRow>(query, LISTED_COLUMNS, filter);
+    return this.rows<ListedRow>(query, filter);
   }
 
   async counts(filter: RiskFindingFilter): Promise<RiskFindingCounts> {
@@ -267,11 +267,10 @@ export class KnexRiskFindingStore implements RiskFindingStore {
     type Group = { rule_id: string; severity: string; n: number | string };
     let groups: Group[];
     if (!narrowed) {
-      groups = await this.rows<Group>(this.db(COUNTS).select('rule_id', 'severity', 'n'), ['rule_id', 'severity', 'n'], filter);
+      groups = await this.rows<Group>(this.db(COUNTS).select('rule_id', 'severity', 'n'), filter);
     } else if (ownerOnly) {
       groups = await this.rows<Group>(
         this.db(OWNER_COUNTS).select('rule_id', 'severity', 'n').where('owner', filter.owner!),
-        ['rule_id', 'severity', 'n'],
         filter,
       );
     } else {
@@ -280,7 +279,6 @@ export class KnexRiskFindingStore implements RiskFindingStore {
           .select('f.rule_id', 'f.severity_rank')
           .count({ n: '*' })
           .groupBy('f.rule_id', 'f.severity_rank'),
-        ['rule_id', 'severity_rank', 'n'],
         filter,
       );
       groups = ranked.map(g => ({ rule_id: g.rule_id, severity: RISK_SEVERITIES[Number(g.severity_rank)], n: g.n }));
@@ -293,21 +291,14 @@ export class KnexRiskFindingStore implements RiskFindingStore {
 
   /**
    * Runs a read of the risk page as a statement prepared once per connection and reused (see
-   * sqliteAll and pgRows): the page's reads are small, and compiling and planning them again on
+   * preparedRows): the page's reads are small, and compiling and planning them again on
    * every request cost as much as running them. A conditional read's criteria take too many
    * shapes to keep a statement for each; it runs through knex.
    */
-  private async rows<T>(query: Knex.QueryBuilder, columns: readonly string[], filter: RiskFindingFilter): Promise<T[]> {
-    if (filter.visible === undefined && isBetterSqlite(this.db)) {
-      const compiled = query.toSQL();
-      return sqliteAll<T>(this.db, compiled.sql, compiled.bindings);
-    }
-    if (filter.visible === undefined && isPg(this.db)) {
-      const compiled = query.toSQL().toNative();
-      const rows = await pgRows(this.db, pgStatementName('itam_risks', compiled.sql), compiled.sql, compiled.bindings);
-      return rows.map(values => Object.fromEntries(columns.map((column, i) => [column, values[i]])) as T);
-    }
-    return (await query) as T[];
+  private async rows<T extends Record<string, unknown>>(query: Knex.QueryBuilder, filter: RiskFindingFilter): Promise<T[]> {
+    if (filter.visible !== undefined) return (await query) as T[];
+    const compiled = query.toSQL();
+    return preparedRows<T>(this.db, pgStatementName('itam_risks', compiled.sql), compiled.sql, compiled.bindings);
   }
 
   private filtered(filter: RiskFindingFilter) {
