@@ -46,7 +46,16 @@ export {
 } from './assetLicences';
 export { productDisplayName, productFullName } from './productNames';
 export { reconcileLicences } from './reconcile';
-export { summarizeLicencePositions } from './summary';
+export { positionTotals, summarizeLicencePositions, summarizeLicenceTotals, type LicencePositionTotals } from './summary';
+export {
+  devicesOfPart,
+  estateCurrencyOf,
+  LicenceReportAssembler,
+  licenceInputPart,
+  planLicenceParts,
+  reconcileLicencesInParts,
+  type LicenceReconciliationPart,
+} from './reconcileParts';
 export {
   compileRecognition,
   recognitionRuleSchema,

@@ -75,19 +75,7 @@ export function checkLicenceInputIntegrity(
     }
     if (e.currency !== undefined) currencyCount.set(e.currency, (currencyCount.get(e.currency) ?? 0) + 1);
   });
-  if (currencyCount.size > 1) {
-    // Name the minority currencies as the offenders: the fix is usually to convert those few.
-    const [main] = [...currencyCount].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
-    const all = [...currencyCount.keys()].sort().join(', ');
-    input.entitlements.forEach((e, i) => {
-      if (e.currency !== undefined && e.currency !== main) {
-        issues.add(
-          `entitlements.${i}.currency`,
-          `is ${e.currency}, but most prices are in ${main}: mixed currencies (${all}) are refused; convert unit costs to one currency before reconciling`,
-        );
-      }
-    });
-  }
+  addMixedCurrencyIssues(input.entitlements, currencyCount, issues);
 
   if (scope.evidence) {
     const installationIds = new Set<string>();
@@ -127,4 +115,26 @@ export function checkLicenceInputIntegrity(
     if (!isCount(p.peak)) issues.add(`concurrentPeaks.${i}.peak`, 'must be a whole number of at least 0');
   });
   return issues.result();
+}
+
+/**
+ * Refuses prices in more than one currency, naming the minority currencies as the offenders: the
+ * fix is usually to convert those few.
+ */
+export function addMixedCurrencyIssues(
+  entitlements: readonly { currency?: string }[],
+  currencyCount: ReadonlyMap<string, number>,
+  issues: IssueList,
+): void {
+  if (currencyCount.size <= 1) return;
+  const [main] = [...currencyCount].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  const all = [...currencyCount.keys()].sort().join(', ');
+  entitlements.forEach((e, i) => {
+    if (e.currency !== undefined && e.currency !== main) {
+      issues.add(
+        `entitlements.${i}.currency`,
+        `is ${e.currency}, but most prices are in ${main}: mixed currencies (${all}) are refused; convert unit costs to one currency before reconciling`,
+      );
+    }
+  });
 }

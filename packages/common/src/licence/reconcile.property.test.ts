@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { CORE_COUNTING_RULES, LICENCE_METRIC_INFO, LICENCE_METRICS } from './metrics';
 import { reconcileLicences } from './reconcile';
+import { reconcileLicencesInParts } from './reconcileParts';
 import type { DeviceFacts, Entitlement, LicenceInput, SoftwareProduct } from './types';
 
 const AS_OF = '2025-06-30';
@@ -197,6 +198,15 @@ describe('reconcileLicences properties', () => {
         const a = reconcileLicences(input, { asOf: AS_OF });
         const b = reconcileLicences(shuffled(input, seeds), { asOf: AS_OF });
         expect(b).toEqual(a);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the same report reconciled a part at a time, whatever the part size', () => {
+    fc.assert(
+      fc.property(inputArb, fc.integer({ min: 1, max: 40 }), (input, installationsPerPart) => {
+        expect(reconcileLicencesInParts(input, { asOf: AS_OF }, installationsPerPart)).toEqual(reconcileLicences(input, { asOf: AS_OF }));
       }),
       { numRuns: 300 },
     );

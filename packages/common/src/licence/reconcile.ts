@@ -115,7 +115,7 @@ export function reconcileLicences(
   const familyKeys = [...families.keys()].sort();
   for (const key of familyKeys) allocator.run(families.get(key)!);
 
-  const currency = input.entitlements.find(e => e.currency !== undefined)?.currency ?? null;
+  const currency = opts.estateCurrency !== undefined ? opts.estateCurrency : (input.entitlements.find(e => e.currency !== undefined)?.currency ?? null);
   const positions = nodes.map(node => (node.managed ? productPosition(node, currency) : unreconciledPosition(node)));
   return {
     asOf: opts.asOf,

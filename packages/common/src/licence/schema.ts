@@ -255,5 +255,10 @@ export const reconciliationOptionsSchema = z
     asOf: isoDateSchema,
     harvestAfterDays: nonNegativeInt.max(36_500).default(90),
     concurrentPeakWindowDays: nonNegativeInt.min(1, 'must be at least 1').max(36_500).default(90),
+    /**
+     * The currency of the whole estate's prices when the input is one part of it (see
+     * reconcileParts.ts): positions state it even where the part's own rights carry no price.
+     */
+    estateCurrency: currencySchema.nullable().optional(),
   })
   .strict();
