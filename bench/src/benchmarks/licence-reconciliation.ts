@@ -24,9 +24,9 @@ const DATABASE_RATIO_TARGET = 2;
 const DATABASE_RSS_TARGET_MB = 512;
 
 /**
- * The plugin's recompute over the same estate written into an SQLite database: the store reads
- * (products, entitlements, every installation, the devices and their hosts) and the
- * reconciliation, in a process of its own.
+ * The plugin's recompute over the same estate written into an SQLite database, as its scheduled
+ * task runs it (reading the stores a part of the estate at a time, reconciling each part, storing
+ * its positions with their explanations, publishing them), in a process of its own.
  */
 async function recomputeFromDatabase(data: Parameters<typeof reconcileLicences>[0], devices: number, log: (line: string) => void) {
   const dir = mkdtempSync(join(tmpdir(), 'itam-licence-bench-'));
@@ -43,7 +43,7 @@ async function recomputeFromDatabase(data: Parameters<typeof reconcileLicences>[
       maxBuffer: 1 << 20,
     });
     return JSON.parse(stdout.trim().split('\n').pop()!) as {
-      runs: { loadSeconds: number; reconcileSeconds: number; products: number }[];
+      runs: { seconds: number; products: number; published: boolean }[];
       peakRssMb?: number;
     };
   } finally {
@@ -119,16 +119,15 @@ const benchmark: Benchmark = {
     const repeat = quantile(repeats, 0.5);
     const fromDatabase = await recomputeFromDatabase(data, sizes.devices, log);
     const [first, warm] = fromDatabase.runs;
-    const warmSeconds = warm.loadSeconds + warm.reconcileSeconds;
+    const warmSeconds = warm.seconds;
     log(
-      `from the database: first run ${(first.loadSeconds + first.reconcileSeconds).toFixed(2)} s, warm run ${warmSeconds.toFixed(2)} s ` +
-        `(reading ${warm.loadSeconds.toFixed(2)} s, reconciling ${warm.reconcileSeconds.toFixed(2)} s), peak RSS ${fromDatabase.peakRssMb?.toFixed(0)} MB`,
+      `from the database: first run ${first.seconds.toFixed(2)} s, warm run ${warmSeconds.toFixed(2)} s, ` +
+        `${warm.products} positions ${warm.published ? 'published' : 'NOT published'}, peak RSS ${fromDatabase.peakRssMb?.toFixed(0)} MB`,
     );
     const ratio = warmSeconds / repeat;
     return [
       row(`reconcile ${sizes.installations} installations`, seconds, 's', `<= ${TARGET_S} s`, seconds <= TARGET_S),
-      row('recompute from the database (warm run)', warmSeconds, 's'),
-      row('recompute from the database: reading the stores', warm.loadSeconds, 's'),
+      row('recompute from the database, positions stored (warm run)', warmSeconds, 's'),
       row('recompute from the database / pure reconciliation (repeat run)', ratio, 'x', `<= ${DATABASE_RATIO_TARGET}`, ratio <= DATABASE_RATIO_TARGET),
       ...(fromDatabase.peakRssMb !== undefined
         ? [

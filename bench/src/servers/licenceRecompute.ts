@@ -1,24 +1,30 @@
 // Reconciles the licence positions from a plugin database (BENCH_DB_FILE, SQLite) as the plugin's
-// scheduled task does, twice (the first run also compiles the code and warms the page cache),
-// in a process of its own so that its peak memory is its own; prints the timings as JSON.
-import { reconcileLicences } from '@itam/common';
+// scheduled task does (a part of the estate at a time, each part's positions stored under
+// the run's id, then published), twice (the first run also compiles the code and warms the page cache), in a
+// process of its own so that its peak memory is its own; prints the timings as JSON.
 import knexFactory from 'knex';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { KnexAssetStore } from '../../../plugins/itam-backend/src/database/KnexAssetStore';
 import { KnexLicenceStore } from '../../../plugins/itam-backend/src/licences/KnexLicenceStore';
-import { loadLicenceInput } from '../../../plugins/itam-backend/src/licences/licenceInput';
+import { KnexLicencePositionStore } from '../../../plugins/itam-backend/src/licences/LicencePositionStore';
+import { reconcileStoredLicences } from '../../../plugins/itam-backend/src/licences/reconcileStoredLicences';
 
 async function main() {
   const knex = knexFactory({ client: 'better-sqlite3', connection: { filename: process.env.BENCH_DB_FILE! }, useNullAsDefault: true });
-  const runs: { loadSeconds: number; reconcileSeconds: number; products: number }[] = [];
+  const asOf = process.env.BENCH_AS_OF!;
+  const runs: { seconds: number; products: number; published: boolean }[] = [];
+  const licences = new KnexLicenceStore(knex);
+  const register = KnexAssetStore.fromKnex(knex);
+  const positions = KnexLicencePositionStore.create(knex);
   for (let r = 0; r < 2; r++) {
-    let started = performance.now();
-    const input = await loadLicenceInput(new KnexLicenceStore(knex), KnexAssetStore.fromKnex(knex));
-    const loadSeconds = (performance.now() - started) / 1000;
-    started = performance.now();
-    const report = reconcileLicences(input, { asOf: process.env.BENCH_AS_OF! });
-    runs.push({ loadSeconds, reconcileSeconds: (performance.now() - started) / 1000, products: report.products.length });
+    const started = performance.now();
+    const computedAt = new Date().toISOString();
+    const generation = await positions.generation();
+    const run = await reconcileStoredLicences({ licences, register, positions, asOf, computedAt });
+    const published = await positions.publishIfCurrent(generation, computedAt, run.runId, run.header);
+    if (!published) await positions.dropRuns({ runId: run.runId });
+    runs.push({ seconds: (performance.now() - started) / 1000, products: run.products, published });
   }
   await knex.destroy();
   const peak = readFileSync('/proc/self/status', 'utf8').match(/^VmHWM:\s+(\d+) kB$/m);

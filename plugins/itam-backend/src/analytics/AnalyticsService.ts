@@ -4,23 +4,18 @@ import type { Knex } from 'knex';
 import {
   assessMaturityFromFacts,
   riskFindingCountsFromGroups,
-  productFullName,
   DEFAULT_RISK_CONFIG,
   evaluateRiskFindings,
   kpisFromFacts,
   noticeWindows,
   resolveMaturityModel,
-  type EntitlementExpiryInput,
   type ItamSettings,
-  type LicenceShortfallInput,
   type RiskConfig,
 } from '@itam/common';
 import type {
   Asset,
   ImpactGraph,
   KpiReport,
-  LicenceCompliance,
-  LicencePositionReport,
   MaturityAssessment,
   RiskFindingCounts,
   RiskFindingItem,
@@ -30,7 +25,8 @@ import type { AuditStore } from '../audits/AuditStore';
 import type { KnexAssetStore } from '../database/KnexAssetStore';
 import type { AssetVisibility } from '../database/AssetStore';
 import { KnexLicenceStore } from '../licences/KnexLicenceStore';
-import { computeLicencePositions } from '../licences/licenceInput';
+import { licenceRiskInputs } from '../licences/licenceRiskInputs';
+import { reconcileStoredLicences, type ReconciledRun } from '../licences/reconcileStoredLicences';
 import type { LicenceStore } from '../licences/LicenceStore';
 import { KnexRiskFindingStore } from '../risks/KnexRiskFindingStore';
 import type { ListedRiskFinding, RiskFindingFilter, RiskFindingPosition, RiskFindingStore } from '../risks/RiskFindingStore';
@@ -45,15 +41,16 @@ import { SingleFlight } from './singleFlight';
 import { readMaturityFacts } from './maturityFacts';
 import { SnapshotStore } from './SnapshotStore';
 import {
-  complianceOf,
   KnexLicencePositionStore,
   type LicencePositionStore,
-  reportView,
   type LicencePositionsView,
 } from '../licences/LicencePositionStore';
 
 /** KPIs over every asset (products' positions, audits' findings): not shown to a conditional read. */
 const ESTATE_WIDE_KPIS: ReadonlySet<string> = new Set(['licence-compliance-rate', 'register-accuracy']);
+
+/** Positions of a licence reconciliation this old and not published were abandoned (its run failed, or they were served once). */
+const ABANDONED_RUNS_AFTER_MS = 60 * 60 * 1000;
 
 /** Lacking asset ids listed per maturity criterion (the counts are complete). */
 const MATURITY_LACKING_LISTED = 20;
@@ -61,46 +58,6 @@ const MATURITY_LACKING_LISTED = 20;
 /** Snapshot kinds the periodic task writes. */
 export const RISK_FINDINGS_SNAPSHOT = 'risk-findings';
 export { LICENCE_POSITIONS_SNAPSHOT } from '../licences/LicencePositionStore';
-
-/** What the risk rules read from a licence report: shortfalls and entitlement terms. */
-export interface LicenceRiskInputs {
-  licenceShortfalls: LicenceShortfallInput[];
-  entitlements: EntitlementExpiryInput[];
-}
-
-export function licenceRiskInputs(
-  report: LicencePositionReport,
-  entitlements: readonly { id: string; productId: string; termEnd?: string }[],
-): LicenceRiskInputs {
-  const names = new Map(report.products.map(p => [p.productId, productFullName(p)]));
-  return {
-    licenceShortfalls: report.products
-      .filter(p => p.status === 'under-licensed')
-      .map(p => {
-        const devices = new Set<string>();
-        for (const c of p.explanation.consumers) {
-          if (c.shortfall <= 0 || c.consumerKind !== 'device') continue;
-          for (const id of c.deviceIds ?? [c.consumerId]) devices.add(id);
-        }
-        return {
-          productId: p.productId,
-          productName: productFullName(p),
-          shortfall: p.lines.reduce((n, l) => n + l.shortfall, 0),
-          deviceAssetIds: [...devices].sort(),
-        };
-      }),
-    entitlements: entitlements.map(e => ({
-      id: e.id,
-      product: names.get(e.productId) ?? e.productId,
-      ...(e.termEnd ? { termEnd: e.termEnd } : {}),
-    })),
-  };
-}
-
-/** Reconciled products, compliant when proven to have no shortfall (as the summary counts). */
-export function licenceCompliance(report: LicencePositionReport): LicenceCompliance[] {
-  return report.products.filter(p => p.underManagement).map(complianceOf);
-}
 
 /**
  * The estate-wide analytics of the plugin: risk findings (stored as rows, refreshed by the writes
@@ -227,8 +184,8 @@ export class AnalyticsService {
   }
 
   /** The licence findings (shortfalls, expiring entitlements) of a reconciliation, stored. */
-  private async refreshLicenceFindings(report: LicencePositionReport, at: string): Promise<number> {
-    const risks = licenceRiskInputs(report, await this.licences.listEntitlements());
+  private async refreshLicenceFindings(run: Pick<ReconciledRun, 'shortfalls' | 'productNames'>, at: string): Promise<number> {
+    const risks = licenceRiskInputs(run.shortfalls, run.productNames, await this.licences.listEntitlements());
     const deviceIds = [...new Set(risks.licenceShortfalls.flatMap(s => s.deviceAssetIds))];
     const findings = evaluateRiskFindings(
       { asOf: at, assets: [], ...risks, assetTags: await assetTagsOf(this.deps.store.knex, deviceIds) },
@@ -238,11 +195,27 @@ export class AnalyticsService {
     return findings.length;
   }
 
+  /**
+   * Reconciles the stored estate into the positions of a run and publishes them unless a licence
+   * write came since `generation`. Runs abandoned an hour or more ago go first.
+   */
+  private async reconcileLicences(generation: number, computedAt: string) {
+    await this.positions.dropRuns({ computedBefore: new Date(Date.parse(computedAt) - ABANDONED_RUNS_AFTER_MS).toISOString() });
+    const run = await reconcileStoredLicences({
+      licences: this.licences,
+      register: this.deps.store,
+      positions: this.positions,
+      asOf: computedAt.slice(0, 10),
+      computedAt,
+    });
+    return { run, stored: await this.positions.publishIfCurrent(generation, computedAt, run.runId, run.header) };
+  }
+
   private async recomputeLicences(computedAt: string, generation: number) {
-    const report = await computeLicencePositions(this.licences, this.deps.store, computedAt.slice(0, 10));
-    // Not stored if a licence write invalidated the positions while they were computed.
-    await this.positions.putIfCurrent(generation, computedAt, report);
-    return { products: report.products.length, findings: await this.refreshLicenceFindings(report, computedAt) };
+    const { run, stored } = await this.reconcileLicences(generation, computedAt);
+    // Not published if a licence write invalidated the positions while they were computed.
+    if (!stored) await this.positions.dropRuns({ runId: run.runId });
+    return { products: run.products, findings: await this.refreshLicenceFindings(run, computedAt) };
   }
 
   /**
@@ -306,12 +279,11 @@ export class AnalyticsService {
 
   private async reconcilePositions(generation: number): Promise<LicencePositionsView> {
     const computedAt = this.now();
-    const report = await computeLicencePositions(this.licences, this.deps.store, computedAt.slice(0, 10));
-    // Answered either way; stored only if no licence write came meanwhile (its data may be missing).
-    if (await this.positions.putIfCurrent(generation, computedAt, report)) {
-      await this.refreshLicenceFindings(report, computedAt);
-    }
-    return reportView(computedAt, report);
+    const { run, stored } = await this.reconcileLicences(generation, computedAt);
+    if (stored) await this.refreshLicenceFindings(run, computedAt);
+    // Answered from the run's positions either way: published only if no licence write came
+    // meanwhile (its data may be missing then); an unpublished run goes with the next published one.
+    return this.positions.runView(run.runId, computedAt, run.header);
   }
 
   /**

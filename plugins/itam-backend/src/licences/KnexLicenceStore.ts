@@ -17,6 +17,11 @@ import type {
   StoredProduct,
 } from './LicenceStore';
 
+/** What the reconciliation reads of an installation row. */
+const EVIDENCE_COLUMNS = 'id, asset_id, product_id, product_name, publisher, version, last_used';
+/** What it reads of an installation recorded against a product. */
+const RECORDED_EVIDENCE_COLUMNS = 'id, asset_id, product_id, version, last_used';
+
 /** Source recorded on installations entered through the API. */
 export const API_INSTALLATION_SOURCE = 'api';
 
@@ -162,15 +167,41 @@ export class KnexLicenceStore implements LicenceStore {
     return (await this.db('itam_entitlements').where('id', id).delete()) > 0;
   }
 
-  async readInstallationEvidence(query: { afterId?: number; limit: number }): Promise<InstallationEvidence[]> {
-    const sql =
-      'select id, asset_id, product_id, product_name, publisher, version, last_used from itam_installations where id > ? order by id limit ?';
+  async readInstallationEvidence(query: { afterId?: number; limit: number; unrecognisedOnly?: boolean }): Promise<InstallationEvidence[]> {
+    const sql = `select ${EVIDENCE_COLUMNS} from itam_installations where ${query.unrecognisedOnly ? 'product_id is null and ' : ''}id > ? order by id limit ?`;
     const params = [query.afterId ?? 0, query.limit];
     // On SQLite a prepared statement reused per connection: the recompute reads a million rows.
     const rows: Record<string, unknown>[] = isBetterSqlite(this.db)
       ? await sqliteAll(this.db, sql, params)
       : (await this.db.raw(sql, params)).rows;
     return rows.map(rowToEvidence);
+  }
+
+  async readInstallationEvidenceOfProducts(productIds: readonly string[]): Promise<InstallationEvidence[]> {
+    if (productIds.length === 0) return [];
+    // Only what a recorded installation needs (its name matters to recognition alone): the
+    // evidence index then answers without reading the table (migrations/20261217_installationEvidenceIndex.js).
+    // One statement whatever the number of products, so SQLite prepares it once per connection.
+    const rows: Record<string, unknown>[] = isBetterSqlite(this.db)
+      ? await sqliteAll(
+          this.db,
+          `select ${RECORDED_EVIDENCE_COLUMNS} from itam_installations where product_id in (select value from json_each(?))`,
+          [JSON.stringify(productIds)],
+        )
+      : (await this.db.raw(`select ${RECORDED_EVIDENCE_COLUMNS} from itam_installations where product_id = any(?::text[])`, [[...productIds]])).rows;
+    return rows.map(rowToEvidence);
+  }
+
+  async countInstallationsByProduct(): Promise<{ productId: string | null; installations: number }[]> {
+    const rows: { product_id: string | null; n: number | string }[] = await this.db('itam_installations')
+      .groupBy('product_id')
+      .select('product_id', this.db.raw('count(*) as n'));
+    return rows.map(r => ({ productId: r.product_id ?? null, installations: Number(r.n) }));
+  }
+
+  async listInstallationDeviceIds(): Promise<string[]> {
+    const rows: { asset_id: string }[] = await this.db('itam_installations').distinct('asset_id');
+    return rows.map(r => r.asset_id);
   }
 
   async readInstallationEvidenceOfAssets(assetIds: readonly string[]): Promise<InstallationEvidence[]> {
@@ -354,7 +385,7 @@ function rowToEvidence(r: Record<string, unknown>): InstallationEvidence {
     id: Number(r.id),
     assetId: String(r.asset_id),
     productId: text(r.product_id) ?? null,
-    productName: String(r.product_name),
+    productName: typeof r.product_name === 'string' ? r.product_name : '',
   };
   if (text(r.version)) e.version = text(r.version);
   if (text(r.publisher)) e.publisher = text(r.publisher);
@@ -369,7 +400,7 @@ function rowToInstallation(r: Record<string, unknown>): StoredInstallation {
     id: String(r.id),
     assetId: String(r.asset_id),
     productId: text(r.product_id) ?? null,
-    productName: String(r.product_name),
+    productName: typeof r.product_name === 'string' ? r.product_name : '',
     source: String(r.source),
     recordedAt: String(r.imported_at),
   };

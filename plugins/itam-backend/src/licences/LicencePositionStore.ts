@@ -1,5 +1,6 @@
 import type { LicenceCompliance, LicencePositionReport, ProductPosition } from '@itam/common';
 import type { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
 import { SnapshotStore } from '../analytics/SnapshotStore';
 
 /** The snapshot kind of the positions' header; its generation moves on every licence write. */
@@ -69,12 +70,32 @@ export interface LicencePositionStore {
    * returns whether it was stored.
    */
   putIfCurrent(generation: number, computedAt: string, report: LicencePositionReport): Promise<boolean>;
+  /**
+   * Writes some products' positions of the reconciliation `runId`, unseen by readers of the
+   * current positions until {@link LicencePositionStore.publishIfCurrent}: a reconciliation run a
+   * part of the estate at a time stores each part as it is done instead of holding every position.
+   */
+  putRunPositions(runId: string, computedAt: string, positions: readonly ProductPosition[]): Promise<void>;
+  /**
+   * Makes the run's positions, under `header`, the current ones unless a licence write came since
+   * `generation`; returns whether it did. Once published, the positions of runs computed before
+   * it are dropped. A run not published stays readable through
+   * {@link LicencePositionStore.runView} until {@link LicencePositionStore.dropRuns}.
+   */
+  publishIfCurrent(generation: number, computedAt: string, runId: string, header: LicencePositionHeader): Promise<boolean>;
+  /** A run's positions as a view (one computed while a licence write came, served once). */
+  runView(runId: string, computedAt: string, header: LicencePositionHeader): LicencePositionsView;
+  /** Drops the positions of one run, or of every run but the current one computed before `computedBefore`. */
+  dropRuns(which: { runId: string } | { computedBefore: string }): Promise<void>;
 }
 
+/** The header as stored: the report's, and the run whose positions it heads. */
+type StoredHeader = LicencePositionHeader & { runId: string };
+
 /**
- * Keeps the latest licence positions: the header as a snapshot (whose generation every licence
- * write moves on, see {@link SnapshotStore.putIfCurrent}) and the products as rows, written in
- * the same transaction.
+ * Keeps the latest licence positions: the products as rows keyed by the run that reconciled them,
+ * and the header as a snapshot naming that run (its generation moves on with every licence write,
+ * see {@link SnapshotStore.putIfCurrent}), so a run becomes current in one small write.
  */
 export class KnexLicencePositionStore implements LicencePositionStore {
   private readonly snapshots: SnapshotStore;
@@ -89,15 +110,20 @@ export class KnexLicencePositionStore implements LicencePositionStore {
 
   /** The stored positions, when some are stored and no licence write came since. */
   async current(): Promise<LicencePositionsView | undefined> {
-    const header = await this.snapshots.get<LicencePositionHeader>(LICENCE_POSITIONS_SNAPSHOT);
-    if (!header) return undefined;
+    const stored = await this.snapshots.get<StoredHeader>(LICENCE_POSITIONS_SNAPSHOT);
+    if (!stored) return undefined;
+    const { runId, ...header } = stored.data;
+    return this.runView(runId, stored.computedAt, header);
+  }
+
+  runView(runId: string, computedAt: string, header: LicencePositionHeader): LicencePositionsView {
     return {
-      computedAt: header.computedAt,
-      header: header.data,
-      products: explained => this.products(explained),
-      product: id => this.product(id),
-      productsByIds: ids => this.productsByIds(ids),
-      compliance: () => this.compliance(),
+      computedAt,
+      header,
+      products: explained => this.products(runId, explained),
+      product: id => this.product(runId, id),
+      productsByIds: ids => this.productsByIds(runId, ids),
+      compliance: () => this.compliance(runId),
     };
   }
 
@@ -114,48 +140,72 @@ export class KnexLicencePositionStore implements LicencePositionStore {
    * Stores a report reconciled from data read at `generation`, unless a licence write came since;
    * returns whether it was stored.
    */
-  putIfCurrent(generation: number, computedAt: string, report: LicencePositionReport): Promise<boolean> {
+  async putIfCurrent(generation: number, computedAt: string, report: LicencePositionReport): Promise<boolean> {
     const { products, ...header } = report;
-    return this.snapshots.putIfCurrent(LICENCE_POSITIONS_SNAPSHOT, generation, computedAt, header, async trx => {
-      await trx(POSITIONS).delete();
-      for (let i = 0; i < products.length; i += ROW_BATCH) {
-        await trx(POSITIONS).insert(
-          products.slice(i, i + ROW_BATCH).map(p => ({
-            product_id: p.productId,
-            status: p.status,
-            under_management: p.underManagement ? 1 : 0,
-            position: JSON.stringify(withoutExplanation(p)),
-            explanation: JSON.stringify(p.explanation),
-            computed_at: computedAt,
-          })),
-        );
-      }
-    });
+    const runId = randomUUID();
+    await this.putRunPositions(runId, computedAt, products);
+    const published = await this.publishIfCurrent(generation, computedAt, runId, header);
+    if (!published) await this.dropRuns({ runId });
+    return published;
   }
 
-  private async products(explained: boolean): Promise<ListedProductPosition[]> {
+  async putRunPositions(runId: string, computedAt: string, positions: readonly ProductPosition[]): Promise<void> {
+    for (let i = 0; i < positions.length; i += ROW_BATCH) {
+      await this.db(POSITIONS).insert(
+        positions.slice(i, i + ROW_BATCH).map(p => ({
+          run_id: runId,
+          product_id: p.productId,
+          status: p.status,
+          under_management: p.underManagement ? 1 : 0,
+          position: JSON.stringify(withoutExplanation(p)),
+          explanation: JSON.stringify(p.explanation),
+          computed_at: computedAt,
+        })),
+      );
+    }
+  }
+
+  async publishIfCurrent(generation: number, computedAt: string, runId: string, header: LicencePositionHeader): Promise<boolean> {
+    const stored: StoredHeader = { ...header, runId };
+    if (!(await this.snapshots.putIfCurrent(LICENCE_POSITIONS_SNAPSHOT, generation, computedAt, stored))) return false;
+    // After the commit, outside it: readers of the current positions no longer name older runs.
+    await this.dropRuns({ computedBefore: computedAt });
+    return true;
+  }
+
+  async dropRuns(which: { runId: string } | { computedBefore: string }): Promise<void> {
+    if ('runId' in which) {
+      await this.db(POSITIONS).where('run_id', which.runId).delete();
+      return;
+    }
+    const current = (await this.snapshots.get<StoredHeader>(LICENCE_POSITIONS_SNAPSHOT))?.data.runId;
+    const older = this.db(POSITIONS).where('computed_at', '<', which.computedBefore);
+    await (current ? older.whereNot('run_id', current) : older).delete();
+  }
+
+  private async products(runId: string, explained: boolean): Promise<ListedProductPosition[]> {
     const columns = explained ? ['position', 'explanation'] : ['position'];
-    const rows: { position: string; explanation?: string }[] = await this.db(POSITIONS).orderBy('product_id').select(columns);
+    const rows: { position: string; explanation?: string }[] = await this.db(POSITIONS).where('run_id', runId).orderBy('product_id').select(columns);
     return rows.map(toPosition);
   }
 
-  private async product(productId: string): Promise<ProductPosition | undefined> {
-    const row = await this.db(POSITIONS).where('product_id', productId).first('position', 'explanation');
+  private async product(runId: string, productId: string): Promise<ProductPosition | undefined> {
+    const row = await this.db(POSITIONS).where('run_id', runId).where('product_id', productId).first('position', 'explanation');
     return row ? (toPosition(row) as ProductPosition) : undefined;
   }
 
-  private async productsByIds(productIds: readonly string[]): Promise<ListedProductPosition[]> {
+  private async productsByIds(runId: string, productIds: readonly string[]): Promise<ListedProductPosition[]> {
     const positions: ListedProductPosition[] = [];
     const ids = [...new Set(productIds)];
     for (let i = 0; i < ids.length; i += ROW_BATCH) {
-      const rows: { position: string }[] = await this.db(POSITIONS).whereIn('product_id', ids.slice(i, i + ROW_BATCH)).select('position');
+      const rows: { position: string }[] = await this.db(POSITIONS).where('run_id', runId).whereIn('product_id', ids.slice(i, i + ROW_BATCH)).select('position');
       positions.push(...rows.map(toPosition));
     }
     return positions;
   }
 
-  private async compliance(): Promise<LicenceCompliance[]> {
-    const rows: { product_id: string; status: ProductPosition['status'] }[] = await this.db(POSITIONS)
+  private async compliance(runId: string): Promise<LicenceCompliance[]> {
+    const rows: { product_id: string; status: ProductPosition['status'] }[] = await this.db(POSITIONS).where('run_id', runId)
       .where('under_management', 1)
       .orderBy('product_id')
       .select('product_id', 'status');

@@ -76,7 +76,17 @@ export interface LicenceStore {
    * Installation evidence as the reconciliation reads it, in id order a batch at a time (those
    * after `afterId`): only the columns it needs, without building the stored form first.
    */
-  readInstallationEvidence(query: { afterId?: number; limit: number }): Promise<InstallationEvidence[]>;
+  readInstallationEvidence(query: { afterId?: number; limit: number; unrecognisedOnly?: boolean }): Promise<InstallationEvidence[]>;
+  /**
+   * The installation evidence recorded against some products, in no particular order and without
+   * the discovered name and publisher (only recognition reads those): a part of the estate the
+   * reconciliation takes at a time (the caller bounds its size by their counts).
+   */
+  readInstallationEvidenceOfProducts(productIds: readonly string[]): Promise<InstallationEvidence[]>;
+  /** How many installations are recorded against each product (null: not recognised yet). */
+  countInstallationsByProduct(): Promise<{ productId: string | null; installations: number }[]>;
+  /** The devices that hold an installation, each once. */
+  listInstallationDeviceIds(): Promise<string[]>;
   /** The installation evidence of some devices, in id order (a list's licence statuses). */
   readInstallationEvidenceOfAssets(assetIds: readonly string[]): Promise<InstallationEvidence[]>;
   /** Installations in id order; `productId` filters the ones recorded against that product. */

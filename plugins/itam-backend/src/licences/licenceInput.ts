@@ -1,5 +1,6 @@
 import {
   compileRecognition,
+  devicesOfPart,
   reconcileLicences,
   type Asset,
   type DeviceFacts,
@@ -125,20 +126,8 @@ export async function loadLicenceInput(licences: LicenceStore, register: Licence
 
   const consumers = new Set<string>(installations.map(i => i.deviceId));
   for (const e of entitlements) for (const id of e.allocations?.deviceIds ?? []) consumers.add(id);
-  const { assetsById, hostOf } = await readDevices(register, consumers);
-  const deviceIds = new Set<string>();
-  const addDevice = (id: string) => {
-    if (!assetsById.has(id) || deviceIds.has(id)) return;
-    deviceIds.add(id);
-    const host = hostOf.get(id);
-    if (host) addDevice(host);
-  };
-  for (const i of installations) addDevice(i.deviceId);
-  for (const e of entitlements) for (const id of e.allocations?.deviceIds ?? []) addDevice(id);
-  const devices = [...deviceIds].sort().map(id => {
-    const asset = assetsById.get(id)!;
-    return deviceFactsOf(asset, hostOf.get(id));
-  });
+  const facts = await readDeviceFacts(register, consumers);
+  const devices = devicesOfPart(installations, entitlements, facts).sort((a, b) => (a.deviceId < b.deviceId ? -1 : 1));
 
   return {
     products: products.map(toDomainProduct),
@@ -165,29 +154,40 @@ export async function computeLicencePositions(
  */
 export type LicenceDeviceReader = Pick<AssetStore, 'getAssets' | 'listLinksTo'>;
 
+/** Assets read per statement while the devices' facts are gathered. */
+const DEVICE_BATCH = 1_000;
+
 /**
- * The assets of `consumers` and, hop by hop, the physical hosts their `hosts` links name (a VM
- * is licensed through its host's cores).
+ * The facts of the devices in `consumers` and, hop by hop, of the physical hosts their `hosts`
+ * links name (a VM is licensed through its host's cores). Each asset is read a batch at a time and
+ * kept only as its facts: tens of thousands of whole assets would outweigh the evidence.
  */
-async function readDevices(register: LicenceDeviceReader, consumers: ReadonlySet<string>) {
-  const assetsById = new Map<string, Asset>();
-  const hostOf = new Map<string, string>();
+export async function readDeviceFacts(register: LicenceDeviceReader, consumers: Iterable<string>): Promise<Map<string, DeviceFacts>> {
+  const facts = new Map<string, DeviceFacts>();
+  const read = async (ids: readonly string[]) => {
+    const wanted = ids.filter(id => !facts.has(id));
+    for (let i = 0; i < wanted.length; i += DEVICE_BATCH) {
+      for (const asset of await register.getAssets(wanted.slice(i, i + DEVICE_BATCH))) facts.set(asset.id, deviceFactsOf(asset));
+    }
+  };
   const visited = new Set<string>();
-  let frontier = [...consumers];
+  let frontier = [...new Set(consumers)];
   while (frontier.length > 0) {
     for (const id of frontier) visited.add(id);
-    for (const a of await register.getAssets(frontier.filter(id => !assetsById.has(id)))) assetsById.set(a.id, a);
-    const links = (await register.listLinksTo('hosts', frontier)).filter(l => l.sourceAssetId !== l.targetAssetId);
-    const hostIds = [...new Set(links.map(l => l.sourceAssetId))].filter(id => !assetsById.has(id));
-    for (const a of await register.getAssets(hostIds)) assetsById.set(a.id, a);
+    await read(frontier);
     const next = new Set<string>();
-    for (const link of links) {
-      const host = assetsById.get(link.sourceAssetId);
-      if (!host || isVirtual(host)) continue;
-      hostOf.set(link.targetAssetId, link.sourceAssetId);
-      if (!visited.has(host.id)) next.add(host.id);
+    for (let i = 0; i < frontier.length; i += DEVICE_BATCH) {
+      const links = (await register.listLinksTo('hosts', frontier.slice(i, i + DEVICE_BATCH))).filter(l => l.sourceAssetId !== l.targetAssetId);
+      await read([...new Set(links.map(l => l.sourceAssetId))]);
+      for (const link of links) {
+        const host = facts.get(link.sourceAssetId);
+        const guest = facts.get(link.targetAssetId);
+        if (!host || host.kind === 'virtual' || !guest || guest.kind !== 'virtual') continue;
+        guest.hostDeviceId = link.sourceAssetId;
+        if (!visited.has(host.deviceId)) next.add(host.deviceId);
+      }
     }
     frontier = [...next];
   }
-  return { assetsById, hostOf };
+  return facts;
 }

@@ -1,0 +1,132 @@
+import { reconcileLicences, type LicenceMetric } from '@itam/common';
+import { KnexAssetStore, migrateItamDatabase } from '../database/KnexAssetStore';
+import { seedExampleData } from '../exampleData/seedExampleData';
+import { itamTestDatabases } from '../tests/testBackend';
+import { KnexLicenceStore } from './KnexLicenceStore';
+import { KnexLicencePositionStore, type LicencePositionHeader } from './LicencePositionStore';
+import { loadLicenceInput } from './licenceInput';
+import { reconcileStoredLicences } from './reconcileStoredLicences';
+
+const databases = itamTestDatabases();
+const AT = '2026-12-01T09:00:00.000Z';
+const AS_OF = AT.slice(0, 10);
+const stamp = { actor: 'user:default/jane', at: AT };
+
+/** A deterministic pseudo-random sequence, so a failure reproduces. */
+function seeded(seed: number) {
+  let s = seed;
+  return (n: number) => {
+    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return s % n;
+  };
+}
+
+const METRICS: LicenceMetric[] = ['per-device', 'per-core', 'per-processor', 'oracle-processor', 'per-user', 'concurrent'];
+
+/**
+ * The example estate (a raw GLPI installation the recognition rules give SQL Server, VMs on
+ * hosts) and, on its devices, product families of one to three versions licensed in various
+ * metrics, with allocated and expired rights, installations and assignments.
+ */
+async function seedEstate(databaseId: Parameters<typeof databases.init>[0]) {
+  const knex = await databases.init(databaseId);
+  await migrateItamDatabase(knex);
+  const register = KnexAssetStore.fromKnex(knex);
+  await seedExampleData(register, { now: () => new Date(AT) });
+  const licences = new KnexLicenceStore(knex);
+  const devices = ((await knex('itam_assets').whereIn('asset_class', ['hardware', 'cloud']).select('id')) as { id: string }[]).map(r => r.id);
+  const random = seeded(7);
+  for (let f = 0; f < 12; f++) {
+    const metric = METRICS[f % METRICS.length];
+    const versions = 1 + random(3);
+    for (let v = 0; v < versions; v++) {
+      const productId = `family-${f}-v${v}`;
+      await licences.createProduct(
+        { id: productId, publisher: `Vendor ${f % 4}`, name: `Product ${f}`, version: String(2020 + v), underManagement: f % 5 !== 4 },
+        stamp,
+      );
+      for (let e = 0; e < random(3); e++) {
+        const allocated = random(4) === 0 ? { allocations: { deviceIds: [devices[random(devices.length)]] } } : {};
+        await licences.createEntitlement(
+          {
+            id: `${productId}-e${e}`,
+            productId,
+            metric,
+            quantity: 1 + random(12),
+            unitCost: 100 + random(900),
+            currency: 'EUR',
+            downgradeRights: random(2) === 0,
+            ...(random(5) === 0 ? { termEnd: '2026-06-30' } : {}),
+            ...allocated,
+          },
+          stamp,
+        );
+      }
+      for (let i = 0; i < random(40); i++) {
+        await licences.createInstallation(
+          { assetId: devices[random(devices.length)], productId, productName: `Product ${f}`, ...(random(3) === 0 ? { lastUsed: '2026-01-15' } : {}) },
+          stamp,
+        );
+      }
+      if (metric === 'per-user') await licences.addAssignment({ productId, userRef: `user:default/u${random(5)}` }, stamp);
+      if (metric === 'concurrent') await licences.addPeak({ productId, peak: random(20), observedAt: '2026-11-20' }, stamp);
+    }
+  }
+  return { knex, register, licences };
+}
+
+describe.each(databases.eachSupportedId())('the licence reconciliation from the database on %s', databaseId => {
+  it('stores, a part at a time, the report one reconciliation of the whole loaded estate gives', async () => {
+    const { knex, register, licences } = await seedEstate(databaseId);
+    const whole = reconcileLicences(await loadLicenceInput(licences, register), { asOf: AS_OF });
+    const positions = KnexLicencePositionStore.create(knex);
+
+    for (const installationsPerPart of [1, 30, 1_000_000]) {
+      const run = await reconcileStoredLicences({ licences, register, positions, asOf: AS_OF, computedAt: AT, installationsPerPart });
+      const view = positions.runView(run.runId, AT, run.header);
+      const { products, ...header } = whole;
+      expect(run.header).toEqual(header);
+      expect(await view.products(true)).toEqual(products);
+      expect(run.products).toBe(products.length);
+      expect(run.shortfalls.map(s => s.productId).sort()).toEqual(products.filter(p => p.status === 'under-licensed').map(p => p.productId).sort());
+      await positions.dropRuns({ runId: run.runId });
+    }
+    // The estate exercises what a part must carry along: a recognised raw installation, several
+    // parts, shortfalls and more than one status.
+    expect(whole.products.find(p => p.productId === 'microsoft-sql-server-2022-enterprise')).toMatchObject({ status: 'under-licensed' });
+    expect(new Set(whole.products.map(p => p.status)).size).toBeGreaterThan(2);
+    expect(Number((await knex('itam_licence_positions').count({ n: '*' }))[0].n)).toBe(0);
+    await knex.destroy();
+  });
+
+  it('publishes a run only at the generation it started from, then drops the runs before it but never the current one', async () => {
+    const { knex, register, licences } = await seedEstate(databaseId);
+    const positions = KnexLicencePositionStore.create(knex);
+    const reconcile = (computedAt: string) =>
+      reconcileStoredLicences({ licences, register, positions, asOf: AS_OF, computedAt, installationsPerPart: 30 });
+    const count = (run: { runId: string; header: LicencePositionHeader }, at: string) =>
+      positions.runView(run.runId, at, run.header).products(false).then(list => list.length);
+
+    const first = await reconcile(AT);
+    expect(await positions.publishIfCurrent(await positions.generation(), AT, first.runId, first.header)).toBe(true);
+    expect((await positions.current())!.header).toEqual(first.header);
+    expect(await (await positions.current())!.products(false)).toHaveLength(first.products);
+
+    // A licence write lands while the second run reconciles: it is not published, yet still
+    // answers the request that made it.
+    const generation = await positions.generation();
+    const second = await reconcile('2026-12-01T10:00:00.000Z');
+    await positions.invalidate();
+    expect(await positions.publishIfCurrent(generation, '2026-12-01T10:00:00.000Z', second.runId, second.header)).toBe(false);
+    expect(await positions.current()).toBeUndefined();
+    expect(await count(second, '2026-12-01T10:00:00.000Z')).toBe(second.products);
+
+    const third = await reconcile('2026-12-01T11:00:00.000Z');
+    expect(await positions.publishIfCurrent(await positions.generation(), '2026-12-01T11:00:00.000Z', third.runId, third.header)).toBe(true);
+    expect(await count(first, AT)).toBe(0);
+    expect(await count(second, '2026-12-01T10:00:00.000Z')).toBe(0);
+    await positions.dropRuns({ computedBefore: '2027-01-01T00:00:00.000Z' });
+    expect(await (await positions.current())!.products(false)).toHaveLength(third.products);
+    await knex.destroy();
+  });
+});

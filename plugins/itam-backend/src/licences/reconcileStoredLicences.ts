@@ -1,0 +1,135 @@
+import {
+  compileRecognition,
+  devicesOfPart,
+  estateCurrencyOf,
+  LicenceReportAssembler,
+  planLicenceParts,
+  productFullName,
+  reconcileLicences,
+  type Installation,
+  type LicenceShortfallInput,
+} from '@itam/common';
+import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { LicencePositionHeader, LicencePositionStore } from './LicencePositionStore';
+import type { InstallationEvidence, LicenceStore } from './LicenceStore';
+import { licenceShortfallOf } from './licenceRiskInputs';
+import { readDeviceFacts, toDomainEntitlement, toDomainProduct, type LicenceDeviceReader } from './licenceInput';
+
+/**
+ * Installations reconciled together at most (a product family with more is reconciled whole):
+ * bounds the evidence and positions held at once, while keeping the parts few enough that the
+ * per-part work (reading the part, its devices' facts) stays small beside the reconciliation.
+ */
+export const INSTALLATIONS_PER_PART = 100_000;
+
+/** Unrecognised installations read per statement. */
+const UNRECOGNISED_BATCH = 10_000;
+
+/** A reconciliation's positions, stored under its run id, ready to publish. */
+export interface ReconciledRun {
+  runId: string;
+  header: LicencePositionHeader;
+  products: number;
+  /** The under-licensed products, as the risk rules read them. */
+  shortfalls: LicenceShortfallInput[];
+  /** Every product's full name, by id (what the risk findings call it). */
+  productNames: Map<string, string>;
+}
+
+function toInstallation(row: InstallationEvidence, productId: string): Installation {
+  return {
+    id: String(row.id),
+    deviceId: row.assetId,
+    productId,
+    ...(row.version ? { version: row.version.slice(0, 100) } : {}),
+    ...(row.lastUsed !== undefined ? { lastUsed: row.lastUsed } : {}),
+  };
+}
+
+/**
+ * Reconciles the stored estate a part at a time (see planLicenceParts in @itam/common, whose
+ * `reconcileLicencesInParts` is the definition this follows) and keeps each part's positions as
+ * the positions of one run: in memory at once are the products, entitlements, assignments and peaks, the
+ * facts of the devices holding software, the installations the recognition rules give a product,
+ * and one part's evidence and positions, never every installation or every explanation. Between
+ * parts the event loop gets a turn, so requests keep being served while a large estate reconciles.
+ *
+ * The caller publishes the run ({@link LicencePositionStore.publishIfCurrent}) or drops it.
+ */
+export async function reconcileStoredLicences(options: {
+  licences: LicenceStore;
+  register: LicenceDeviceReader;
+  positions: LicencePositionStore;
+  asOf: string;
+  computedAt: string;
+  installationsPerPart?: number;
+}): Promise<ReconciledRun> {
+  const { licences, register, positions, asOf, computedAt } = options;
+  const storedProducts = await licences.listProducts();
+  const recognise = compileRecognition(storedProducts);
+  const products = storedProducts.map(toDomainProduct);
+  const productIds = new Set(products.map(p => p.id));
+  const entitlements = (await licences.listEntitlements()).map(toDomainEntitlement);
+  const estateCurrency = estateCurrencyOf(entitlements);
+  const assignments = await licences.listAssignments();
+  const peaks = await licences.listPeaks();
+
+  const counts = new Map<string, number>();
+  for (const c of await licences.countInstallationsByProduct()) if (c.productId !== null) counts.set(c.productId, c.installations);
+  // Installations imported without a product, which the recognition rules may give one: kept by
+  // product until their part comes (usually few; a discovery import recognised on arrival has none).
+  const recognised = new Map<string, Installation[]>();
+  for (let afterId: number | undefined; ; ) {
+    const batch = await licences.readInstallationEvidence({ limit: UNRECOGNISED_BATCH, unrecognisedOnly: true, ...(afterId !== undefined ? { afterId } : {}) });
+    for (const row of batch) {
+      const productId = recognise(row);
+      if (!productId || !productIds.has(productId)) continue;
+      const list = recognised.get(productId);
+      if (list) list.push(toInstallation(row, productId));
+      else recognised.set(productId, [toInstallation(row, productId)]);
+      counts.set(productId, (counts.get(productId) ?? 0) + 1);
+    }
+    if (batch.length < UNRECOGNISED_BATCH) break;
+    afterId = batch[batch.length - 1].id;
+  }
+
+  const consumers = new Set(await licences.listInstallationDeviceIds());
+  for (const e of entitlements) for (const id of e.allocations?.deviceIds ?? []) consumers.add(id);
+  const facts = await readDeviceFacts(register, consumers);
+
+  const runId = randomUUID();
+  const assembler = new LicenceReportAssembler({ asOf });
+  let reconciled = 0;
+  const shortfalls: LicenceShortfallInput[] = [];
+  try {
+    for (const part of planLicenceParts(products, id => counts.get(id) ?? 0, options.installationsPerPart ?? INSTALLATIONS_PER_PART)) {
+      const inPart = new Set(part.productIds);
+      const installations: Installation[] = [];
+      for (const row of await licences.readInstallationEvidenceOfProducts(part.productIds)) installations.push(toInstallation(row, row.productId!));
+      for (const id of part.productIds) installations.push(...(recognised.get(id) ?? []));
+      const partEntitlements = entitlements.filter(e => inPart.has(e.productId));
+      const report = reconcileLicences(
+        {
+          products: products.filter(p => inPart.has(p.id)),
+          entitlements: partEntitlements,
+          installations,
+          devices: devicesOfPart(installations, partEntitlements, facts),
+          userAssignments: assignments.filter(a => inPart.has(a.productId)),
+          concurrentPeaks: peaks.filter(p => inPart.has(p.productId)),
+        },
+        { asOf, estateCurrency },
+      );
+      assembler.add(report.products);
+      for (const p of report.products) if (p.status === 'under-licensed') shortfalls.push(licenceShortfallOf(p));
+      await positions.putRunPositions(runId, computedAt, report.products);
+      reconciled += report.products.length;
+      await nextTurn();
+    }
+  } catch (error) {
+    await positions.dropRuns({ runId });
+    throw error;
+  }
+  const productNames = new Map(products.map(p => [p.id, productFullName(p)]));
+  return { runId, header: assembler.header(), products: reconciled, shortfalls, productNames };
+}
