@@ -1,6 +1,6 @@
 import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import { ItamRuleViolationError, type ConcurrentUsagePeak, type Entitlement, type UserAssignment } from '@itam/common';
+import { ItamRuleViolationError, type ConcurrentUsagePeak, type Entitlement, type Installation, type UserAssignment } from '@itam/common';
 import type { Knex } from 'knex';
 import type { AssetVisibility } from '../database/AssetStore';
 import { whereAssetCriteria } from '../permissions/assetCriteria';
@@ -177,7 +177,7 @@ export class KnexLicenceStore implements LicenceStore {
     return rows.map(rowToEvidence);
   }
 
-  async readInstallationEvidenceOfProducts(productIds: readonly string[]): Promise<InstallationEvidence[]> {
+  async readInstallationsOfProducts(productIds: readonly string[]): Promise<Installation[]> {
     if (productIds.length === 0) return [];
     // Only what a recorded installation needs (its name matters to recognition alone): the
     // evidence index then answers without reading the table (migrations/20261217_installationEvidenceIndex.js).
@@ -189,7 +189,7 @@ export class KnexLicenceStore implements LicenceStore {
           [JSON.stringify(productIds)],
         )
       : (await this.db.raw(`select ${RECORDED_EVIDENCE_COLUMNS} from itam_installations where product_id = any(?::text[])`, [[...productIds]])).rows;
-    return rows.map(rowToEvidence);
+    return rows.map(rowToRecordedInstallation);
   }
 
   async countInstallationsByProduct(): Promise<{ productId: string | null; installations: number }[]> {
@@ -379,13 +379,22 @@ function fromRow<T>(row: VersionedRow): T {
   } as T;
 }
 
+/** A recorded installation row as the reconciliation reads it (see {@link rowToEvidence}). */
+function rowToRecordedInstallation(r: Record<string, unknown>): Installation {
+  const installation: Installation = { id: String(r.id), deviceId: String(r.asset_id), productId: String(r.product_id) };
+  if (typeof r.version === 'string' && r.version !== '') installation.version = r.version.slice(0, 100);
+  if (r.last_used === '') installation.lastUsed = null;
+  else if (typeof r.last_used === 'string') installation.lastUsed = r.last_used;
+  return installation;
+}
+
 function rowToEvidence(r: Record<string, unknown>): InstallationEvidence {
   const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
   const e: InstallationEvidence = {
     id: Number(r.id),
     assetId: String(r.asset_id),
     productId: text(r.product_id) ?? null,
-    productName: typeof r.product_name === 'string' ? r.product_name : '',
+    productName: String(r.product_name),
   };
   if (text(r.version)) e.version = text(r.version);
   if (text(r.publisher)) e.publisher = text(r.publisher);
@@ -400,7 +409,7 @@ function rowToInstallation(r: Record<string, unknown>): StoredInstallation {
     id: String(r.id),
     assetId: String(r.asset_id),
     productId: text(r.product_id) ?? null,
-    productName: typeof r.product_name === 'string' ? r.product_name : '',
+    productName: String(r.product_name),
     source: String(r.source),
     recordedAt: String(r.imported_at),
   };

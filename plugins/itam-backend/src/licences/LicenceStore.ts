@@ -2,6 +2,7 @@ import type { AssetVisibility } from '../database/AssetStore';
 import type {
   ConcurrentUsagePeak,
   Entitlement,
+  Installation,
   ProductInput,
   StoredEntitlement,
   StoredInstallation,
@@ -78,11 +79,11 @@ export interface LicenceStore {
    */
   readInstallationEvidence(query: { afterId?: number; limit: number; unrecognisedOnly?: boolean }): Promise<InstallationEvidence[]>;
   /**
-   * The installation evidence recorded against some products, in no particular order and without
-   * the discovered name and publisher (only recognition reads those): a part of the estate the
-   * reconciliation takes at a time (the caller bounds its size by their counts).
+   * The installations recorded against some products, as the reconciliation reads them, in no
+   * particular order: a part of the estate the reconciliation takes at a time (the caller bounds
+   * its size by their counts).
    */
-  readInstallationEvidenceOfProducts(productIds: readonly string[]): Promise<InstallationEvidence[]>;
+  readInstallationsOfProducts(productIds: readonly string[]): Promise<Installation[]>;
   /** How many installations are recorded against each product (null: not recognised yet). */
   countInstallationsByProduct(): Promise<{ productId: string | null; installations: number }[]>;
   /** The devices that hold an installation, each once. */

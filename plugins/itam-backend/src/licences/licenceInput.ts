@@ -90,7 +90,11 @@ function toDomainInstallation(
   recognise: (row: InstallationEvidence) => string | undefined,
 ): Installation | undefined {
   const productId = row.productId ?? recognise(row);
-  if (!productId) return undefined;
+  return productId ? installationOf(row, productId) : undefined;
+}
+
+/** Installation evidence as the reconciliation reads it, counted against `productId`. */
+export function installationOf(row: InstallationEvidence, productId: string): Installation {
   return {
     id: String(row.id),
     deviceId: row.assetId,

@@ -12,9 +12,9 @@ import {
 import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { LicencePositionHeader, LicencePositionStore } from './LicencePositionStore';
-import type { InstallationEvidence, LicenceStore } from './LicenceStore';
+import type { LicenceStore } from './LicenceStore';
 import { licenceShortfallOf } from './licenceRiskInputs';
-import { readDeviceFacts, toDomainEntitlement, toDomainProduct, type LicenceDeviceReader } from './licenceInput';
+import { installationOf, readDeviceFacts, toDomainEntitlement, toDomainProduct, type LicenceDeviceReader } from './licenceInput';
 
 /**
  * Installations reconciled together at most (a product family with more is reconciled whole):
@@ -35,16 +35,6 @@ export interface ReconciledRun {
   shortfalls: LicenceShortfallInput[];
   /** Every product's full name, by id (what the risk findings call it). */
   productNames: Map<string, string>;
-}
-
-function toInstallation(row: InstallationEvidence, productId: string): Installation {
-  return {
-    id: String(row.id),
-    deviceId: row.assetId,
-    productId,
-    ...(row.version ? { version: row.version.slice(0, 100) } : {}),
-    ...(row.lastUsed !== undefined ? { lastUsed: row.lastUsed } : {}),
-  };
 }
 
 /**
@@ -86,8 +76,8 @@ export async function reconcileStoredLicences(options: {
       const productId = recognise(row);
       if (!productId || !productIds.has(productId)) continue;
       const list = recognised.get(productId);
-      if (list) list.push(toInstallation(row, productId));
-      else recognised.set(productId, [toInstallation(row, productId)]);
+      if (list) list.push(installationOf(row, productId));
+      else recognised.set(productId, [installationOf(row, productId)]);
       counts.set(productId, (counts.get(productId) ?? 0) + 1);
     }
     if (batch.length < UNRECOGNISED_BATCH) break;
@@ -105,8 +95,7 @@ export async function reconcileStoredLicences(options: {
   try {
     for (const part of planLicenceParts(products, id => counts.get(id) ?? 0, options.installationsPerPart ?? INSTALLATIONS_PER_PART)) {
       const inPart = new Set(part.productIds);
-      const installations: Installation[] = [];
-      for (const row of await licences.readInstallationEvidenceOfProducts(part.productIds)) installations.push(toInstallation(row, row.productId!));
+      const installations = await licences.readInstallationsOfProducts(part.productIds);
       for (const id of part.productIds) installations.push(...(recognised.get(id) ?? []));
       const partEntitlements = entitlements.filter(e => inPart.has(e.productId));
       const report = reconcileLicences(
