@@ -62,11 +62,27 @@ export interface Config {
       /** Risk rules to skip, by id (e.g. where discovery is not connected). */
       disabledRules?: string[];
     };
+    licences?: {
+      reconciliation?: {
+        /**
+         * Whether the licence reconciliation (the scheduled task's, and after licence writes)
+         * runs in a worker thread with a connection of its own, off the event loop and in a heap
+         * of its own. Without a database file to share (SQLite in memory) it runs on the main
+         * thread anyway. Default: true.
+         */
+        worker?: boolean;
+        /**
+         * MB of old-generation heap the worker may use; a part of the estate needing more is
+         * reconciled on the main thread instead, with a warning. Default: 256.
+         */
+        workerHeapMb?: number;
+      };
+    };
     database?: {
       /**
        * MiB of an SQLite database file each connection maps into memory for the hot reads (entity
        * asset lookups). The mapped pages are the operating system's shared file cache. 0 turns the
-       * mapping off. Ignored on PostgreSQL. Default: 2048 (SQLite caps it at about 2 GiB).
+       * mapping off. Ignored on PostgreSQL. Default: 256 (SQLite caps it at about 2 GiB).
        */
       sqliteMmapSizeMiB?: number;
     };

@@ -15,6 +15,7 @@ import { CatalogEntityRefChecker } from './service/entityRefs';
 import { ServiceAccess } from './service/serviceAccess';
 import { readRiskConfig } from './analytics/riskConfig';
 import { createRouter } from './service/router';
+import { MIN_RECONCILIATION_HEAP_MB, workerReconciliation } from './licences/reconciliationWorker';
 
 /**
  * The ITAM backend plugin: the asset register as the system of record, served under
@@ -76,7 +77,24 @@ export const itamPlugin = createBackendPlugin({
         const audits = new KnexAuditStore(store.knex);
         const licences = new KnexLicenceStore(store.knex);
         const risk = readRiskConfig(config);
-        const analytics = new AnalyticsService({ store, audits, licences, catalog, auth, logger, risk });
+        const workerHeapMb = config.getOptionalNumber('itam.licences.reconciliation.workerHeapMb');
+        if (workerHeapMb !== undefined && !(workerHeapMb >= MIN_RECONCILIATION_HEAP_MB)) {
+          throw new Error(`itam.licences.reconciliation.workerHeapMb must be ${MIN_RECONCILIATION_HEAP_MB} or more, got ${workerHeapMb}`);
+        }
+        const licenceReconciliation =
+          config.getOptionalBoolean('itam.licences.reconciliation.worker') === false
+            ? undefined
+            : workerReconciliation(store.knex, { logger, ...(workerHeapMb !== undefined ? { heapMb: workerHeapMb } : {}) });
+        const analytics = new AnalyticsService({
+          store,
+          audits,
+          licences,
+          catalog,
+          auth,
+          logger,
+          risk,
+          ...(licenceReconciliation ? { licenceReconciliation } : {}),
+        });
         // Every transaction that writes assets refreshes their risk findings before it commits.
         store.setAssetWriteListener((trx, assetIds, written) => analytics.refreshAssetFindings(trx, assetIds, written));
         lifecycle.addShutdownHook(() => analytics.stop());

@@ -26,7 +26,8 @@ import type { KnexAssetStore } from '../database/KnexAssetStore';
 import type { AssetVisibility } from '../database/AssetStore';
 import { KnexLicenceStore } from '../licences/KnexLicenceStore';
 import { licenceRiskInputs } from '../licences/licenceRiskInputs';
-import { reconcileStoredLicences, type ReconciledRun } from '../licences/reconcileStoredLicences';
+import type { ReconciledRun } from '../licences/reconcileStoredLicences';
+import { inThreadReconciliation, type LicenceReconciliationRunner } from '../licences/reconciliationWorker';
 import type { LicenceStore } from '../licences/LicenceStore';
 import { KnexRiskFindingStore } from '../risks/KnexRiskFindingStore';
 import type { ListedRiskFinding, RiskFindingFilter, RiskFindingPosition, RiskFindingStore } from '../risks/RiskFindingStore';
@@ -98,6 +99,11 @@ export class AnalyticsService {
        * the next read finds them stored (default 2 s); `false` leaves it to the next read.
        */
       reconcileAfterWrites?: { delayMs: number } | false;
+      /**
+       * How a licence reconciliation runs (the plugin's: in a worker thread, see
+       * reconciliationWorker.ts); by default on this thread, through the stores above.
+       */
+      licenceReconciliation?: LicenceReconciliationRunner;
     },
   ) {
     this.snapshots = new SnapshotStore(deps.store.knex);
@@ -201,13 +207,8 @@ export class AnalyticsService {
    */
   private async reconcileLicences(generation: number, computedAt: string) {
     await this.positions.dropRuns({ computedBefore: new Date(Date.parse(computedAt) - ABANDONED_RUNS_AFTER_MS).toISOString() });
-    const run = await reconcileStoredLicences({
-      licences: this.licences,
-      register: this.deps.store,
-      positions: this.positions,
-      asOf: computedAt.slice(0, 10),
-      computedAt,
-    });
+    const reconcile = this.deps.licenceReconciliation ?? inThreadReconciliation({ licences: this.licences, register: this.deps.store, positions: this.positions });
+    const run = await reconcile({ asOf: computedAt.slice(0, 10), computedAt });
     return { run, stored: await this.positions.publishIfCurrent(generation, computedAt, run.runId, run.header) };
   }
 

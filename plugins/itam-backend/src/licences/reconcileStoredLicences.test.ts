@@ -1,4 +1,9 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import { reconcileLicences, type LicenceMetric } from '@itam/common';
+import knexFactory, { type Knex } from 'knex';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { KnexAssetStore, migrateItamDatabase } from '../database/KnexAssetStore';
 import { seedExampleData } from '../exampleData/seedExampleData';
 import { itamTestDatabases } from '../tests/testBackend';
@@ -6,6 +11,7 @@ import { KnexLicenceStore } from './KnexLicenceStore';
 import { KnexLicencePositionStore, type LicencePositionHeader } from './LicencePositionStore';
 import { loadLicenceInput } from './licenceInput';
 import { reconcileStoredLicences } from './reconcileStoredLicences';
+import { inThreadReconciliation, workerConnectionConfig, workerReconciliation } from './reconciliationWorker';
 
 const databases = itamTestDatabases();
 const AT = '2026-12-01T09:00:00.000Z';
@@ -28,8 +34,8 @@ const METRICS: LicenceMetric[] = ['per-device', 'per-core', 'per-processor', 'or
  * hosts) and, on its devices, product families of one to three versions licensed in various
  * metrics, with allocated and expired rights, installations and assignments.
  */
-async function seedEstate(databaseId: Parameters<typeof databases.init>[0]) {
-  const knex = await databases.init(databaseId);
+async function seedEstate(databaseId: Parameters<typeof databases.init>[0] | Knex) {
+  const knex = typeof databaseId === 'string' ? await databases.init(databaseId) : databaseId;
   await migrateItamDatabase(knex);
   const register = KnexAssetStore.fromKnex(knex);
   await seedExampleData(register, { now: () => new Date(AT) });
@@ -127,6 +133,68 @@ describe.each(databases.eachSupportedId())('the licence reconciliation from the 
     expect(await count(second, '2026-12-01T10:00:00.000Z')).toBe(0);
     await positions.dropRuns({ computedBefore: '2027-01-01T00:00:00.000Z' });
     expect(await (await positions.current())!.products(false)).toHaveLength(third.products);
+    await knex.destroy();
+  });
+});
+
+describe.each(databases.eachSupportedId())('the licence reconciliation in a worker thread on %s', databaseId => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach(dir => rmSync(dir, { recursive: true, force: true })));
+
+  /** The estate in a database a worker can open too (on SQLite, a file rather than memory). */
+  async function sharedEstate() {
+    if (databaseId !== 'SQLITE_3') return seedEstate(databaseId);
+    const dir = mkdtempSync(join(tmpdir(), 'itam-worker-'));
+    dirs.push(dir);
+    return seedEstate(knexFactory({ client: 'better-sqlite3', connection: { filename: join(dir, 'itam.sqlite') }, useNullAsDefault: true }));
+  }
+
+  const logger = () => ({ warn: jest.fn() }) as unknown as LoggerService & { warn: jest.Mock };
+
+  it('gives the run the main thread gives, without falling back', async () => {
+    const { knex, register, licences } = await sharedEstate();
+    const positions = KnexLicencePositionStore.create(knex);
+    expect(workerConnectionConfig(knex)).toBeDefined();
+    const log = logger();
+    const inWorker = await workerReconciliation(knex, { logger: log, installationsPerPart: 30 })({ asOf: AS_OF, computedAt: AT });
+    expect(log.warn).not.toHaveBeenCalled();
+    const onThread = await inThreadReconciliation({ licences, register, positions }, 30)({ asOf: AS_OF, computedAt: AT });
+    expect(inWorker.runId).not.toBe(onThread.runId);
+    expect(inWorker.header).toEqual(onThread.header);
+    expect({ ...inWorker, runId: '' }).toEqual({ ...onThread, runId: '' });
+    const products = (run: typeof inWorker) => positions.runView(run.runId, AT, run.header).products(true);
+    expect(await products(inWorker)).toEqual(await products(onThread));
+    await knex.destroy();
+  });
+
+  it('reconciles on the main thread, with a warning, when the worker fails', async () => {
+    const { knex } = await sharedEstate();
+    const log = logger();
+    const broken = { logger: log, execArgv: ['--require', join(tmpdir(), 'no-such-loader.cjs')] };
+    const run = await workerReconciliation(knex, broken)({ asOf: AS_OF, computedAt: AT });
+    expect(log.warn).toHaveBeenCalledWith(expect.stringMatching(/could not run in a worker thread.*no-such-loader/s));
+    expect(run.products).toBeGreaterThan(0);
+    await knex.destroy();
+  });
+
+  it('reports a reconciliation the data makes fail without running it again', async () => {
+    const { knex } = await sharedEstate();
+    // Written past the store, which refuses a second currency: the reconciliation refuses it too.
+    const [priced] = await knex('itam_entitlements').where('currency', 'EUR').orderBy('id').limit(1);
+    await knex('itam_entitlements')
+      .where('id', priced.id)
+      .update({ currency: 'USD', data: JSON.stringify({ ...JSON.parse(priced.data), currency: 'USD' }) });
+    const log = logger();
+    await expect(workerReconciliation(knex, { logger: log })({ asOf: AS_OF, computedAt: AT })).rejects.toThrow(/mixed currencies/);
+    expect(log.warn).not.toHaveBeenCalled();
+    await knex.destroy();
+  });
+});
+
+describe('workerConnectionConfig', () => {
+  it('refuses an SQLite database in memory, which exists only on its own connection', async () => {
+    const knex = knexFactory({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
+    expect(workerConnectionConfig(knex)).toBeUndefined();
     await knex.destroy();
   });
 });

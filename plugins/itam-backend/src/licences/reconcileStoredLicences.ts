@@ -21,7 +21,7 @@ import { installationOf, readDeviceFacts, toDomainEntitlement, toDomainProduct, 
  * bounds the evidence and positions held at once, while keeping the parts few enough that the
  * per-part work (reading the part, its devices' facts) stays small beside the reconciliation.
  */
-export const INSTALLATIONS_PER_PART = 100_000;
+export const INSTALLATIONS_PER_PART = 25_000;
 
 /** Unrecognised installations read per statement. */
 const UNRECOGNISED_BATCH = 10_000;
