@@ -1,6 +1,7 @@
 import type { LicenceCompliance, LicencePositionReport, ProductPosition } from '@itam/common';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
+import { isBetterSqlite, sqliteRunEach } from '../database/sqliteReads';
 import { SnapshotStore } from '../analytics/SnapshotStore';
 
 /** The snapshot kind of the positions' header; its generation moves on every licence write. */
@@ -8,6 +9,8 @@ export const LICENCE_POSITIONS_SNAPSHOT = 'licence-positions';
 
 const POSITIONS = 'itam_licence_positions';
 const ROW_BATCH = 200;
+const POSITION_COLUMNS = ['run_id', 'product_id', 'status', 'under_management', 'position', 'explanation', 'computed_at'] as const;
+const INSERT_POSITION_SQL = `insert into ${POSITIONS} (${POSITION_COLUMNS.join(', ')}) values (${POSITION_COLUMNS.map(() => '?').join(', ')})`;
 
 /** A product's position, with its explanation when it was asked for. */
 export type ListedProductPosition = Omit<ProductPosition, 'explanation'> & { explanation?: ProductPosition['explanation'] };
@@ -150,18 +153,21 @@ export class KnexLicencePositionStore implements LicencePositionStore {
   }
 
   async putRunPositions(runId: string, computedAt: string, positions: readonly ProductPosition[]): Promise<void> {
-    for (let i = 0; i < positions.length; i += ROW_BATCH) {
-      await this.db(POSITIONS).insert(
-        positions.slice(i, i + ROW_BATCH).map(p => ({
-          run_id: runId,
-          product_id: p.productId,
-          status: p.status,
-          under_management: p.underManagement ? 1 : 0,
-          position: JSON.stringify(withoutExplanation(p)),
-          explanation: JSON.stringify(p.explanation),
-          computed_at: computedAt,
-        })),
-      );
+    const rows = positions.map(p => [
+      runId,
+      p.productId,
+      p.status,
+      p.underManagement ? 1 : 0,
+      JSON.stringify(withoutExplanation(p)),
+      JSON.stringify(p.explanation),
+      computedAt,
+    ]);
+    if (isBetterSqlite(this.db)) {
+      await sqliteRunEach(this.db, INSERT_POSITION_SQL, rows);
+      return;
+    }
+    for (let i = 0; i < rows.length; i += ROW_BATCH) {
+      await this.db(POSITIONS).insert(rows.slice(i, i + ROW_BATCH).map(row => Object.fromEntries(POSITION_COLUMNS.map((c, j) => [c, row[j]]))));
     }
   }
 
