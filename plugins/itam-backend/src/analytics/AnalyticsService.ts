@@ -62,7 +62,9 @@ export { LICENCE_POSITIONS_SNAPSHOT } from '../licences/LicencePositionStore';
 
 /**
  * The estate-wide analytics of the plugin: risk findings (stored as rows, refreshed by the writes
- * and re-evaluated periodically), licence positions (kept as a snapshot), KPIs and maturity (computed on request for a window), and the change-impact graph
+ * and re-evaluated periodically), licence positions (rows per reconciliation run, reconciled a
+ * part at a time, by the plugin in a worker thread), KPIs and maturity (computed on request for a
+ * window), and the change-impact graph
  * (cached for a minute).
  */
 export class AnalyticsService {
