@@ -169,7 +169,7 @@ export function reconcileLicencesInParts(
   for (const part of planLicenceParts(input.products, id => counts.get(id) ?? 0, installationsPerPart)) {
     const report = reconcileLicences(licenceInputPart(input, part.productIds, devices), { ...options, estateCurrency });
     assembler.add(report.products);
-    products.push(...report.products);
+    for (const position of report.products) products.push(position);
   }
   return { ...assembler.header(), products: products.sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0)) };
 }

@@ -88,24 +88,30 @@ export async function reconcileStoredLicences(options: {
   for (const e of entitlements) for (const id of e.allocations?.deviceIds ?? []) consumers.add(id);
   const facts = await readDeviceFacts(register, consumers);
 
+  // Grouped by product once, so each part takes its own without a pass over every list.
+  const productsById = new Map(products.map(p => [p.id, p]));
+  const entitlementsOf = groupByProduct(entitlements);
+  const assignmentsOf = groupByProduct(assignments);
+  const peaksOf = groupByProduct(peaks);
+
   const runId = randomUUID();
   const assembler = new LicenceReportAssembler({ asOf });
   let reconciled = 0;
   const shortfalls: LicenceShortfallInput[] = [];
   try {
     for (const part of planLicenceParts(products, id => counts.get(id) ?? 0, options.installationsPerPart ?? INSTALLATIONS_PER_PART)) {
-      const inPart = new Set(part.productIds);
       const installations = await licences.readInstallationsOfProducts(part.productIds);
-      for (const id of part.productIds) installations.push(...(recognised.get(id) ?? []));
-      const partEntitlements = entitlements.filter(e => inPart.has(e.productId));
+      // A loop, not a spread: a product may have more recognised installations than a call takes arguments.
+      for (const id of part.productIds) for (const installation of recognised.get(id) ?? []) installations.push(installation);
+      const partEntitlements = part.productIds.flatMap(id => entitlementsOf.get(id) ?? []);
       const report = reconcileLicences(
         {
-          products: products.filter(p => inPart.has(p.id)),
+          products: part.productIds.map(id => productsById.get(id)!),
           entitlements: partEntitlements,
           installations,
           devices: devicesOfPart(installations, partEntitlements, facts),
-          userAssignments: assignments.filter(a => inPart.has(a.productId)),
-          concurrentPeaks: peaks.filter(p => inPart.has(p.productId)),
+          userAssignments: part.productIds.flatMap(id => assignmentsOf.get(id) ?? []),
+          concurrentPeaks: part.productIds.flatMap(id => peaksOf.get(id) ?? []),
         },
         { asOf, estateCurrency },
       );
@@ -121,4 +127,14 @@ export async function reconcileStoredLicences(options: {
   }
   const productNames = new Map(products.map(p => [p.id, productFullName(p)]));
   return { runId, header: assembler.header(), products: reconciled, shortfalls, productNames };
+}
+
+function groupByProduct<T extends { productId: string }>(items: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.productId);
+    if (group) group.push(item);
+    else groups.set(item.productId, [item]);
+  }
+  return groups;
 }
