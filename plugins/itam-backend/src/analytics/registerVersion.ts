@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { isBetterSqlite } from '../database/sqliteReads';
+import { isBetterSqlite, preparedRows } from '../database/sqliteReads';
 import { isPg } from '../database/engine';
 
 const WRITE = /^\s*(insert|update|delete|replace|create|drop|alter)\b/i;
@@ -19,14 +19,12 @@ class PostgresRegisterVersion implements RegisterVersionSource {
   constructor(private readonly db: Knex) {}
 
   async current(): Promise<string> {
-    const read = () =>
-      this.db.raw(
-        'select (select epoch from itam_register_epoch where id = 1) as epoch, (select count(*) from itam_register_writes) as n',
-      );
-    let { rows } = (await read()) as { rows: { epoch: string; n: string }[] };
+    // Read before every cached analytics answer: a statement prepared once per connection.
+    const read = () => preparedRows<{ epoch: string; n: string }>(this.db, 'itam_register_version', VERSION_SQL, []);
+    let rows = await read();
     if (Number(rows[0].n) > FOLD_AFTER_WRITES) {
       await this.fold();
-      ({ rows } = (await read()) as { rows: { epoch: string; n: string }[] });
+      rows = await read();
     }
     return `${rows[0].epoch}:${rows[0].n}`;
   }
@@ -45,6 +43,8 @@ class PostgresRegisterVersion implements RegisterVersionSource {
     });
   }
 }
+
+const VERSION_SQL = 'select (select epoch from itam_register_epoch where id = 1) as epoch, (select count(*) from itam_register_writes) as n';
 
 /** Write-log rows counted before a reader folds them (a count of them is one short scan). */
 const FOLD_AFTER_WRITES = 5000;

@@ -22,6 +22,10 @@ import {
 } from './campaignFindings';
 import { registerVersionOf, VersionedResults } from '../analytics/registerVersion';
 import { isPg } from '../database/engine';
+import { preparedRows } from '../database/sqliteReads';
+
+const GET_CAMPAIGN_SQL =
+  'select id, name, scope, status, created_by, created_at, due_date, closed_by, closed_at, result from itam_audit_campaigns where id = ?';
 
 /** The audit store on knex (SQLite or PostgreSQL). @public */
 export class KnexAuditStore implements AuditStore {
@@ -59,7 +63,8 @@ export class KnexAuditStore implements AuditStore {
   }
 
   async getCampaign(id: string): Promise<AuditCampaign | undefined> {
-    const row = await this.db('itam_audit_campaigns').where('id', id).first();
+    // Read on every request of a campaign's page: a statement prepared once per connection.
+    const [row] = await preparedRows<Record<string, string | null>>(this.db, 'itam_audit_campaign_get', GET_CAMPAIGN_SQL, [id]);
     return row ? rowToCampaign(row) : undefined;
   }
 
