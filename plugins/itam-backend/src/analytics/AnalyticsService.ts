@@ -43,15 +43,13 @@ import { readMaturityFacts } from './maturityFacts';
 import { SnapshotStore } from './SnapshotStore';
 import {
   KnexLicencePositionStore,
+  SUPERSEDED_RUNS_KEPT_MS,
   type LicencePositionStore,
   type LicencePositionsView,
 } from '../licences/LicencePositionStore';
 
 /** KPIs over every asset (products' positions, audits' findings): not shown to a conditional read. */
 const ESTATE_WIDE_KPIS: ReadonlySet<string> = new Set(['licence-compliance-rate', 'register-accuracy']);
-
-/** Positions of a licence reconciliation this old and not published were abandoned (its run failed, or they were served once). */
-const ABANDONED_RUNS_AFTER_MS = 60 * 60 * 1000;
 
 /** Lacking asset ids listed per maturity criterion (the counts are complete). */
 const MATURITY_LACKING_LISTED = 20;
@@ -205,10 +203,11 @@ export class AnalyticsService {
 
   /**
    * Reconciles the stored estate into the positions of a run and publishes them unless a licence
-   * write came since `generation`. Runs abandoned an hour or more ago go first.
+   * write came since `generation`.
    */
   private async reconcileLicences(generation: number, computedAt: string) {
-    await this.positions.dropRuns({ computedBefore: new Date(Date.parse(computedAt) - ABANDONED_RUNS_AFTER_MS).toISOString() });
+    // Runs abandoned a while ago (failed, or served once unpublished) go first.
+    await this.positions.dropRuns({ computedBefore: new Date(Date.parse(computedAt) - SUPERSEDED_RUNS_KEPT_MS).toISOString() });
     const reconcile = this.deps.licenceReconciliation ?? inThreadReconciliation({ licences: this.licences, register: this.deps.store, positions: this.positions });
     const run = await reconcile({ asOf: computedAt.slice(0, 10), computedAt });
     return { run, stored: await this.positions.publishIfCurrent(generation, computedAt, run.runId, run.header) };
@@ -283,10 +282,13 @@ export class AnalyticsService {
   private async reconcilePositions(generation: number): Promise<LicencePositionsView> {
     const computedAt = this.now();
     const { run, stored } = await this.reconcileLicences(generation, computedAt);
-    if (stored) await this.refreshLicenceFindings(run, computedAt);
-    // Answered from the run's positions either way: published only if no licence write came
-    // meanwhile (its data may be missing then); an unpublished run goes with the next published one.
-    return this.positions.runView(run.runId, computedAt, run.header);
+    if (stored) {
+      await this.refreshLicenceFindings(run, computedAt);
+      return this.positions.runView(run.runId, computedAt, run.header);
+    }
+    // A licence write came meanwhile: the positions another run published since, if any, are
+    // the newer answer; otherwise this run's (its data may miss that write), kept a while for it.
+    return (await this.positions.current()) ?? this.positions.runView(run.runId, computedAt, run.header);
   }
 
   /**

@@ -48,8 +48,9 @@ export class SnapshotStore {
   /**
    * Stores a snapshot computed from data read at `generation`, unless an invalidation came since
    * (then the data it was computed from has changed, and it is not stored). Returns whether it
-   * was stored. The check and the write are one transaction, holding the generation's row on
-   * PostgreSQL, so an invalidation cannot slip in between.
+   * was stored. Nor is it stored over one computed later (two runs of the same generation, on two
+   * replicas, finishing out of order). The check and the write are one transaction, holding the
+   * generation's row on PostgreSQL, so an invalidation cannot slip in between.
    */
   async putIfCurrent<T>(
     kind: string,
@@ -64,6 +65,8 @@ export class SnapshotStore {
       const row: { generation: number | string } | undefined =
         await lockedForWrite(trx, query);
       if (Number(row?.generation ?? 0) !== generation) return false;
+      const stored: { computed_at: string } | undefined = await trx(SNAPSHOTS).where('kind', kind).first('computed_at');
+      if (stored && stored.computed_at > computedAt) return false;
       await alongside?.(trx);
       await this.write(trx, kind, computedAt, data);
       return true;

@@ -81,9 +81,10 @@ export interface LicencePositionStore {
   putRunPositions(runId: string, computedAt: string, positions: readonly ProductPosition[]): Promise<void>;
   /**
    * Makes the run's positions, under `header`, the current ones unless a licence write came since
-   * `generation`; returns whether it did. Once published, the positions of runs computed before
-   * it are dropped. A run not published stays readable through
-   * {@link LicencePositionStore.runView} until {@link LicencePositionStore.dropRuns}.
+   * `generation` or a run computed later is published; returns whether it did. Once published,
+   * the positions of runs computed well before it (see {@link SUPERSEDED_RUNS_KEPT_MS}) are
+   * dropped. A run not published stays readable through {@link LicencePositionStore.runView}
+   * until then or {@link LicencePositionStore.dropRuns}.
    */
   publishIfCurrent(generation: number, computedAt: string, runId: string, header: LicencePositionHeader): Promise<boolean>;
   /** A run's positions as a view (one computed while a licence write came, served once). */
@@ -91,6 +92,12 @@ export interface LicencePositionStore {
   /** Drops the positions of one run, or of every run but the current one computed before `computedBefore`. */
   dropRuns(which: { runId: string } | { computedBefore: string }): Promise<void>;
 }
+
+/**
+ * How long the positions of a run older than the published one are kept: a run still being
+ * written or still answering the request that made it is younger than this.
+ */
+export const SUPERSEDED_RUNS_KEPT_MS = 10 * 60 * 1000;
 
 /** The header as stored: the report's, and the run whose positions it heads. */
 type StoredHeader = LicencePositionHeader & { runId: string };
@@ -174,8 +181,10 @@ export class KnexLicencePositionStore implements LicencePositionStore {
   async publishIfCurrent(generation: number, computedAt: string, runId: string, header: LicencePositionHeader): Promise<boolean> {
     const stored: StoredHeader = { ...header, runId };
     if (!(await this.snapshots.putIfCurrent(LICENCE_POSITIONS_SNAPSHOT, generation, computedAt, stored))) return false;
-    // After the commit, outside it: readers of the current positions no longer name older runs.
-    await this.dropRuns({ computedBefore: computedAt });
+    // After the commit, outside it: the runs a while older than this one. Not all older runs: a
+    // run still being written (another replica's, or a read's that a licence write overtook and
+    // that still answers it) must keep its rows; such a run is never published over this one.
+    await this.dropRuns({ computedBefore: new Date(Date.parse(computedAt) - SUPERSEDED_RUNS_KEPT_MS).toISOString() });
     return true;
   }
 

@@ -105,7 +105,7 @@ describe.each(databases.eachSupportedId())('the licence reconciliation from the 
     await knex.destroy();
   });
 
-  it('publishes a run only at the generation it started from, then drops the runs before it but never the current one', async () => {
+  it('publishes a run only at the generation it started from, never over a later one, then drops the runs well before it but never the current one', async () => {
     const { knex, register, licences } = await seedEstate(databaseId);
     const positions = KnexLicencePositionStore.create(knex);
     const reconcile = (computedAt: string) =>
@@ -131,7 +131,14 @@ describe.each(databases.eachSupportedId())('the licence reconciliation from the 
     expect(await positions.publishIfCurrent(await positions.generation(), '2026-12-01T11:00:00.000Z', third.runId, third.header)).toBe(true);
     expect(await count(first, AT)).toBe(0);
     expect(await count(second, '2026-12-01T10:00:00.000Z')).toBe(0);
+    // A run that started before the published one (another replica's, slower) finishes later: it
+    // is not published over the newer one, and its rows stay a while for whoever reads them.
+    const slower = await reconcile('2026-12-01T10:55:00.000Z');
+    expect(await positions.publishIfCurrent(await positions.generation(), '2026-12-01T10:55:00.000Z', slower.runId, slower.header)).toBe(false);
+    expect((await positions.current())!.computedAt).toBe('2026-12-01T11:00:00.000Z');
+    expect(await count(slower, '2026-12-01T10:55:00.000Z')).toBe(slower.products);
     await positions.dropRuns({ computedBefore: '2027-01-01T00:00:00.000Z' });
+    expect(await count(slower, '2026-12-01T10:55:00.000Z')).toBe(0);
     expect(await (await positions.current())!.products(false)).toHaveLength(third.products);
     await knex.destroy();
   });
