@@ -247,13 +247,14 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
             return `${campaign}/findings?limit=50&kind=location-mismatch`;
           },
         };
-        // The first read of the findings evaluates every asset (as the scheduled task would). The
-        // HTTP client gives up on a request after 5 minutes without an answer; the evaluation goes
-        // on in the server, and asking again joins it.
+        // The first read of the findings starts the evaluation of every asset (as the scheduled
+        // task would) and answers 503 "not yet" after 10 s while it runs; asked again every few
+        // seconds, the first full answer marks its end.
         const evaluating = performance.now();
         let first: number | undefined;
         while (first === undefined && performance.now() - evaluating < 1_800_000) {
           first = await singleRequests(`${base}/api/itam/risks?limit=1`, 1, 1_800_000);
+          if (first === undefined) await new Promise(resolve => setTimeout(resolve, 2000));
         }
         const evaluatedMs = performance.now() - evaluating;
         if (first === undefined) throw new Error(`${target.label} ${size}: the first risk evaluation failed or took over 30 min`);

@@ -1,4 +1,5 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { ServiceUnavailableError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { Knex } from 'knex';
 import {
@@ -54,6 +55,19 @@ const ESTATE_WIDE_KPIS: ReadonlySet<string> = new Set(['licence-compliance-rate'
 /** Lacking asset ids listed per maturity criterion (the counts are complete). */
 const MATURITY_LACKING_LISTED = 20;
 
+/**
+ * How long a read of the findings waits for the first evaluation of the estate (started by it if
+ * the scheduled task has not yet) before answering that it is under way: seconds for a small
+ * register, minutes for a million assets, more than a request should hold a connection.
+ */
+const FIRST_EVALUATION_WAIT_MS = 10_000;
+
+/** Where the first evaluation of the estate is, for a reader told to come back. */
+interface FirstEvaluationProgress {
+  phase: 'licences' | 'assets';
+  assetsEvaluated: number;
+}
+
 /** Snapshot kinds the periodic task writes. */
 export const RISK_FINDINGS_SNAPSHOT = 'risk-findings';
 export { LICENCE_POSITIONS_SNAPSHOT } from '../licences/LicencePositionStore';
@@ -77,6 +91,8 @@ export class AnalyticsService {
   private readonly maturityResults: VersionedResults<MaturityAssessment>;
   /** The periodic recompute in flight, shared. */
   private recomputeInFlight?: Promise<{ riskFindings: number; licenceProducts: number; computedAt: string }>;
+  /** How far the recompute in flight is. */
+  private progress?: FirstEvaluationProgress;
   private reconcileTimer?: ReturnType<typeof setTimeout>;
   private stopped = false;
   /** Licence reconciliations in flight, by the generation of the positions they started at. */
@@ -99,6 +115,12 @@ export class AnalyticsService {
        * the next read finds them stored (default 2 s); `false` leaves it to the next read.
        */
       reconcileAfterWrites?: { delayMs: number } | false;
+      /**
+       * How long the first read of the findings waits for the first evaluation of the estate
+       * before answering 503 (default 10 s); reads of an entity's or some assets' findings
+       * evaluate those assets at once instead.
+       */
+      firstEvaluationWaitMs?: number;
       /**
        * How a licence reconciliation runs (the plugin's: in a worker thread, see
        * reconciliationWorker.ts); by default on this thread, through the stores above.
@@ -135,6 +157,15 @@ export class AnalyticsService {
   }
 
   private async runRecompute() {
+    this.progress = { phase: 'licences', assetsEvaluated: 0 };
+    try {
+      return await this.recomputeAll();
+    } finally {
+      this.progress = undefined;
+    }
+  }
+
+  private async recomputeAll() {
     await this.deps.store.refreshStatistics();
     const generation = await this.positions.generation();
     const computedAt = this.now();
@@ -162,6 +193,10 @@ export class AnalyticsService {
     const evaluation = this.evaluation(at);
     let after: string | undefined;
     let written = 0;
+    let evaluated = 0;
+    // The findings the planner was told of when the run began (see recomputeAll).
+    let countedAt = (await this.findings.counts({})).total;
+    if (this.progress) this.progress.phase = 'assets';
     for (;;) {
       const query = db('itam_assets').select('id').orderBy('id').limit(ASSET_FINDINGS_BATCH);
       if (after !== undefined) query.where('id', '>', after);
@@ -169,6 +204,15 @@ export class AnalyticsService {
       if (ids.length === 0) return written;
       written += await db.transaction(trx => refreshAssetFindings(trx, this.findings, ids, evaluation, undefined, true));
       after = ids[ids.length - 1];
+      evaluated += ids.length;
+      if (this.progress) this.progress.assetsEvaluated = evaluated;
+      // A first evaluation grows the table from nothing: counted again each time it has doubled,
+      // the planner keeps reading a batch's old findings through the index (on PostgreSQL with
+      // the empty table's counts, each batch scanned every finding: 271 s for a million assets).
+      if (written > 2 * countedAt + 10_000) {
+        await this.findings.refreshStatistics();
+        countedAt = written;
+      }
     }
   }
 
@@ -229,11 +273,7 @@ export class AnalyticsService {
     filter: RiskFindingFilter,
     page: { limit: number; after?: RiskFindingPosition },
   ): Promise<{ computedAt: string; items: ListedRiskFinding[]; counts: RiskFindingCounts; last?: RiskFindingPosition }> {
-    let marker = await this.snapshots.get<{ riskFindings: number }>(RISK_FINDINGS_SNAPSHOT);
-    if (!marker) {
-      await this.recompute();
-      marker = (await this.snapshots.get<{ riskFindings: number }>(RISK_FINDINGS_SNAPSHOT))!;
-    }
+    const computedAt = await this.findingsComputedAt(filter);
     // An entity's or a few assets' findings mostly fit the first page: when the page holds the
     // whole list (no facet narrowing it), it is its own count, and the entity tab's read costs one
     // query instead of two. Other reads list and count at once.
@@ -249,7 +289,53 @@ export class AnalyticsService {
     } else {
       [listed, counts] = await Promise.all([this.findings.list(filter, page), this.findings.counts(filter)]);
     }
-    return { computedAt: marker.computedAt, items: listed.items, counts, ...(listed.last ? { last: listed.last } : {}) };
+    return { computedAt, items: listed.items, counts, ...(listed.last ? { last: listed.last } : {}) };
+  }
+
+  /**
+   * When the stored findings were evaluated. Before the first evaluation of the estate has
+   * finished, a read starts it (or joins the scheduled task's) and waits a few seconds; past that,
+   * a read of some assets' findings (an entity tab, a ticket's panel) has those assets evaluated
+   * now, and an estate-wide read is told to come back (503) with how far the evaluation is.
+   */
+  private async findingsComputedAt(filter: RiskFindingFilter): Promise<string> {
+    const marker = await this.snapshots.get<{ riskFindings: number }>(RISK_FINDINGS_SNAPSHOT);
+    if (marker) return marker.computedAt;
+    const run = this.recompute();
+    // Nobody may be waiting when it fails: the scheduled task reports its own failures.
+    run.catch(error => this.deps.logger.warn(`ITAM first risk evaluation failed: ${String(error)}`));
+    const waitMs = this.deps.firstEvaluationWaitMs ?? FIRST_EVALUATION_WAIT_MS;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const finished = await Promise.race([
+      run.then(r => r.computedAt),
+      new Promise<undefined>(resolve => {
+        timer = setTimeout(resolve, waitMs, undefined);
+      }),
+    ]).finally(() => clearTimeout(timer));
+    if (finished !== undefined) return finished;
+    const assetIds = await this.assetIdsOf(filter);
+    if (assetIds) {
+      const at = this.now();
+      await this.deps.store.knex.transaction(trx => refreshAssetFindings(trx, this.findings, assetIds, this.evaluation(at)));
+      return at;
+    }
+    const progress = this.progress;
+    throw new ServiceUnavailableError(
+      'Risk findings are being evaluated for the first time (' +
+        (progress?.phase === 'assets' ? `${progress.assetsEvaluated} assets evaluated so far` : 'licence positions are being reconciled') +
+        '); ask again in a minute, or filter by entity or asset to see their findings now',
+    );
+  }
+
+  /** The assets a findings filter is limited to, if it names an entity or assets. */
+  private async assetIdsOf(filter: RiskFindingFilter): Promise<string[] | undefined> {
+    if (filter.assetIds) return [...filter.assetIds];
+    if (filter.entityRef === undefined) return undefined;
+    const rows: { asset_id: string }[] = await this.deps.store
+      .knex('itam_entity_links')
+      .where('entity_ref', filter.entityRef)
+      .distinct('asset_id');
+    return rows.map(r => r.asset_id);
   }
 
   /** {@link AnalyticsService.riskFindingsPage} with the findings parsed. */

@@ -11,7 +11,8 @@ import {
   RISK_SEVERITIES,
   safeText,
 } from '@itam/common';
-import type { Router } from 'express';
+import { isError } from '@backstage/errors';
+import type { Response, Router } from 'express';
 import { z } from 'zod';
 import type { RouteContext } from '../service/context';
 import { decodePageCursor, encodePageCursor, pageQueryShape } from '../service/pagination';
@@ -72,6 +73,19 @@ const riskCursorSchema = z
   .object({ r: z.number().int().min(0), l: z.string(), u: z.string(), s: z.string() })
   .strict();
 
+/** When a reader told the findings are still being evaluated for the first time should ask again. */
+const FIRST_EVALUATION_RETRY_SECONDS = 30;
+
+/** Runs `read`; if it answers "not yet" (503), the response tells the client when to ask again. */
+async function withRetryAfter<T>(res: Response, seconds: number, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (isError(error) && error.name === 'ServiceUnavailableError') res.setHeader('Retry-After', String(seconds));
+    throw error;
+  }
+}
+
 const setPredicate = (set: ReadonlySet<string>) => (value: string) => set.has(value);
 
 /** Analytics routes: risk findings, KPIs, maturity, change impact. */
@@ -81,7 +95,7 @@ export function registerAnalyticsRoutes(router: Router, ctx: RouteContext, analy
     const query = parseRequest(riskQuerySchema, req.query, 'query');
     const after = query.cursor ? decodePageCursor(query.cursor, riskCursorSchema) : undefined;
     // Findings about assets the policy does not let the caller read are not theirs to see.
-    const { last, items, computedAt, counts } = await analytics.riskFindingsPage(
+    const { last, items, computedAt, counts } = await withRetryAfter(res, FIRST_EVALUATION_RETRY_SECONDS, () => analytics.riskFindingsPage(
       {
         ...(query.severity ? { severities: query.severity } : {}),
         ...(query.ruleId ? { ruleIds: query.ruleId } : {}),
@@ -94,7 +108,7 @@ export function registerAnalyticsRoutes(router: Router, ctx: RouteContext, analy
         limit: query.limit ?? RISK_PAGE,
         ...(after ? { after: { severityRank: after.r, sortLabel: after.l, ruleId: after.u, subjectId: after.s } } : {}),
       },
-    );
+    ));
     // The findings go out as the JSON text they are stored as (see KnexRiskFindingStore.list).
     const nextCursor = last ? encodePageCursor({ r: last.severityRank, l: last.sortLabel, u: last.ruleId, s: last.subjectId }) : undefined;
     sendJsonItems(res, items.map(f => f.json), nextCursor, { computedAt, counts });

@@ -20,7 +20,7 @@ export const analyticsPaths = {
       operationId: 'getRiskFindings',
       summary: 'List risk findings',
       description:
-        'A page of the risk findings (one per rule and subject), most severe first then by asset tag or label, with the counts of the whole filtered list per severity and per rule (each counted with the other filters applied). Asset writes refresh their assets\' findings before they commit; the scheduled task re-evaluates every asset as days pass.',
+        'A page of the risk findings (one per rule and subject), most severe first then by asset tag or label, with the counts of the whole filtered list per severity and per rule (each counted with the other filters applied). Asset writes refresh their assets\' findings before they commit; the scheduled task re-evaluates every asset as days pass. Before the first evaluation of the estate has finished (minutes at a million assets), a read waits up to 10 s for it, then answers 503 with `Retry-After`; a read filtered by `entityRef` or `assetId` has those assets evaluated at once instead.',
       parameters: [
         queryParam('severity', { type: 'string' }, `Comma-separated severities, any of: ${RISK_SEVERITIES.join(', ')}`),
         queryParam('ruleId', { type: 'string' }, `Comma-separated rule ids, any of: ${RISK_RULE_IDS.join(', ')}`),
@@ -29,7 +29,7 @@ export const analyticsPaths = {
         queryParam('assetId', { type: 'string' }, 'Findings about these assets (comma-separated ids, at most 200)'),
         ...pageParams(100, 500),
       ],
-      responses: { '200': json('A page of findings with `items`, `nextCursor` (absent on the last page) and `counts` (`total`, `bySeverity`, `byRule`)'), ...errors(400, 401, 403) },
+      responses: { '200': json('A page of findings with `items`, `nextCursor` (absent on the last page) and `counts` (`total`, `bySeverity`, `byRule`)'), ...errors(400, 401, 403, 503) },
     },
   },
   '/kpis': {

@@ -188,6 +188,34 @@ describe.each(databases.eachSupportedId())('risk findings stored as rows on %s',
     );
   });
 
+  it('rewrites only the findings that changed when the assets are evaluated again', async () => {
+    const ended = { lifecycleStage: 'deployed' as const, endOfLife: '2024-01-01', warrantyEnd: undefined, endOfSupport: undefined };
+    const assets = [
+      anAsset({ id: 'a', tag: 'A-1', owner: 'group:default/sre', ...ended }),
+      anAsset({ id: 'b', tag: 'B-1', owner: 'user:default/jane', ...ended }),
+    ];
+    await writeAssets(knex, assets);
+    await knex.transaction(trx => refreshAssetFindings(trx, store, ['a', 'b'], { at: AT }));
+    // Later the same day (the same findings' words): b changes hands, a does not change.
+    const later = '2026-06-30T20:00:00.000Z';
+    await knex('itam_assets').where('id', 'b').update(assetToRow({ ...assets[1], owner: 'group:default/sre' }));
+    await knex.transaction(trx => refreshAssetFindings(trx, store, ['a', 'b'], { at: later }));
+    const rows: { asset_id: string; owner: string; evaluated_at: string; first_seen: string }[] = await knex('itam_risk_findings')
+      .select('asset_id', 'owner', 'evaluated_at', 'first_seen')
+      .orderBy('asset_id');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row).toEqual(
+        row.asset_id === 'a'
+          ? { asset_id: 'a', owner: 'group:default/sre', evaluated_at: AT, first_seen: AT }
+          : { asset_id: 'b', owner: 'group:default/sre', evaluated_at: later, first_seen: AT },
+      );
+    }
+    expect((await store.counts({ owner: 'group:default/sre' })).total).toBe(rows.length);
+    expect((await store.counts({ owner: 'user:default/jane' })).total).toBe(0);
+    expect((await store.counts({})).total).toBe(rows.length);
+  });
+
   it('sweeps the findings of assets deleted without a refresh and recounts', async () => {
     const assets = [
       anAsset({ id: 'a', tag: 'A-1', lifecycleStage: 'deployed', owner: 'group:default/sre' }),

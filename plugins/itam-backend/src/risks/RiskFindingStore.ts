@@ -52,6 +52,11 @@ export interface RiskFindingStore {
   replaceSubjectFindings(kinds: readonly RiskFinding['subject']['kind'][], findings: readonly RiskFinding[], at: string): Promise<void>;
   /** Removes the findings of assets no longer in the register and recounts every rule and severity. */
   sweep(): Promise<void>;
+  /**
+   * Has the database count the findings again, so that its planner reads an asset's findings
+   * through the index while a first evaluation grows the table from nothing.
+   */
+  refreshStatistics(): Promise<void>;
   /** A page of findings in severity then tag order, after `after`; `last` is set when more follow. */
   list(filter: RiskFindingFilter, page: { limit: number; after?: RiskFindingPosition }): Promise<{ items: ListedRiskFinding[]; last?: RiskFindingPosition }>;
   /** The facet counts of the filtered list. */

@@ -233,6 +233,7 @@ export const itamOpenApiSpec = {
         [404, 'Not found'],
         [409, 'Version conflict or duplicate'],
         [422, 'Refused by a business rule, or an unknown catalogue entity'],
+        [503, 'Not ready yet (the first evaluation of the estate is running): ask again after the `Retry-After` seconds'],
       ].map(([code, description]) => [`Error${code}`, ok(description as string, ref('Error'))]),
     ),
   },

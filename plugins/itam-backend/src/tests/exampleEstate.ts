@@ -5,6 +5,7 @@ import { KnexAuditStore } from '../audits/KnexAuditStore';
 import { KnexAssetStore, migrateItamDatabase } from '../database/KnexAssetStore';
 import { seedExampleData } from '../exampleData/seedExampleData';
 import type { LicenceStore } from '../licences/LicenceStore';
+import type { LicenceReconciliationRunner } from '../licences/reconciliationWorker';
 
 /**
  * Migrates a test database and seeds the example estate as of `now`. `analytics()` builds an
@@ -15,7 +16,14 @@ export async function seedExampleEstate(knex: Knex, now: Date) {
   await migrateItamDatabase(knex);
   const store = KnexAssetStore.fromKnex(knex);
   await seedExampleData(store, { now: () => now });
-  const analytics = (overrides: { licences?: LicenceStore; reconcileAfterWrites?: { delayMs: number } | false } = {}) => {
+  const analytics = (
+    overrides: {
+      licences?: LicenceStore;
+      reconcileAfterWrites?: { delayMs: number } | false;
+      licenceReconciliation?: LicenceReconciliationRunner;
+      firstEvaluationWaitMs?: number;
+    } = {},
+  ) => {
     const service = new AnalyticsService({
       store,
       audits: new KnexAuditStore(knex),

@@ -72,6 +72,29 @@ describe('RiskFindingsPage', () => {
     expect(api.getRiskFindings).toHaveBeenCalledTimes(2);
   });
 
+  it('says when the findings are still being evaluated for the first time, and asks again on its own', async () => {
+    jest.useFakeTimers();
+    try {
+      const message = 'Risk findings are being evaluated for the first time (120000 assets evaluated so far); ask again in a minute';
+      const api = fakeItamApi({
+        getRiskFindings: jest
+          .fn()
+          .mockRejectedValueOnce(apiError(503, message))
+          .mockResolvedValueOnce(findingsResponse([aFinding()])),
+      });
+      await render(api);
+      expect(screen.getByText('Info: Still being computed')).toBeInTheDocument();
+      expect(screen.getByText(message)).toBeInTheDocument();
+      expect(api.getRiskFindings).toHaveBeenCalledTimes(1);
+      jest.advanceTimersByTime(30_000);
+      await waitFor(() => expect(api.getRiskFindings).toHaveBeenCalledTimes(2));
+      jest.useRealTimers();
+      expect(await screen.findByRole('link', { name: /SRV-00002/ })).toBeInTheDocument();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('lists the findings most severe first, each with its subject, rule, explanation and recommendation', async () => {
     await render(fakeItamApi({ getRiskFindings: async query => findingsResponse(findings, query) }));
     expect(subjects()).toEqual([

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { EmptyState, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { Button, Cell, CellText, Flex, Select, Table, Text, useTable, type ColumnConfig } from '@backstage/ui';
@@ -15,6 +15,7 @@ import {
 import { useItamRoutes, type ItamLinks } from '../../hooks';
 import { itamApiRef } from '../../api';
 import { formatDateTime } from '../../utils/dateTime';
+import { statusOf } from '../../utils/errors';
 import { RISK_RULE_LABELS, RISK_SEVERITY_DISPLAY } from '../../utils/risks';
 import { ItamErrorPanel } from '../ItamErrorPanel';
 import { RiskSeverityChip } from './RiskSeverityChip';
@@ -92,6 +93,9 @@ interface FindingsFilter {
 }
 
 /** Option labels with how many findings choosing each would list. */
+/** How soon the page asks again when the findings are still being evaluated for the first time. */
+const NOT_YET_RETRY_MS = 30_000;
+
 const withCount = (label: string, n: number | undefined) => (n === undefined ? label : `${label} (${n})`);
 
 /**
@@ -142,6 +146,14 @@ export function RiskFindingsPage() {
   );
 
   const { data, isPending, error } = tableProps;
+  // The first evaluation of a large estate takes minutes: the backend says "not yet" (503) and
+  // the page asks again on its own, as the response's Retry-After suggests.
+  const notYet = statusOf(error) === 503;
+  useEffect(() => {
+    if (!notYet) return undefined;
+    const timer = setTimeout(reload, NOT_YET_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [notYet, reload]);
   let body;
   if (error) {
     body = <ItamErrorPanel error={error} title="Could not load the risk findings" onRetry={reload} />;
