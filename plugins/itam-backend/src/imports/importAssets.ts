@@ -1,7 +1,10 @@
 import {
   checkStageRequirements,
   createAsset,
+  externalIdKey,
+  importPatch,
   ItamRuleViolationError,
+  matchImportRow,
   MAX_PREVIEW_ROWS,
   newAssetSchema,
   transitionAsset,
@@ -9,8 +12,7 @@ import {
   validate,
   type Asset,
   type AssetChange,
-  type AssetPatch,
-  type ExternalId,
+  type ImportMatchIndex,
   type NewAsset,
   type UnknownPeoplePolicy,
 } from '@itam/common';
@@ -119,7 +121,6 @@ interface Candidate {
 }
 
 
-const extKey = (e: ExternalId) => `${e.source}\u0000${e.sourceId}`;
 
 /**
  * Imports the rows of a file as one job, in phases:
@@ -399,7 +400,7 @@ class ImportRun {
     // serial (its own export then has both), and each row's tag tells them apart.
     const serialEarlier = serialNumber !== undefined ? this.seenSerials.get(serialNumber) : undefined;
     for (const e of externalIds) {
-      earlier = this.seenExternalIds.get(extKey(e));
+      earlier = this.seenExternalIds.get(externalIdKey(e));
       if (earlier !== undefined) problems.push(this.repeated('externalIds', `external id ${e.source}:${e.sourceId}`, earlier));
     }
     if (problems.length > 0) {
@@ -411,7 +412,7 @@ class ImportRun {
     }
     this.seenTags.set(tag, c.row.row);
     if (serialNumber && serialEarlier === undefined) this.seenSerials.set(serialNumber, c.row.row);
-    for (const e of externalIds) this.seenExternalIds.set(extKey(e), c.row.row);
+    for (const e of externalIds) this.seenExternalIds.set(externalIdKey(e), c.row.row);
     return true;
   }
 
@@ -534,7 +535,7 @@ class ImportRun {
   }
 
   /** Loads the assets the chunk's rows may match: by external id, serial and tag. */
-  private async lookUp(q: Knex, candidates: Candidate[]) {
+  private async lookUp(q: Knex, candidates: Candidate[]): Promise<ImportMatchIndex> {
     const pairs = candidates.flatMap(c => c.data.externalIds.map(e => [e.source, e.sourceId]));
     const serials = [...new Set(candidates.map(c => c.data.serialNumber).filter((s): s is string => !!s))];
     const tags = [...new Set(candidates.map(c => c.data.tag))];
@@ -543,7 +544,7 @@ class ImportRun {
       const rows: { asset_id: string; source: string; source_id: string }[] = await q('itam_asset_external_ids')
         .whereIn(['source', 'source_id'], pairs)
         .select('asset_id', 'source', 'source_id');
-      for (const r of rows) external.set(extKey({ source: r.source, sourceId: r.source_id }), r.asset_id);
+      for (const r of rows) external.set(externalIdKey({ source: r.source, sourceId: r.source_id }), r.asset_id);
     }
     const byId = new Map<string, Asset>();
     const bySerial = new Map<string, Asset[]>();
@@ -569,12 +570,17 @@ class ImportRun {
         if (tagSet.has(a.tag)) byTag.set(a.tag, a);
       }
     }
-    return { external, byId, bySerial, byTag };
+    return { assetIdByExternalId: external, byId, bySerial, byTag };
   }
 
+  /**
+   * What a row does to the register: matched by the common rule (matchImportRow), a new asset
+   * meeting its stage's requirements, or an edit and transition of the asset it matched (one
+   * row per asset in a file).
+   */
   private decide(
     c: Candidate,
-    index: Awaited<ReturnType<ImportRun['lookUp']>>,
+    index: ImportMatchIndex,
   ):
     | {
         assetId: string;
@@ -588,40 +594,9 @@ class ImportRun {
       this.refuse(row.row, [{ field: this.field(path), message }]);
       return undefined;
     };
-    const extIds = [...new Set(data.externalIds.map(e => index.external.get(extKey(e))).filter((id): id is string => !!id))];
-    if (extIds.length > 1) return refuse('externalIds', 'belong to different assets of the register');
-    let match: Asset | undefined;
-    let matchedBy = '';
-    if (extIds.length === 1) {
-      match = index.byId.get(extIds[0]);
-      matchedBy = 'external id';
-    }
-    if (!match && data.serialNumber) {
-      let sameSerial = index.bySerial.get(data.serialNumber) ?? [];
-      // Serials are not unique in the register: the row's own tag tells which asset it means.
-      if (sameSerial.length > 1 && c.provided.has('tag')) {
-        const tagged = sameSerial.filter(a => a.tag === data.tag);
-        if (tagged.length === 1) sameSerial = tagged;
-      }
-      if (sameSerial.length > 1) {
-        return refuse(
-          'serialNumber',
-          `"${data.serialNumber}" is the serial number of ${sameSerial.length} assets (${sameSerial.map(a => a.tag).join(', ')}); give the row their tag or external id`,
-        );
-      }
-      match = sameSerial[0];
-      matchedBy = 'serial number';
-    }
-    const tagOwner = index.byTag.get(data.tag);
-    if (!match && c.provided.has('tag')) {
-      match = tagOwner;
-      matchedBy = 'tag';
-    }
-
-    if (!match) {
-      if (tagOwner) {
-        return refuse('tag', `${quote(data.tag)} is already the tag of another asset; give the device its own tag`);
-      }
+    const matched = matchImportRow({ asset: data, tagGiven: c.provided.has('tag') }, index);
+    if (matched.kind === 'refused') return refuse(matched.field, matched.message);
+    if (matched.kind === 'new') {
       // The stage's requirements, as for an asset created through the API (an owner if deployed...).
       const unmet = checkStageRequirements(data, { at: this.options.at });
       if (unmet.length > 0) return refuse(unmet[0].field ?? 'lifecycleStage', unmet.map(v => v.message).join('; '));
@@ -630,37 +605,16 @@ class ImportRun {
       this.outcome({ row: row.row, action: 'create', tag: change.asset.tag, assetId: change.asset.id });
       return { assetId: change.asset.id, create: change };
     }
-
-    if (c.provided.has('tag') && tagOwner && tagOwner.id !== match.id) {
-      return refuse('tag', `${quote(data.tag)} is the tag of asset ${tagOwner.id}, but the row's ${matchedBy} matches asset ${match.tag}`);
-    }
+    const match = matched.asset;
     const earlier = this.touched.get(match.id);
-    if (earlier !== undefined) {
-      return refuse(matchedBy === 'tag' ? 'tag' : matchedBy === 'serial number' ? 'serialNumber' : 'externalIds',
-        `matches asset ${match.tag}, which row ${earlier} of this file already imports`);
-    }
+    if (earlier !== undefined) return refuse(matched.matchedBy, `matches asset ${match.tag}, which row ${earlier} of this file already imports`);
     this.touched.set(match.id, row.row);
-
-    const patch: Record<string, unknown> = {};
-    for (const key of c.provided) {
-      if (key === 'lifecycleStage' || key === 'externalIds' || key === 'attributes') continue;
-      patch[key] = data[key as keyof NewAsset];
-    }
-    let externalIdsChanged = false;
-    if (c.provided.has('externalIds')) {
-      const known = new Set(match.externalIds.map(extKey));
-      const added = data.externalIds.filter(e => !known.has(extKey(e)));
-      if (added.length > 0) {
-        patch.externalIds = [...match.externalIds, ...added];
-        externalIdsChanged = true;
-      }
-    }
-    if (c.provided.has('attributes')) patch.attributes = { ...match.attributes, ...data.attributes };
+    const { patch, externalIdsChanged } = importPatch(match, data, c.provided);
 
     const events: AssetChange['event'][] = [];
     let updated: AssetChange | undefined;
     try {
-      updated = updateAsset({ asset: match, patch: patch as AssetPatch, actor: this.options.actor, at: this.options.at });
+      updated = updateAsset({ asset: match, patch, actor: this.options.actor, at: this.options.at });
     } catch (e) {
       // The edit would break what the asset's stage requires (checkStageRequirements).
       if (e instanceof ItamRuleViolationError) return refuse(e.violations[0].field ?? 'row', `asset ${match.tag}: ${e.message}`);
