@@ -74,8 +74,8 @@ export const itamPlugin = createBackendPlugin({
           rules: Object.values(itamAssetPermissionRules),
           getResources: ids => Promise.all(ids.map(id => store.getAsset(id))),
         });
-        const audits = new KnexAuditStore(store.knex);
-        const licences = new KnexLicenceStore(store.knex);
+        const audits = KnexAuditStore.create(store.knex);
+        const licences = KnexLicenceStore.create(store.knex);
         const risk = readRiskConfig(config);
         const workerHeapMb = config.getOptionalNumber('itam.licences.reconciliation.workerHeapMb');
         if (workerHeapMb !== undefined && !(workerHeapMb >= MIN_RECONCILIATION_HEAP_MB)) {

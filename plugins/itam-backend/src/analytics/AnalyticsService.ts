@@ -41,7 +41,7 @@ import { impactGraphFor } from './impactNeighbourhood';
 import { registerVersionOf, VersionedResults } from './registerVersion';
 import { SingleFlight } from './singleFlight';
 import { readMaturityFacts } from './maturityFacts';
-import { SnapshotStore } from './SnapshotStore';
+import { KnexSnapshotStore, type SnapshotStore } from './SnapshotStore';
 import {
   KnexLicencePositionStore,
   SUPERSEDED_RUNS_KEPT_MS,
@@ -128,8 +128,8 @@ export class AnalyticsService {
       licenceReconciliation?: LicenceReconciliationRunner;
     },
   ) {
-    this.snapshots = new SnapshotStore(deps.store.knex);
-    this.licences = deps.licences ?? new KnexLicenceStore(deps.store.knex);
+    this.snapshots = KnexSnapshotStore.create(deps.store.knex);
+    this.licences = deps.licences ?? KnexLicenceStore.create(deps.store.knex);
     this.findings = KnexRiskFindingStore.create(deps.store.knex);
     this.positions = KnexLicencePositionStore.create(deps.store.knex);
     // Figures are reused until the next committed write (see registerVersion.ts).

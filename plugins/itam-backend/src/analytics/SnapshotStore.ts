@@ -20,11 +20,39 @@ const GET_SQL = `select computed_at, data from ${SNAPSHOTS} where kind = ?`;
 /**
  * Keeps the latest snapshot of each kind of analytics, with a generation per kind that every
  * invalidation moves on (see {@link SnapshotStore.putIfCurrent}).
- *
- * @public
  */
-export class SnapshotStore {
-  constructor(private readonly db: Knex) {}
+export interface SnapshotStore {
+  /** The kind's snapshot, if one is stored. */
+  get<T>(kind: string): Promise<Snapshot<T> | undefined>;
+  /** Stores a snapshot whatever was invalidated meanwhile (for kinds no write invalidates). */
+  put<T>(kind: string, computedAt: string, data: T): Promise<Snapshot<T>>;
+  /** The kind's generation now: note it before computing, for {@link SnapshotStore.putIfCurrent}. */
+  generation(kind: string): Promise<number>;
+  /**
+   * Stores a snapshot computed from data read at `generation`, unless an invalidation came since
+   * (then the data it was computed from has changed, and it is not stored), or one computed
+   * later is stored. Returns whether it was stored. `alongside` writes what belongs with the
+   * snapshot, in the same transaction.
+   */
+  putIfCurrent<T>(
+    kind: string,
+    generation: number,
+    computedAt: string,
+    data: T,
+    alongside?: (trx: Knex.Transaction) => Promise<void>,
+  ): Promise<boolean>;
+  /** Drops a snapshot and moves its generation on: the next read computes it afresh. */
+  invalidate(kind: string): Promise<void>;
+}
+
+/** The snapshots on knex (SQLite or PostgreSQL), in `itam_analytics_snapshots`. */
+export class KnexSnapshotStore implements SnapshotStore {
+  /** A store on the plugin's (migrated) database. */
+  static create(db: Knex): KnexSnapshotStore {
+    return new KnexSnapshotStore(db);
+  }
+
+  private constructor(private readonly db: Knex) {}
 
   async get<T>(kind: string): Promise<Snapshot<T> | undefined> {
     // Read on every request of the risk page and the licence views: a statement prepared once

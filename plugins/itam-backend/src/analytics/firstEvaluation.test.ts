@@ -18,7 +18,7 @@ describe.each(databases.eachSupportedId())('the first evaluation of the risk fin
       open = resolve;
     });
     const reconcile = inThreadReconciliation({
-      licences: new KnexLicenceStore(knex),
+      licences: KnexLicenceStore.create(knex),
       register: store,
       positions: KnexLicencePositionStore.create(knex),
     });

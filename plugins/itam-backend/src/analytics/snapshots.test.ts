@@ -3,7 +3,7 @@ import { seedExampleEstate } from '../tests/exampleEstate';
 import { KnexLicenceStore } from '../licences/KnexLicenceStore';
 import type { LicenceStore } from '../licences/LicenceStore';
 import { LICENCE_POSITIONS_SNAPSHOT } from './AnalyticsService';
-import { SnapshotStore } from './SnapshotStore';
+import { KnexSnapshotStore } from './SnapshotStore';
 import { KnexLicencePositionStore, type LicencePositionsView } from '../licences/LicencePositionStore';
 
 const databases = itamTestDatabases();
@@ -14,7 +14,7 @@ describe.each(databases.eachSupportedId())('analytics snapshots on %s', database
   it('stores a snapshot only at the generation it was computed from', async () => {
     const knex = await databases.init(databaseId);
     await seedExampleEstate(knex, now);
-    const snapshots = new SnapshotStore(knex);
+    const snapshots = KnexSnapshotStore.create(knex);
     const first = await snapshots.generation('k');
     expect(await snapshots.putIfCurrent('k', first, stamp.at, { n: 1 })).toBe(true);
     expect(await snapshots.get('k')).toMatchObject({ data: { n: 1 } });
@@ -31,7 +31,7 @@ describe.each(databases.eachSupportedId())('analytics snapshots on %s', database
   it('shares one reconciliation between concurrent reads, stores it a product per row, and never stores one a licence write overtook', async () => {
     const knex = await databases.init(databaseId);
     const { analytics } = await seedExampleEstate(knex, now);
-    const real = new KnexLicenceStore(knex);
+    const real = KnexLicenceStore.create(knex);
     // Each reconciliation reads the products, then waits at its own gate: a slow one.
     const opens: (() => void)[] = [];
     const gates = [0, 1].map(() => new Promise<void>(resolve => opens.push(resolve)));
@@ -47,7 +47,7 @@ describe.each(databases.eachSupportedId())('analytics snapshots on %s', database
       },
     });
     const service = analytics({ licences });
-    const snapshots = new SnapshotStore(knex);
+    const snapshots = KnexSnapshotStore.create(knex);
     await service.invalidateLicencePositions();
 
     const [a, b] = [service.licencePositions(), service.licencePositions()];
@@ -88,7 +88,7 @@ describe.each(databases.eachSupportedId())('analytics snapshots on %s', database
   it('reconciles once in the background after a burst of licence writes, so the next read finds the positions stored', async () => {
     const knex = await databases.init(databaseId);
     const { analytics } = await seedExampleEstate(knex, now);
-    const real = new KnexLicenceStore(knex);
+    const real = KnexLicenceStore.create(knex);
     let reconciliations = 0;
     const licences: LicenceStore = Object.create(real, {
       listProducts: {

@@ -36,7 +36,12 @@ export class KnexAuditStore implements AuditStore {
    */
   private readonly evaluations: VersionedResults<CampaignEvaluation>;
 
-  constructor(private readonly db: Knex) {
+  /** A store on the plugin's (migrated) database. */
+  static create(db: Knex): KnexAuditStore {
+    return new KnexAuditStore(db);
+  }
+
+  private constructor(private readonly db: Knex) {
     this.evaluations = new VersionedResults(registerVersionOf(db), 16);
   }
 

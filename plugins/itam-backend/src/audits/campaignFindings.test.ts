@@ -112,7 +112,7 @@ describe.each(databases.eachSupportedId())('audit campaigns evaluated in the dat
   beforeAll(async () => {
     knex = await databases.init(databaseId);
     await migrateItamDatabase(knex);
-    store = new KnexAuditStore(knex);
+    store = KnexAuditStore.create(knex);
   });
 
   const readAll = async (campaignId: string, kind: AuditFindingKind | undefined, limit: number): Promise<AuditFinding[]> => {

@@ -33,7 +33,7 @@ describe('example data', () => {
     const knex = await databases.init('SQLITE_3');
     await migrateItamDatabase(knex);
     await seedExampleData(KnexAssetStore.fromKnex(knex), { now: () => new Date('2026-12-01T09:00:00Z') });
-    const [campaign] = await new KnexAuditStore(knex).listCampaigns();
+    const [campaign] = await KnexAuditStore.create(knex).listCampaigns();
     expect(campaign).toMatchObject({ status: 'closed', closedAt: '2026-11-21T09:00:00.000Z' });
     expect(campaign.result!.counts).toMatchObject({ 'not-found': 1, unexpected: 1 });
     expect(campaign.result!.counts.verified).toBeGreaterThan(3);
@@ -48,7 +48,7 @@ describe('example data', () => {
     await migrateItamDatabase(knex);
     const store = KnexAssetStore.fromKnex(knex);
     await seedExampleData(store, { now: () => new Date('2026-12-01T09:00:00Z') });
-    const licences = new KnexLicenceStore(knex);
+    const licences = KnexLicenceStore.create(knex);
     const report = await computeLicencePositions(licences, store, '2026-12-01');
     const sql = report.products.find(p => p.productId === 'microsoft-sql-server-2022-enterprise')!;
     // The raw GLPI installation is recognised; 2 × 16 cores need 32 core licences, 16 are owned.

@@ -63,7 +63,7 @@ export async function seedExampleData(
 
 /** Software products, entitlements and installations, through the licence store's checks. */
 async function seedExampleLicences(store: KnexAssetStore, byTag: Map<string, Asset>, now: () => string) {
-  const licences = new KnexLicenceStore(store.knex);
+  const licences = KnexLicenceStore.create(store.knex);
   const stamp = { actor: ACTOR, at: now() };
   const today = parseIsoDay(stamp.at.slice(0, 10))!;
   const day = (offset: number) => formatIsoDay(today + offset);
@@ -110,7 +110,7 @@ async function seedExampleAudit(
   now: () => string,
   newId: () => string,
 ) {
-  const audits = new KnexAuditStore(store.knex);
+  const audits = KnexAuditStore.create(store.knex);
   const at = now();
   const daysAgo = (days: number) => {
     const instant = new Date(at);

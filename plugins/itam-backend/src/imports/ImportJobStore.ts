@@ -131,9 +131,42 @@ const leaseUntil = (at: string) => new Date(Date.parse(at) + IMPORT_LEASE_MS).to
  * renews; a job whose lease has expired was abandoned (its process was killed or ran out of
  * memory) and is marked failed once what it wrote is rolled back, and its id may be used again.
  */
-export class ImportJobStore {
-  /** `assetsWritten` runs in each rollback transaction, for the assets it restored or removed. */
-  constructor(
+export interface ImportJobStore {
+  /**
+   * Records a new running job with its lease. A job id already used by an abandoned job is
+   * taken over; any other existing id is a conflict (the database's unique-key error).
+   */
+  insert(job: ImportJob): Promise<void>;
+  /** Extends a running job's lease from `at`. */
+  renewLease(id: string, at: string): Promise<void>;
+  /**
+   * Fails running jobs whose lease expired before `at`, after taking back what they wrote, and
+   * takes back what any other uncommitted job left. Returns the number of jobs failed.
+   */
+  failAbandoned(at: string): Promise<number>;
+  /** In the transaction that commits a job's writes: the job is committed with them. */
+  markCommitted(trx: Knex.Transaction, id: string, at: string): Promise<void>;
+  /** Writes the whole job (progress, counts, errors, status). */
+  save(job: ImportJob): Promise<void>;
+  /** Writes a running job's progress and counts. */
+  saveProgress(job: ImportJob): Promise<void>;
+  /** A job with its row errors and outcomes. */
+  get(id: string): Promise<ImportJob | undefined>;
+  /** The most recent jobs, newest first, without row errors and outcomes (fetch a job for those). */
+  listRecent(limit: number): Promise<ImportJob[]>;
+}
+
+/** The import jobs on knex (SQLite or PostgreSQL). */
+export class KnexImportJobStore implements ImportJobStore {
+  /**
+   * A store on the plugin's (migrated) database; `assetsWritten` runs in each rollback
+   * transaction, for the assets it restored or removed.
+   */
+  static create(db: Knex, assetsWritten?: AssetWriteListener): KnexImportJobStore {
+    return new KnexImportJobStore(db, assetsWritten);
+  }
+
+  private constructor(
     private readonly db: Knex,
     private readonly assetsWritten?: AssetWriteListener,
   ) {}

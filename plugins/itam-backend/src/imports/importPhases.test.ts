@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { itamPlugin } from '../plugin';
 import { asUser, itamBackendPerSuite, itamTestDatabases, testCatalog } from '../tests/testBackend';
-import { ImportJobStore, newImportJob } from './ImportJobStore';
+import { KnexImportJobStore, newImportJob } from './ImportJobStore';
 
 const databases = itamTestDatabases();
 
@@ -259,7 +259,7 @@ describe.each(databases.eachSupportedId())('import modes, leases and limits on %
   });
 
   it('fails a job its backend abandoned when jobs are read, and lets its id be used again', async () => {
-    const jobs = new ImportJobStore(suite.knex);
+    const jobs = KnexImportJobStore.create(suite.knex);
     const id = '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';
     await jobs.insert(newImportJob({ id, format: 'itam-csv', dryRun: false, createdBy: 'user:default/jane', at: '2020-01-01T00:00:00.000Z' }));
     const read = await api().get(`/api/itam/imports/${id}`).set('authorization', asUser()).expect(200);

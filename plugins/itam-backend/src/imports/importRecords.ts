@@ -186,7 +186,7 @@ async function planLicences(
   known: Set<string>,
   options: ImportOptions,
 ): Promise<(trx: Knex.Transaction) => Promise<void>> {
-  const store = new KnexLicenceStore(options.db);
+  const store = KnexLicenceStore.create(options.db);
   const products = new Map((await store.listProducts()).map(p => [p.id, p]));
   const entitlements = new Map<string, StoredEntitlement>();
   const wanted = new Set(rows.flatMap(r => (r.kind === 'licence' && r.entitlement ? [r.entitlement.id] : [])));
@@ -248,7 +248,7 @@ async function planLicences(
     run.outcome(row.row, action, `${product.value.name} (${e.quantity ?? 0} seats)`, e.id, action === 'update' ? fields : undefined);
   }
   return async trx => {
-    const tx = new KnexLicenceStore(trx as unknown as Knex);
+    const tx = KnexLicenceStore.create(trx as unknown as Knex);
     const stamp = { actor: options.actor, at: options.at };
     for (const p of newProducts.values()) await tx.createProduct(p, stamp);
     for (const w of writes) {

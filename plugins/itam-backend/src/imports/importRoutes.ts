@@ -18,7 +18,7 @@ import type { RouteContext } from '../service/context';
 import { parseRequest } from '../service/validate';
 import { ImportFileError } from './errors';
 import { importAssets, ImportRaceError } from './importAssets';
-import { IMPORT_LEASE_RENEW_MS, ImportJobStore, newImportJob } from './ImportJobStore';
+import { IMPORT_LEASE_RENEW_MS, KnexImportJobStore, newImportJob } from './ImportJobStore';
 import { openImportSource, type ImportParameters } from './openSource';
 import { importRecords } from './importRecords';
 import { IMPORT_FORMATS, type ImportFormat, type ImportJob } from './types';
@@ -87,7 +87,7 @@ export function registerImportRoutes(router: Router, ctx: RouteContext, db: Knex
   const running = new Map<string, ImportJob>();
   // Each write and rollback transaction refreshes the risk findings of the assets it touched.
   const assetsWritten: AssetWriteListener = (trx, ids, written) => analytics.refreshAssetFindings(trx, ids, written);
-  const jobs = new ImportJobStore(db, assetsWritten);
+  const jobs = KnexImportJobStore.create(db, assetsWritten);
   // Jobs left running by a backend that stopped are failed as soon as this one starts.
   void jobs.failAbandoned(ctx.now()).catch(() => undefined);
 

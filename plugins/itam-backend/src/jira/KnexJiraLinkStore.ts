@@ -26,7 +26,12 @@ type LinkRow = {
  * @public
  */
 export class KnexJiraLinkStore implements JiraLinkStore {
-  constructor(private readonly db: Knex) {}
+  /** A store on the plugin's (migrated) database. */
+  static create(db: Knex): KnexJiraLinkStore {
+    return new KnexJiraLinkStore(db);
+  }
+
+  private constructor(private readonly db: Knex) {}
 
   async getIssueAssets(issue: JiraIssueRef): Promise<{ asset: Asset; link: StoredTicketLink }[]> {
     const rows = await this.db('itam_ticket_links as t')

@@ -1,6 +1,6 @@
 import type { LicencePositionReport, RiskFinding } from '@itam/common';
 import { LICENCE_POSITIONS_SNAPSHOT } from '../analytics/AnalyticsService';
-import { SnapshotStore } from '../analytics/SnapshotStore';
+import { KnexSnapshotStore } from '../analytics/SnapshotStore';
 import { itamTestDatabases } from '../tests/testBackend';
 import { seedExampleEstate } from '../tests/exampleEstate';
 import { KnexLicenceStore } from './KnexLicenceStore';
@@ -14,7 +14,7 @@ describe.each(databases.eachSupportedId())('the licence store on %s', databaseId
     const knex = await databases.init(databaseId);
     const { store: assets } = await seedExampleEstate(knex, new Date(stamp.at));
     const srv = (await assets.getAsset('SRV-00002'))!;
-    const store = new KnexLicenceStore(knex);
+    const store = KnexLicenceStore.create(knex);
 
     const product = { id: 'p1', publisher: 'Acme', name: 'Tool', underManagement: true, recognition: [{ namePattern: 'tool' }] };
     expect(await store.createProduct(product, stamp)).toEqual({ ...product, revision: 1, createdAt: stamp.at, updatedAt: stamp.at });
@@ -76,7 +76,7 @@ describe('the scheduled recompute', () => {
     const result = await service.recompute();
     expect(result).toMatchObject({ licenceProducts: 2, computedAt: now.toISOString() });
 
-    const snapshot = await new SnapshotStore(knex).get<LicencePositionReport>(LICENCE_POSITIONS_SNAPSHOT);
+    const snapshot = await KnexSnapshotStore.create(knex).get<LicencePositionReport>(LICENCE_POSITIONS_SNAPSHOT);
     expect(snapshot).toMatchObject({ computedAt: now.toISOString(), data: { asOf: '2026-12-01', summary: { reconciled: 2 } } });
     expect(snapshot!.data.summary.byStatus).toMatchObject({ compliant: 1, 'under-licensed': 1 });
 

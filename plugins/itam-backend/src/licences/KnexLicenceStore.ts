@@ -34,7 +34,12 @@ interface VersionedRow {
 
 /** The licence store on knex (SQLite or PostgreSQL). @public */
 export class KnexLicenceStore implements LicenceStore {
-  constructor(private readonly db: Knex) {}
+  /** A store on the plugin's (migrated) database. */
+  static create(db: Knex): KnexLicenceStore {
+    return new KnexLicenceStore(db);
+  }
+
+  private constructor(private readonly db: Knex) {}
 
   async listProducts(): Promise<StoredProduct[]> {
     const rows = await this.db<VersionedRow>('itam_software_products').orderBy('id');

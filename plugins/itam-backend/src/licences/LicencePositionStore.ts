@@ -2,7 +2,7 @@ import type { LicenceCompliance, LicencePositionReport, ProductPosition } from '
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { isBetterSqlite, sqliteRunEach } from '../database/sqliteReads';
-import { SnapshotStore } from '../analytics/SnapshotStore';
+import { KnexSnapshotStore, type SnapshotStore } from '../analytics/SnapshotStore';
 
 /** The snapshot kind of the positions' header; its generation moves on every licence write. */
 export const LICENCE_POSITIONS_SNAPSHOT = 'licence-positions';
@@ -111,7 +111,7 @@ export class KnexLicencePositionStore implements LicencePositionStore {
   private readonly snapshots: SnapshotStore;
 
   private constructor(private readonly db: Knex) {
-    this.snapshots = new SnapshotStore(db);
+    this.snapshots = KnexSnapshotStore.create(db);
   }
 
   static create(db: Knex): KnexLicencePositionStore {

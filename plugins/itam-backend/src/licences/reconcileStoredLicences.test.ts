@@ -39,7 +39,7 @@ async function seedEstate(databaseId: Parameters<typeof databases.init>[0] | Kne
   await migrateItamDatabase(knex);
   const register = KnexAssetStore.fromKnex(knex);
   await seedExampleData(register, { now: () => new Date(AT) });
-  const licences = new KnexLicenceStore(knex);
+  const licences = KnexLicenceStore.create(knex);
   const devices = ((await knex('itam_assets').whereIn('asset_class', ['hardware', 'cloud']).select('id')) as { id: string }[]).map(r => r.id);
   const random = seeded(7);
   for (let f = 0; f < 12; f++) {

@@ -43,7 +43,7 @@ export interface ReconciliationStores {
 
 /** The stores of the plugin's database. */
 export function knexReconciliationStores(db: Knex): ReconciliationStores {
-  return { licences: new KnexLicenceStore(db), register: KnexAssetStore.fromKnex(db), positions: KnexLicencePositionStore.create(db) };
+  return { licences: KnexLicenceStore.create(db), register: KnexAssetStore.fromKnex(db), positions: KnexLicencePositionStore.create(db) };
 }
 
 /** The reconciliation on the caller's own thread and connection. */

@@ -46,7 +46,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
   registerAnalyticsRoutes(router, ctx, options.analytics);
   registerImportRoutes(router, ctx, options.database, options.analytics);
   registerLicenceRoutes(router, ctx, options.licences, options.analytics);
-  registerJiraRoutes(router, ctx, new KnexJiraLinkStore(options.database));
+  registerJiraRoutes(router, ctx, KnexJiraLinkStore.create(options.database));
   registerHardwareModelRoutes(router, ctx, KnexHardwareModelStore.create(options.database));
   router.use(createItamErrorHandler(options.logger));
   return router;

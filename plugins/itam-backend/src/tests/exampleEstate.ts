@@ -26,7 +26,7 @@ export async function seedExampleEstate(knex: Knex, now: Date) {
   ) => {
     const service = new AnalyticsService({
       store,
-      audits: new KnexAuditStore(knex),
+      audits: KnexAuditStore.create(knex),
       catalog: { getEntities: async () => ({ items: [] }) } as never,
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),

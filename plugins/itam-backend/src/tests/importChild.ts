@@ -4,7 +4,7 @@
 import knexFactory from 'knex';
 import { Readable } from 'node:stream';
 import { importAssets } from '../imports/importAssets';
-import { ImportJobStore, newImportJob } from '../imports/ImportJobStore';
+import { KnexImportJobStore, newImportJob } from '../imports/ImportJobStore';
 import { nativeCsvSource } from '../imports/native';
 import { readCsvRecords } from '../imports/readers';
 
@@ -12,7 +12,7 @@ async function main() {
   const [config, jobId, rows] = [JSON.parse(process.argv[2]), process.argv[3], Number(process.argv[4])];
   const knex = knexFactory(config);
   const at = new Date().toISOString();
-  const jobs = new ImportJobStore(knex);
+  const jobs = KnexImportJobStore.create(knex);
   await jobs.insert(newImportJob({ id: jobId, format: 'itam-csv', dryRun: false, createdBy: 'user:default/jane', at }));
   const csv = Readable.from(
     (function* lines() {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { migrateItamDatabase } from '../database';
-import { IMPORT_LEASE_MS, ImportJobStore } from '../imports/ImportJobStore';
+import { IMPORT_LEASE_MS, KnexImportJobStore } from '../imports/ImportJobStore';
 import { itamTestDatabases } from './testBackend';
 
 const databases = itamTestDatabases();
@@ -60,7 +60,7 @@ describe.each(databases.eachSupportedId())('an import whose backend is killed on
       // The job wrote in several transactions: the first one's rows are there, with its undo log.
       expect(await assetCount(knex)).toBeGreaterThan(before);
       expect(await rowCount(knex, 'itam_import_undo')).toBeGreaterThan(0);
-      const jobs = new ImportJobStore(knex);
+      const jobs = KnexImportJobStore.create(knex);
       expect(await jobs.get(jobId)).toMatchObject({ status: 'running' });
       // Its lease still runs: a restarted backend leaves the job alone.
       expect(await jobs.failAbandoned(new Date().toISOString())).toBe(0);

@@ -1,6 +1,6 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
-import { ImportJobStore } from '../imports/ImportJobStore';
+import { KnexImportJobStore } from '../imports/ImportJobStore';
 import { itamTestDatabases } from './testBackend';
 
 const migrationsDir = resolvePackagePath('@itam/backstage-plugin-itam-backend', 'migrations');
@@ -224,9 +224,9 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     expect(await knex.schema.hasColumn('itam_import_jobs', 'lease_expires_at')).toBe(true);
     // The store of today needs the later migrations too (the import undo log).
     await knex.migrate.latest(config);
-    expect(await new ImportJobStore(knex).failAbandoned('2026-12-06T00:00:00.000Z')).toBe(1);
-    expect(await new ImportJobStore(knex).get('stuck')).toMatchObject({ status: 'failed', summary: { abandoned: true } });
-    expect(await new ImportJobStore(knex).get('done')).toMatchObject({ status: 'succeeded' });
+    expect(await KnexImportJobStore.create(knex).failAbandoned('2026-12-06T00:00:00.000Z')).toBe(1);
+    expect(await KnexImportJobStore.create(knex).get('stuck')).toMatchObject({ status: 'failed', summary: { abandoned: true } });
+    expect(await KnexImportJobStore.create(knex).get('done')).toMatchObject({ status: 'succeeded' });
     while (await knex.schema.hasColumn('itam_import_jobs', 'lease_expires_at')) await knex.migrate.down(config);
     expect(Number((await knex('itam_import_jobs').count({ n: '*' }))[0].n)).toBe(2);
     await knex.destroy();
