@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { rawRows } from '../database/engine';
+import { isPg, rawRows } from '../database/engine';
 
 /**
  * The register's counts as the database keeps them (migrations/20261212_registerSummaries.js):
@@ -31,7 +31,7 @@ const COST_KEY = 'purchase_currency, purchase_date, lifecycle_stage';
  * whose triggers update the summaries directly.
  */
 export async function foldRegisterSummaryDeltas(db: Knex): Promise<void> {
-  if (db.client.config.client !== 'pg') return;
+  if (!isPg(db)) return;
   const pending = rawRows<{ any: boolean }>(
     db,
     await db.raw(

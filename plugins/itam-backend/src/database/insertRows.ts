@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { isBetterSqlite } from './engine';
 
 /** A better-sqlite3 connection, as far as bulk inserts use it. */
 interface SqliteConnection {
@@ -46,7 +47,7 @@ export async function insertRows<R extends object>(
 ): Promise<void> {
   if (rows.length === 0) return;
   const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
-  if (q.client.config.client !== 'better-sqlite3') {
+  if (!isBetterSqlite(q)) {
     for (let i = 0; i < rows.length; i += perStatement) {
       await q(table).insert(rows.slice(i, i + perStatement) as object[]);
     }

@@ -48,7 +48,7 @@ import {
   type MappedRow,
   type MappedSource,
 } from './types';
-import { lockedForWrite } from '../database/engine';
+import { isBetterSqlite, lockedForWrite } from '../database/engine';
 
 /** Rows validated, matched and written together: one round of queries per chunk. */
 export const IMPORT_CHUNK_SIZE = 500;
@@ -530,7 +530,7 @@ class ImportRun {
    * parameters costs more to prepare than the index lookups it runs.
    */
   private orWhereIn(b: Knex.QueryBuilder, column: string, values: string[]) {
-    if (this.options.db.client.config.client !== 'better-sqlite3') b.orWhereIn(column, values);
+    if (!isBetterSqlite(this.options.db)) b.orWhereIn(column, values);
     else b.orWhereRaw('?? in (select value from json_each(?))', [column, JSON.stringify(values)]);
   }
 
