@@ -1,4 +1,5 @@
 import type {
+  AssetHealthLevel,
   AssetLicenceStatus as CommonAssetLicenceStatus,
   ChangeImpactResult,
   Criticality,
@@ -36,8 +37,8 @@ export interface BackendConfig {
 /** Where a date-bound right (warranty, vendor life) stands today: common's `EndDateState`. */
 export type DateStatus = EndDateState;
 
-/** Overall state of a linked asset, worst first: `critical`, `attention`, `ok`. */
-export type Health = 'ok' | 'attention' | 'critical';
+/** Overall state of a linked asset (common's `assetHealth`): `ok`, `attention`, `critical`. */
+export type Health = AssetHealthLevel;
 
 /**
  * Licence status of the software on an asset as the panels show it: common's (the worst of its

@@ -1,5 +1,5 @@
 import type { IncidentPanelData } from '../common/types';
-import { assetHealth } from '../domain/asset-health';
+import { assetHealth } from '@itam/common';
 import { assetSummary } from '../domain/asset-summary';
 import { isoDay } from '../domain/dates';
 import { incidentHistory, visibleKeys } from '../domain/incident-history';

@@ -1,5 +1,5 @@
 import type { IssueSummaryData } from '../common/types';
-import { assetHealth, worstHealth } from '../domain/asset-health';
+import { assetHealth, worstAssetHealth } from '@itam/common';
 import { isoDay } from '../domain/dates';
 import { licenceHealth } from '../domain/licence-status';
 import { assetLicences } from './asset-licences';
@@ -18,7 +18,7 @@ export async function getIssueSummary(scope: IssueScope): Promise<IssueSummaryDa
     linked.map(({ asset }) => asset.id),
   );
   const settings = linked.length > 0 ? await registerSettings(scope.client) : undefined;
-  const worst = worstHealth(
+  const worst = worstAssetHealth(
     linked.flatMap(({ asset }) => [
       assetHealth(asset, today, settings!).health,
       licenceHealth(licences.get(asset.id)?.status ?? 'unknown'),

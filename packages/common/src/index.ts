@@ -25,6 +25,7 @@ export * from './lifecycle/rules';
 export * from './lifecycle/stageRequirements';
 export * from './lifecycle/transition';
 export * from './lifecycle/dateStatus';
+export * from './lifecycle/assetHealth';
 export * from './history/events';
 export * from './history/diff';
 export * from './history/replay';

@@ -1,5 +1,5 @@
-import { DEFAULT_NOTICE_WINDOWS } from '@itam/common';
-import { assetHealth as healthWith, worstHealth } from './asset-health';
+import { assetHealth as healthWith, worstAssetHealth } from './assetHealth';
+import { DEFAULT_NOTICE_WINDOWS } from './dateStatus';
 
 const defaults = { noticeWindows: DEFAULT_NOTICE_WINDOWS, criticalTierMax: 2 };
 const assetHealth = (asset: Parameters<typeof healthWith>[0], day: string) => healthWith(asset, day, defaults);
@@ -38,7 +38,7 @@ describe('assetHealth', () => {
     });
   });
 
-  it('counts end of support as Backstage and the risk findings do: critical once passed, attention when near', () => {
+  it('counts end of support as the risk findings do: critical once passed, attention when near', () => {
     expect(assetHealth(asset({ endOfSupport: '2026-06-14' }), today)).toMatchObject({ endOfSupport: 'passed', health: 'critical' });
     expect(assetHealth(asset({ endOfSupport: '2026-09-01' }), today)).toMatchObject({ endOfSupport: 'due-soon', health: 'attention' });
   });
@@ -50,10 +50,10 @@ describe('assetHealth', () => {
   });
 });
 
-describe('worstHealth', () => {
+describe('worstAssetHealth', () => {
   it('picks the worst, and undefined for none', () => {
-    expect(worstHealth(['ok', 'critical', 'attention'])).toBe('critical');
-    expect(worstHealth(['ok', 'attention'])).toBe('attention');
-    expect(worstHealth([])).toBeUndefined();
+    expect(worstAssetHealth(['ok', 'critical', 'attention'])).toBe('critical');
+    expect(worstAssetHealth(['ok', 'attention'])).toBe('attention');
+    expect(worstAssetHealth([])).toBeUndefined();
   });
 });
