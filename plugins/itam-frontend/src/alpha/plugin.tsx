@@ -11,6 +11,7 @@ import {
   PageBlueprint,
   SubPageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import { Container } from '@backstage/ui';
 import DevicesOtherIcon from '@material-ui/icons/DevicesOther';
 import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { ITAM_PLUGIN_ID } from '@itam/common';
@@ -32,6 +33,12 @@ export const itamApi = ApiBlueprint.make({
     }),
 });
 
+/**
+ * A sub-page's content with the page padding and width the catalogue's pages have (BUI's
+ * `Container`, as the catalogue index wraps its own).
+ */
+const inPage = (content: JSX.Element) => compatWrapper(<Container>{content}</Container>);
+
 /** The ITAM section at `/itam`; its areas are sub-pages, shown as tabs. @alpha */
 export const itamPage = PageBlueprint.make({
   params: {
@@ -49,7 +56,7 @@ export const itamRegisterSubPage = SubPageBlueprint.make({
     path: 'assets',
     title: 'Asset register',
     loader: () =>
-      import('../components/AssetsRouter').then(m => compatWrapper(<m.AssetsRouter />)),
+      import('../components/AssetsRouter').then(m => inPage(<m.AssetsRouter />)),
   },
 });
 
@@ -60,7 +67,7 @@ export const itamLicencesSubPage = SubPageBlueprint.make({
     path: 'licences',
     title: 'Licences',
     loader: () =>
-      import('../components/LicencesPage').then(m => compatWrapper(<m.LicencesRouter />)),
+      import('../components/LicencesPage').then(m => inPage(<m.LicencesRouter />)),
   },
 });
 
@@ -71,7 +78,7 @@ export const itamKpisSubPage = SubPageBlueprint.make({
     path: 'kpis',
     title: 'KPIs',
     loader: () =>
-      import('../components/KpiDashboardPage').then(m => compatWrapper(<m.KpiDashboardPage />)),
+      import('../components/KpiDashboardPage').then(m => inPage(<m.KpiDashboardPage />)),
   },
 });
 
@@ -82,7 +89,7 @@ export const itamRisksSubPage = SubPageBlueprint.make({
     path: 'risks',
     title: 'Risk findings',
     loader: () =>
-      import('../components/RiskFindingsPage').then(m => compatWrapper(<m.RiskFindingsPage />)),
+      import('../components/RiskFindingsPage').then(m => inPage(<m.RiskFindingsPage />)),
   },
 });
 
@@ -93,7 +100,7 @@ export const itamImportsSubPage = SubPageBlueprint.make({
     path: 'imports',
     title: 'Imports',
     loader: () =>
-      import('../components/ImportsPage').then(m => compatWrapper(<m.ImportsPage />)),
+      import('../components/ImportsPage').then(m => inPage(<m.ImportsPage />)),
   },
 });
 
@@ -104,7 +111,7 @@ export const itamAuditsSubPage = SubPageBlueprint.make({
     path: 'audits',
     title: 'Audits',
     loader: () =>
-      import('../components/AuditsPage').then(m => compatWrapper(<m.AuditsRouter />)),
+      import('../components/AuditsPage').then(m => inPage(<m.AuditsRouter />)),
   },
 });
 

@@ -77,15 +77,21 @@ function useColumns(assetLink: ((id: string) => string) | undefined, today: stri
         id: 'tag',
         label: 'Asset',
         isRowHeader: true,
+        // The tag and name are what a reader scans for: room for both, whole, at 1440 px; the
+        // chips and links beside them wrap instead.
+        defaultWidth: '3fr',
+        minWidth: 240,
         cell: a => <CellText title={a.tag} description={a.name} href={assetLink?.(a.id)} />,
       },
       {
         id: 'class',
+        defaultWidth: '1fr',
         label: 'Class',
         cell: a => <CellText title={ASSET_CLASS_LABELS[a.assetClass]} description={a.type} />,
       },
       {
         id: 'stage',
+        defaultWidth: '1fr',
         label: 'Lifecycle stage',
         cell: a => (
           <Cell>
@@ -95,6 +101,7 @@ function useColumns(assetLink: ((id: string) => string) | undefined, today: stri
       },
       {
         id: 'owner',
+        defaultWidth: '1.3fr',
         label: 'Owner',
         cell: a => (
           <Cell>{a.owner ? <EntityRefLink entityRef={a.owner} /> : <Text>No owner</Text>}</Cell>
@@ -102,11 +109,13 @@ function useColumns(assetLink: ((id: string) => string) | undefined, today: stri
       },
       {
         id: 'links',
+        defaultWidth: '1.3fr',
         label: 'Linked to',
         cell: a => <LinkedEntitiesCell asset={a} />,
       },
       {
         id: 'criticality',
+        defaultWidth: '1fr',
         label: 'Criticality',
         cell: a => (
           <Cell>
@@ -116,6 +125,7 @@ function useColumns(assetLink: ((id: string) => string) | undefined, today: stri
       },
       {
         id: 'warranty',
+        defaultWidth: '1.1fr',
         label: 'Warranty',
         cell: a => (
           <Cell>
@@ -125,6 +135,7 @@ function useColumns(assetLink: ((id: string) => string) | undefined, today: stri
       },
       {
         id: 'eol',
+        defaultWidth: '1.1fr',
         label: 'End of life',
         cell: a => (
           <Cell>

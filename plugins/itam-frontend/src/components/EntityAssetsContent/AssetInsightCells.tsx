@@ -7,6 +7,7 @@ import { planDepreciation } from '../AssetDepreciation/depreciationPlan';
 import { highestSeverity } from '../../utils/risks';
 import { LicenceStatusChip } from '../LicencesPage';
 import { RiskSeverityChip } from '../RiskFindingsPage';
+import { WrappingCellText } from '../PagedTable/WrappingCellText';
 
 /** Where the licence and risk details of the entity's assets stand. */
 export type InsightState = { insight?: AssetInsight; loading: boolean; failed: boolean };
@@ -64,15 +65,11 @@ export function FindingsCell(props: { state: InsightState }) {
  */
 export function CostCell(props: { asset: Asset; today: string }) {
   const p = props.asset.purchase;
-  if (p?.cost === undefined) return <CellText title="No cost recorded" color="secondary" />;
+  if (p?.cost === undefined) return <WrappingCellText title="No cost recorded" color="secondary" />;
   const plan = planDepreciation(props.asset, props.today);
   const bookValue =
     plan.kind === 'ready' ? `book value ${formatMoney(plan.current.bookValue, plan.input.currency)}` : undefined;
   const bought = p.date ? `bought ${p.date}` : undefined;
-  return (
-    <CellText
-      title={formatMoney(p.cost, p.currency)}
-      description={[bought, bookValue].filter(Boolean).join(', ') || undefined}
-    />
-  );
+  const description = [bought, bookValue].filter(Boolean).join(', ');
+  return <WrappingCellText title={formatMoney(p.cost, p.currency)} {...(description ? { description } : {})} />;
 }

@@ -27,6 +27,7 @@ import {
   WarrantyChip,
 } from '../AssetChips';
 import { ItamErrorPanel } from '../ItamErrorPanel';
+import { WrappingCellText } from '../PagedTable/WrappingCellText';
 import { CostCell, FindingsCell, LicenceCell, type InsightState } from './AssetInsightCells';
 
 type Row = EntityAsset & { id: string; insight: InsightState };
@@ -38,21 +39,25 @@ function useColumns(assetLink: ((assetId: string) => string) | undefined, today:
         id: 'asset',
         label: 'Asset',
         isRowHeader: true,
+        // Eleven columns at 1440 px: the tag, name and cost wrap rather than being cut off.
+        defaultWidth: '1.7fr',
         cell: row => (
-          <CellText
+          <WrappingCellText
             title={row.asset.tag}
             description={row.asset.name}
-            href={assetLink?.(row.asset.id)}
+            {...(assetLink ? { href: assetLink(row.asset.id) } : {})}
           />
         ),
       },
       {
         id: 'role',
+        defaultWidth: '1fr',
         label: 'Link',
         cell: row => <CellText title={ENTITY_LINK_ROLE_LABELS[row.role] ?? row.role} />,
       },
       {
         id: 'class',
+        defaultWidth: '1fr',
         label: 'Class',
         cell: row => (
           <CellText title={ASSET_CLASS_LABELS[row.asset.assetClass]} description={row.asset.type} />
@@ -60,7 +65,8 @@ function useColumns(assetLink: ((assetId: string) => string) | undefined, today:
       },
       {
         id: 'stage',
-        label: 'Lifecycle stage',
+        defaultWidth: '1fr',
+        label: 'Stage',
         cell: row => (
           <Cell>
             <LifecycleStageChip stage={row.asset.lifecycleStage} />
@@ -69,6 +75,7 @@ function useColumns(assetLink: ((assetId: string) => string) | undefined, today:
       },
       {
         id: 'owner',
+        defaultWidth: '1.2fr',
         label: 'Owner',
         cell: row => (
           <Cell>
@@ -78,7 +85,8 @@ function useColumns(assetLink: ((assetId: string) => string) | undefined, today:
       },
       {
         id: 'criticality',
-        label: 'Criticality',
+        defaultWidth: '1fr',
+        label: 'Tier',
         cell: row => (
           <Cell>
             <CriticalityChip criticality={row.asset.criticality} />
@@ -87,6 +95,7 @@ function useColumns(assetLink: ((assetId: string) => string) | undefined, today:
       },
       {
         id: 'warranty',
+        defaultWidth: '1.1fr',
         label: 'Warranty',
         cell: row => (
           <Cell>
@@ -96,6 +105,7 @@ function useColumns(assetLink: ((assetId: string) => string) | undefined, today:
       },
       {
         id: 'eol',
+        defaultWidth: '1.1fr',
         label: 'End of life',
         cell: row => (
           <Cell>
@@ -103,9 +113,9 @@ function useColumns(assetLink: ((assetId: string) => string) | undefined, today:
           </Cell>
         ),
       },
-      { id: 'licences', label: 'Licences', cell: row => <LicenceCell state={row.insight} /> },
-      { id: 'risks', label: 'Risk findings', cell: row => <FindingsCell state={row.insight} /> },
-      { id: 'cost', label: 'Cost', cell: row => <CostCell asset={row.asset} today={today} /> },
+      { id: 'licences', defaultWidth: '1.4fr', label: 'Licences', cell: row => <LicenceCell state={row.insight} /> },
+      { id: 'risks', defaultWidth: '1fr', label: 'Risks', cell: row => <FindingsCell state={row.insight} /> },
+      { id: 'cost', defaultWidth: '1.3fr', label: 'Cost', cell: row => <CostCell asset={row.asset} today={today} /> },
     ],
     [assetLink, today],
   );

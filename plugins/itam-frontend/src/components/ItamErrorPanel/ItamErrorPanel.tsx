@@ -12,9 +12,8 @@ function forDisplay(error: Error): Error {
 }
 
 /**
- * An ITAM API failure in words, the backend's message always visible: "not found", "not
- * allowed" and "not ready yet" (503: a first evaluation still running) as expanded notices that
- * say so, anything else as an error panel titled with what
+ * An ITAM API failure in words, the backend's message always visible: "not found" and "not
+ * allowed" as expanded warnings that say so, anything else as an error panel titled with what
  * failed and why; a retry button when `onRetry` is given.
  */
 export function ItamErrorPanel(props: { error: Error; title?: string; onRetry?: () => void }) {
@@ -28,18 +27,6 @@ export function ItamErrorPanel(props: { error: Error; title?: string; onRetry?: 
         message={error.message}
         defaultExpanded
       />
-    );
-  }
-  if (status === 503) {
-    return (
-      <Flex direction="column" gap="2" align="start">
-        <WarningPanel severity="info" title="Still being computed" message={error.message} defaultExpanded />
-        {onRetry && (
-          <Button variant="secondary" size="small" onPress={onRetry}>
-            Try again
-          </Button>
-        )}
-      </Flex>
     );
   }
   if (status === 401 || status === 403) {

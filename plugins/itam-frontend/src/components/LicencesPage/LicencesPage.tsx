@@ -53,6 +53,7 @@ function useColumns(licenceLink: ((productId: string) => string) | undefined) {
     () => [
       {
         id: 'product',
+        defaultWidth: '2.4fr',
         label: 'Product',
         isRowHeader: true,
         cell: p => (
@@ -61,6 +62,7 @@ function useColumns(licenceLink: ((productId: string) => string) | undefined) {
       },
       {
         id: 'status',
+        defaultWidth: '1.1fr',
         label: 'Status',
         cell: p => (
           <Cell>
@@ -68,10 +70,11 @@ function useColumns(licenceLink: ((productId: string) => string) | undefined) {
           </Cell>
         ),
       },
-      { id: 'required', label: 'Required', cell: p => figure(p, p.required, l => l.required) },
-      { id: 'owned', label: 'Owned', cell: p => figure(p, p.owned, l => l.owned) },
+      { id: 'required', defaultWidth: '1fr', label: 'Required', cell: p => figure(p, p.required, l => l.required) },
+      { id: 'owned', defaultWidth: '1fr', label: 'Owned', cell: p => figure(p, p.owned, l => l.owned) },
       {
         id: 'position',
+        defaultWidth: '1.2fr',
         label: 'Shortfall / surplus',
         cell: p => {
           const text = positionText(p);
@@ -92,9 +95,10 @@ function useColumns(licenceLink: ((productId: string) => string) | undefined) {
           );
         },
       },
-      { id: 'trueUp', label: 'True-up cost', cell: p => <CellText title={trueUpText(p)} /> },
+      { id: 'trueUp', defaultWidth: '1fr', label: 'True-up cost', cell: p => <CellText title={trueUpText(p)} /> },
       {
         id: 'harvest',
+        defaultWidth: '1.4fr',
         label: 'Harvest candidates',
         cell: p => (
           <CellText

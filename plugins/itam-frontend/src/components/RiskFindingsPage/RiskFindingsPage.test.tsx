@@ -83,7 +83,8 @@ describe('RiskFindingsPage', () => {
           .mockResolvedValueOnce(findingsResponse([aFinding()])),
       });
       await render(api);
-      expect(screen.getByText('Info: Still being computed')).toBeInTheDocument();
+      expect(screen.getByText('Info: Not available yet')).toBeInTheDocument();
+      expect(screen.getByText('This page asks again every 30 seconds.')).toBeInTheDocument();
       expect(screen.getByText(message)).toBeInTheDocument();
       expect(api.getRiskFindings).toHaveBeenCalledTimes(1);
       jest.advanceTimersByTime(30_000);

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { EmptyState, Progress } from '@backstage/core-components';
+import { EmptyState, Progress, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { Button, Cell, CellText, Flex, Select, Table, Text, useTable, type ColumnConfig } from '@backstage/ui';
 import {
@@ -18,6 +18,7 @@ import { formatDateTime } from '../../utils/dateTime';
 import { statusOf } from '../../utils/errors';
 import { RISK_RULE_LABELS, RISK_SEVERITY_DISPLAY } from '../../utils/risks';
 import { ItamErrorPanel } from '../ItamErrorPanel';
+import { WrappingCellText } from '../PagedTable/WrappingCellText';
 import { RiskSeverityChip } from './RiskSeverityChip';
 
 const ALL = 'all';
@@ -36,13 +37,15 @@ const SUBJECT_KIND_LABELS: Record<RiskFinding['subject']['kind'], string> = {
 
 /** What the finding is about: the asset (or product) linking to its page when it has one. */
 function subjectCell(f: RiskFinding, routes: ItamLinks) {
+  // The subject is what a reader scans for: wrapped, never cut off.
   if (f.assetId) {
-    return (
-      <CellText title={f.assetTag ?? f.subject.label} description="Asset" href={routes.asset?.(f.assetId)} />
-    );
+    const href = routes.asset?.(f.assetId);
+    return <WrappingCellText title={f.assetTag ?? f.subject.label} description="Asset" {...(href ? { href } : {})} />;
   }
   const href = f.subject.kind === 'product' ? routes.licence?.(f.subject.id) : undefined;
-  return <CellText title={f.subject.label} description={SUBJECT_KIND_LABELS[f.subject.kind]} href={href} />;
+  return (
+    <WrappingCellText title={f.subject.label} description={SUBJECT_KIND_LABELS[f.subject.kind]} {...(href ? { href } : {})} />
+  );
 }
 
 function useColumns(routes: ItamLinks) {
@@ -50,6 +53,7 @@ function useColumns(routes: ItamLinks) {
     () => [
       {
         id: 'severity',
+        defaultWidth: '1fr',
         label: 'Severity',
         cell: f => (
           <Cell>
@@ -57,14 +61,16 @@ function useColumns(routes: ItamLinks) {
           </Cell>
         ),
       },
-      { id: 'subject', label: 'Asset', isRowHeader: true, cell: f => subjectCell(f, routes) },
+      { id: 'subject', defaultWidth: '2.2fr', label: 'Asset', isRowHeader: true, cell: f => subjectCell(f, routes) },
       {
         id: 'rule',
+        defaultWidth: '1.4fr',
         label: 'Rule',
         cell: f => <CellText title={RISK_RULE_LABELS[f.ruleId] ?? f.ruleId} description={f.ruleId} />,
       },
       {
         id: 'finding',
+        defaultWidth: '4fr',
         label: 'Finding',
         cell: f => (
           <Cell>
@@ -155,7 +161,17 @@ export function RiskFindingsPage() {
     return () => clearTimeout(timer);
   }, [notYet, reload]);
   let body;
-  if (error) {
+  if (notYet) {
+    body = (
+      <Flex direction="column" gap="2" align="start">
+        <WarningPanel severity="info" title="Not available yet" message={error!.message} defaultExpanded />
+        <Text color="secondary">This page asks again every {NOT_YET_RETRY_MS / 1000} seconds.</Text>
+        <Button variant="secondary" size="small" onPress={reload}>
+          Try again now
+        </Button>
+      </Flex>
+    );
+  } else if (error) {
     body = <ItamErrorPanel error={error} title="Could not load the risk findings" onRetry={reload} />;
   } else if (isPending && !data) {
     body = <Progress />;
