@@ -1,6 +1,6 @@
 import { ItamValidationError } from '../errors';
 import { accumulatedDepreciation } from './accumulatedDepreciation';
-import { addMonthsToDay, requireIsoDay } from './calendar';
+import { addMonthsToDay, dayToDate, requireIsoDay } from './calendar';
 import { minorToNumber, roundToMinor } from './currency';
 import { parseDepreciationInput, type DepreciationInput } from './depreciationInput';
 import { interpolate } from './depreciationSchedule';
@@ -75,8 +75,8 @@ export function bookValueAt(input: DepreciationInput, options: BookValueOptions)
   let completed = 0;
   if (day >= start) {
     // Start a little below the calendar estimate and step forward: month lengths vary.
-    const d = new Date(day * 86_400_000);
-    const s = new Date(start * 86_400_000);
+    const d = dayToDate(day);
+    const s = dayToDate(start);
     const months = (d.getUTCFullYear() - s.getUTCFullYear()) * 12 + d.getUTCMonth() - s.getUTCMonth();
     completed = Math.min(valid.life, Math.max(0, Math.floor(months / monthsPerPeriod) - 1));
     while (completed < valid.life && boundary(completed + 1) <= day) completed++;

@@ -1,7 +1,8 @@
 import { ItamValidationError } from '../errors';
 
-// Calendar arithmetic on UTC day numbers. Dates in the register are civil dates (`YYYY-MM-DD`)
-// with no time zone; doing the maths in UTC keeps a result independent of the server's zone
+// Calendar arithmetic on UTC day numbers, for the whole domain (licence terms, risk windows,
+// depreciation, change windows): every day count in packages/common goes through this module.
+// Dates in the register are civil dates (`YYYY-MM-DD`) with no time zone; doing the maths in UTC keeps a result independent of the server's zone
 // (date-fns works in local time, where a month added at 00:00Z can land on the wrong day).
 
 const MS_PER_DAY = 86_400_000;
@@ -23,6 +24,15 @@ export function parseIsoDay(value: string): number | undefined {
     return undefined;
   }
   return ms / MS_PER_DAY;
+}
+
+/**
+ * The UTC midnight starting a day number, for reading its year and month.
+ *
+ * @internal
+ */
+export function dayToDate(day: number): Date {
+  return new Date(day * MS_PER_DAY);
 }
 
 /**

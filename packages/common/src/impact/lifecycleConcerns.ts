@@ -1,10 +1,9 @@
+import { instantToDay } from '../finance/calendar';
 import type { ImpactAssetInput } from './types';
 
-const MS_PER_DAY = 86_400_000;
-
-/** Whole UTC days since the epoch; `Date.parse` reads a bare `YYYY-MM-DD` as UTC midnight. */
+/** The UTC day of a date or an instant (NaN for anything else, which then compares as no day). */
 function utcDay(isoDateOrDateTime: string): number {
-  return Math.floor(Date.parse(isoDateOrDateTime) / MS_PER_DAY);
+  return instantToDay(isoDateOrDateTime) ?? Number.NaN;
 }
 
 /**

@@ -1,12 +1,7 @@
-const DAY_MS = 86_400_000;
+import { formatIsoDay, parseIsoDay } from '../finance/calendar';
 
-function utcMs(isoDate: string): number {
-  return Date.UTC(
-    Number(isoDate.slice(0, 4)),
-    Number(isoDate.slice(5, 7)) - 1,
-    Number(isoDate.slice(8, 10)),
-  );
-}
+/** The day number of a date the licence schemas validated (NaN for anything else). */
+const dayOf = (isoDate: string) => parseIsoDay(isoDate) ?? Number.NaN;
 
 /**
  * `isoDate` (`YYYY-MM-DD`) moved by `days` calendar days. Computed in UTC: date-fns works in the
@@ -15,7 +10,7 @@ function utcMs(isoDate: string): number {
  * @public
  */
 export function addCalendarDays(isoDate: string, days: number): string {
-  return new Date(utcMs(isoDate) + days * DAY_MS).toISOString().slice(0, 10);
+  return formatIsoDay(dayOf(isoDate) + days);
 }
 
 /**
@@ -24,5 +19,5 @@ export function addCalendarDays(isoDate: string, days: number): string {
  * @public
  */
 export function calendarDaysBetween(from: string, to: string): number {
-  return Math.round((utcMs(to) - utcMs(from)) / DAY_MS);
+  return dayOf(to) - dayOf(from);
 }

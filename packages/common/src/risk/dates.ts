@@ -1,7 +1,6 @@
 import { ItamValidationError } from '../errors';
+import { parseIsoDay } from '../finance/calendar';
 
-const MS_PER_DAY = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /**
@@ -14,16 +13,8 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[
  * @throws {@link ItamValidationError} when `value` is not a real calendar date.
  */
 export function toDayNumber(value: string, path: string): number {
-  const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
-  if (match) {
-    const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const ms = Date.UTC(y, m - 1, d);
-    const back = new Date(ms);
-    // Date.UTC rolls 2026-02-30 over to March; a real date survives the round trip unchanged.
-    if (back.getUTCFullYear() === y && back.getUTCMonth() === m - 1 && back.getUTCDate() === d) {
-      return ms / MS_PER_DAY;
-    }
-  }
+  const day = parseIsoDay(value);
+  if (day !== undefined) return day;
   throw new ItamValidationError(
     [{ path, message: `must be a real calendar date formatted YYYY-MM-DD, got ${JSON.stringify(value)}` }],
     'risk input',
