@@ -226,15 +226,20 @@ export const itamOpenApiSpec = {
       },
     },
     responses: Object.fromEntries(
-      [
-        [400, 'Bad input: the message names the field'],
-        [401, 'Not authenticated'],
-        [403, 'Not allowed by the permission policy'],
-        [404, 'Not found'],
-        [409, 'Version conflict or duplicate'],
-        [422, 'Refused by a business rule, or an unknown catalogue entity'],
-        [503, 'Not ready yet (the first evaluation of the estate is running): ask again after the `Retry-After` seconds'],
-      ].map(([code, description]) => [`Error${code}`, ok(description as string, ref('Error'))]),
+      (
+        [
+          [400, 'Bad input: the message names the field', { error: { name: 'InputError', message: 'limit: Number must be less than or equal to 500' }, issues: [{ path: 'limit', message: 'Number must be less than or equal to 500' }] }],
+          [401, 'Not authenticated', { error: { name: 'AuthenticationError', message: 'Missing credentials' } }],
+          [403, 'Not allowed by the permission policy', { error: { name: 'NotAllowedError', message: 'Unauthorized' } }],
+          [404, 'Not found', { error: { name: 'NotFoundError', message: 'No asset with id 3f0c2a6e-6a55-4c3e-9a55-0d2b7f1e8c11' } }],
+          [409, 'Version conflict or duplicate', { error: { name: 'ConflictError', message: 'Asset SRV-00001 is at version 4, not 3: someone changed it; reload and retry' } }],
+          [422, 'Refused by a business rule, or an unknown catalogue entity', { error: { name: 'ItamRuleViolationError', message: 'The asset needs an owner before it is deployed [deploy-requires-owner]' }, violations: [{ ruleId: 'deploy-requires-owner', message: 'The asset needs an owner before it is deployed' }] }],
+          [503, 'Not ready yet (the first evaluation of the estate is running): ask again after the `Retry-After` seconds', { error: { name: 'ServiceUnavailableError', message: 'Risk findings are being evaluated for the first time (120000 assets evaluated so far); ask again in a minute, or filter by entity or asset to see their findings now' } }],
+        ] as const
+      ).map(([code, description, example]) => [
+        `Error${code}`,
+        { description, content: { 'application/json': { schema: ref('Error'), example } } },
+      ]),
     ),
   },
   paths: withSummaries({
