@@ -1,9 +1,10 @@
 // Devices whose licence can be taken back, with the reason. A section of the licence position page.
 import { useMemo } from 'react';
-import { CellText, Text, type ColumnConfig } from '@backstage/ui';
+import { Text, type ColumnConfig } from '@backstage/ui';
 import { type HarvestCandidate, type LicencePositionResponse } from '@itam/common';
 import { PagedTable } from '../PagedTable/PagedTable';
 import { assetCell, Section, type AssetLink } from './positionSections';
+import { WrappingCellText } from '../PagedTable/WrappingCellText';
 
 
 type HarvestRow = HarvestCandidate & { id: string };
@@ -16,12 +17,12 @@ function harvestColumns(tags: ReadonlyMap<string, string>, assetLink: AssetLink)
       isRowHeader: true,
       cell: h => assetCell(h.deviceId, tags, assetLink, `installation ${h.installationId}`),
     },
-    { id: 'lastUsed', label: 'Last used', cell: h => <CellText title={h.lastUsed ?? 'Never'} /> },
+    { id: 'lastUsed', label: 'Last used', cell: h => <WrappingCellText title={h.lastUsed ?? 'Never'} /> },
     {
       id: 'reason',
       label: 'Why',
       cell: h => (
-        <CellText
+        <WrappingCellText
           title={
             h.reason === 'never-used' || h.daysUnused === null
               ? 'Never used since installed'

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Progress } from '@backstage/core-components';
-import { CellText, Flex, Link, Text, type ColumnConfig } from '@backstage/ui';
+import { Flex, Link, Text, type ColumnConfig } from '@backstage/ui';
 import { productDisplayName, type LicencePositionResponse, type MetricPosition } from '@itam/common';
 import { useItamRoutes } from '../../hooks';
 import { useAssetTags, useLicencePosition, useProductInstallations } from '../../hooks/useLicences';
@@ -15,6 +15,7 @@ import { Explanation } from './PositionExplanation';
 import { Entitlements } from './PositionEntitlements';
 import { Installations } from './PositionInstallations';
 import { HarvestCandidates } from './HarvestCandidates';
+import { WrappingCellText } from '../PagedTable/WrappingCellText';
 
 /** The headline of a position: what is required and owned, and what follows. */
 function headline(p: LicencePositionResponse): string {
@@ -32,18 +33,26 @@ type LineRow = MetricPosition & { id: string };
 
 function lineColumns(currency: string | null): ColumnConfig<LineRow>[] {
   return [
-    { id: 'metric', label: 'Metric', isRowHeader: true, cell: l => <CellText title={LICENCE_METRIC_LABELS[l.metric]} /> },
-    { id: 'required', label: 'Required', cell: l => <CellText title={quantity(l.required, l.unit)} /> },
+    {
+      id: 'metric',
+      defaultWidth: '0.9fr',
+      label: 'Metric',
+      isRowHeader: true,
+      cell: l => <WrappingCellText title={LICENCE_METRIC_LABELS[l.metric]} />,
+    },
+    { id: 'required', defaultWidth: '0.9fr', label: 'Required', cell: l => <WrappingCellText title={quantity(l.required, l.unit)} /> },
     {
       id: 'entitled',
+      defaultWidth: '1.3fr',
       label: 'Entitled (own rights)',
-      cell: l => <CellText title={l.unlimited ? 'Unlimited' : quantity(l.entitled, l.unit)} />,
+      cell: l => <WrappingCellText title={l.unlimited ? 'Unlimited' : quantity(l.entitled, l.unit)} />,
     },
     {
       id: 'owned',
+      defaultWidth: '1.3fr',
       label: 'Owned (effective)',
       cell: l => (
-        <CellText
+        <WrappingCellText
           title={quantity(l.owned, l.unit)}
           description={
             l.coveredByUnlimited > 0
@@ -53,12 +62,13 @@ function lineColumns(currency: string | null): ColumnConfig<LineRow>[] {
         />
       ),
     },
-    { id: 'position', label: 'Shortfall / surplus', cell: l => <CellText title={linePositionText(l)} /> },
+    { id: 'position', defaultWidth: '1.4fr', label: 'Shortfall / surplus', cell: l => <WrappingCellText title={linePositionText(l)} /> },
     {
       id: 'price',
+      defaultWidth: '1.1fr',
       label: 'Unit price',
       cell: l => (
-        <CellText
+        <WrappingCellText
           title={l.unitCost === null ? 'No price recorded' : formatMoney(l.unitCost, currency)}
           description={l.priceEntitlementId ? `from ${l.priceEntitlementId}` : undefined}
         />
@@ -66,9 +76,10 @@ function lineColumns(currency: string | null): ColumnConfig<LineRow>[] {
     },
     {
       id: 'trueUp',
+      defaultWidth: '1.1fr',
       label: 'True-up cost',
       cell: l => (
-        <CellText
+        <WrappingCellText
           title={
             l.trueUpCost === null
               ? 'Not priced'

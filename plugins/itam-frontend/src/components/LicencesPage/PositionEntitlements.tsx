@@ -1,7 +1,7 @@
 // The entitlements of a product with their use and their terms. A section of the licence position page.
 import { useMemo } from 'react';
 import { EmptyState, Progress } from '@backstage/core-components';
-import { CellText, type ColumnConfig } from '@backstage/ui';
+import { type ColumnConfig } from '@backstage/ui';
 import { LICENCE_METRIC_INFO, type EntitlementUsage, type StoredEntitlement, type TermStatus } from '@itam/common';
 import { useProductEntitlements } from '../../hooks/useLicences';
 import { LICENCE_METRIC_LABELS, quantity } from '../../utils/licences';
@@ -9,6 +9,7 @@ import { formatMoney } from '../../utils/money';
 import { ItamErrorPanel } from '../ItamErrorPanel';
 import { PagedTable } from '../PagedTable/PagedTable';
 import { Section } from './positionSections';
+import { WrappingCellText } from '../PagedTable/WrappingCellText';
 
 
 const TERM_STATUS_LABELS: Record<TermStatus, string> = {
@@ -25,9 +26,9 @@ function entitlementColumns(): ColumnConfig<EntitlementRow>[] {
       id: 'id',
       label: 'Entitlement',
       isRowHeader: true,
-      cell: e => <CellText title={e.id} description={e.downgradeRights ? 'With downgrade rights' : undefined} />,
+      cell: e => <WrappingCellText title={e.id} description={e.downgradeRights ? 'With downgrade rights' : undefined} />,
     },
-    { id: 'metric', label: 'Metric', cell: e => <CellText title={LICENCE_METRIC_LABELS[e.metric]} /> },
+    { id: 'metric', label: 'Metric', cell: e => <WrappingCellText title={LICENCE_METRIC_LABELS[e.metric]} /> },
     {
       id: 'quantity',
       label: 'Quantity',
@@ -35,7 +36,7 @@ function entitlementColumns(): ColumnConfig<EntitlementRow>[] {
         const unit = LICENCE_METRIC_INFO[e.metric].unit;
         const allocated = (e.allocations?.deviceIds?.length ?? 0) + (e.allocations?.userRefs?.length ?? 0);
         return (
-          <CellText
+          <WrappingCellText
             title={e.quantity === undefined ? 'Unlimited' : quantity(e.quantity, unit)}
             description={allocated > 0 ? `${allocated} allocated` : undefined}
           />
@@ -46,7 +47,7 @@ function entitlementColumns(): ColumnConfig<EntitlementRow>[] {
       id: 'term',
       label: 'Term',
       cell: e => (
-        <CellText
+        <WrappingCellText
           title={`${e.termStart ?? 'Since purchase'} to ${e.termEnd ?? 'perpetual'}`}
           description={e.usage ? TERM_STATUS_LABELS[e.usage.termStatus] : undefined}
         />
@@ -56,17 +57,17 @@ function entitlementColumns(): ColumnConfig<EntitlementRow>[] {
       id: 'price',
       label: 'Unit price',
       cell: e => (
-        <CellText title={e.unitCost === undefined ? 'No price recorded' : formatMoney(e.unitCost, e.currency)} />
+        <WrappingCellText title={e.unitCost === undefined ? 'No price recorded' : formatMoney(e.unitCost, e.currency)} />
       ),
     },
     {
       id: 'used',
       label: 'Used',
       cell: e => {
-        if (!e.usage) return <CellText title="Not counted" color="secondary" />;
+        if (!e.usage) return <WrappingCellText title="Not counted" color="secondary" />;
         const unit = LICENCE_METRIC_INFO[e.metric].unit;
         return (
-          <CellText
+          <WrappingCellText
             title={`${quantity(e.usage.consumed, unit)} by ${e.usage.consumers} ${e.usage.consumers === 1 ? 'consumer' : 'consumers'}`}
             description={
               e.usage.lentToOtherVersions > 0
@@ -81,9 +82,9 @@ function entitlementColumns(): ColumnConfig<EntitlementRow>[] {
       id: 'remaining',
       label: 'Remaining',
       cell: e => {
-        if (!e.usage) return <CellText title="Not counted" color="secondary" />;
+        if (!e.usage) return <WrappingCellText title="Not counted" color="secondary" />;
         return (
-          <CellText
+          <WrappingCellText
             title={e.usage.remaining === null ? 'Unlimited' : quantity(e.usage.remaining, LICENCE_METRIC_INFO[e.metric].unit)}
           />
         );

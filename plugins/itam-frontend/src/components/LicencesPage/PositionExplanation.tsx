@@ -1,7 +1,7 @@
 // How each consumer of a product was counted and which entitlement covered it. A section of the licence position page.
 import { useMemo } from 'react';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Cell, CellText, Flex, Text, type ColumnConfig } from '@backstage/ui';
+import { Cell, Flex, Text, type ColumnConfig } from '@backstage/ui';
 import {
   LICENCE_METRIC_INFO,
   type ConsumerExplanation,
@@ -11,6 +11,7 @@ import {
 import { CONSUMPTION_VIA_LABELS, DEMAND_RULE_LABELS, quantity, VERSION_MATCH_LABELS } from '../../utils/licences';
 import { PagedTable } from '../PagedTable/PagedTable';
 import { assetCell, Section, type AssetLink } from './positionSections';
+import { WrappingCellText } from '../PagedTable/WrappingCellText';
 
 
 type ConsumerRow = ConsumerExplanation & { id: string };
@@ -29,13 +30,13 @@ function consumerCell(c: ConsumerExplanation, tags: ReadonlyMap<string, string>,
       );
     case 'concurrent':
       return (
-        <CellText
+        <WrappingCellText
           title="Concurrent use"
           description={c.peak !== undefined ? `peak of ${c.peak}${c.observedAt ? ` on ${c.observedAt}` : ''}` : undefined}
         />
       );
     default:
-      return <CellText title="Vendor rounding" description={c.consumerId} />;
+      return <WrappingCellText title="Vendor rounding" description={c.consumerId} />;
   }
 }
 
@@ -45,12 +46,12 @@ function consumerColumns(tags: ReadonlyMap<string, string>, assetLink: AssetLink
     {
       id: 'rule',
       label: 'Counting rule',
-      cell: c => <CellText title={DEMAND_RULE_LABELS[c.basis.rule]} description={c.basis.formula} />,
+      cell: c => <WrappingCellText title={DEMAND_RULE_LABELS[c.basis.rule]} description={c.basis.formula} />,
     },
     {
       id: 'demand',
       label: 'Required',
-      cell: c => <CellText title={quantity(c.demand, LICENCE_METRIC_INFO[c.metric].unit)} />,
+      cell: c => <WrappingCellText title={quantity(c.demand, LICENCE_METRIC_INFO[c.metric].unit)} />,
     },
     {
       id: 'covered',
@@ -73,7 +74,7 @@ function consumerColumns(tags: ReadonlyMap<string, string>, assetLink: AssetLink
       id: 'shortfall',
       label: 'Not covered',
       cell: c => (
-        <CellText title={c.shortfall > 0 ? `Short ${quantity(c.shortfall, LICENCE_METRIC_INFO[c.metric].unit)}` : 'Covered'} />
+        <WrappingCellText title={c.shortfall > 0 ? `Short ${quantity(c.shortfall, LICENCE_METRIC_INFO[c.metric].unit)}` : 'Covered'} />
       ),
     },
     {

@@ -1,11 +1,12 @@
 // Where a product is installed, a page at a time, linking to the assets. A section of the licence position page.
 import { useMemo } from 'react';
 import { EmptyState, Progress } from '@backstage/core-components';
-import { CellText, type ColumnConfig } from '@backstage/ui';
+import { type ColumnConfig } from '@backstage/ui';
 import { type ListedInstallation } from '@itam/common';
 import { ItamErrorPanel } from '../ItamErrorPanel';
 import { PagedTable } from '../PagedTable/PagedTable';
 import { assetCell, Section, type AssetLink } from './positionSections';
+import { WrappingCellText } from '../PagedTable/WrappingCellText';
 
 
 type InstallationRow = ListedInstallation;
@@ -17,21 +18,21 @@ function installationColumns(tags: ReadonlyMap<string, string>, assetLink: Asset
       id: 'software',
       label: 'Software as discovered',
       cell: i => (
-        <CellText
+        <WrappingCellText
           title={i.productName}
           description={[i.publisher, i.version].filter(Boolean).join(' · ') || undefined}
         />
       ),
     },
-    { id: 'installed', label: 'Installed', cell: i => <CellText title={i.installDate ?? 'Not recorded'} /> },
+    { id: 'installed', label: 'Installed', cell: i => <WrappingCellText title={i.installDate ?? 'Not recorded'} /> },
     {
       id: 'lastUsed',
       label: 'Last used',
       cell: i => (
-        <CellText title={i.lastUsed === undefined ? 'Not metered' : i.lastUsed === null ? 'Never used' : i.lastUsed} />
+        <WrappingCellText title={i.lastUsed === undefined ? 'Not metered' : i.lastUsed === null ? 'Never used' : i.lastUsed} />
       ),
     },
-    { id: 'source', label: 'Source', cell: i => <CellText title={i.source} description={`recorded ${i.recordedAt.slice(0, 10)}`} /> },
+    { id: 'source', label: 'Source', cell: i => <WrappingCellText title={i.source} description={`recorded ${i.recordedAt.slice(0, 10)}`} /> },
   ];
 }
 

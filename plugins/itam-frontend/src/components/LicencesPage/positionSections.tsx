@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Card, CardBody, CardHeader, CellText, Flex, Text } from '@backstage/ui';
+import { Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
+import { WrappingCellText } from '../PagedTable/WrappingCellText';
 
 // What the sections of a licence position page share: how an asset is shown, and the frame.
 
@@ -7,7 +8,7 @@ export type AssetLink = ((assetId: string) => string) | undefined;
 
 /** An asset by its tag when known (its id otherwise), linking to its page. */
 export function assetCell(assetId: string, tags: ReadonlyMap<string, string>, assetLink: AssetLink, description?: string) {
-  return <CellText title={tags.get(assetId) ?? assetId} description={description} href={assetLink?.(assetId)} />;
+  return <WrappingCellText title={tags.get(assetId) ?? assetId} description={description} href={assetLink?.(assetId)} />;
 }
 
 export function Section(props: { title: string; subtitle?: string; children: ReactNode }) {

@@ -5,7 +5,12 @@ import { Cell, Flex, Link, Text } from '@backstage/ui';
  * `CellText`, but wrapping its text instead of cutting it off: for the columns a reader scans
  * (an asset's tag and name, a cost) in tables with many columns, which must stay whole.
  */
-export function WrappingCellText(props: { title: string; description?: string; href?: string; color?: 'secondary' }) {
+export function WrappingCellText(props: {
+  title: string;
+  description?: string | undefined;
+  href?: string | undefined;
+  color?: 'secondary' | undefined;
+}) {
   const { title, description, href, color } = props;
   return (
     <Cell>
