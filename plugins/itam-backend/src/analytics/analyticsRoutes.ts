@@ -11,13 +11,13 @@ import {
   RISK_SEVERITIES,
   safeText,
 } from '@itam/common';
-import { isError } from '@backstage/errors';
-import type { Response, Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import type { RouteContext } from '../service/context';
 import { decodePageCursor, encodePageCursor, pageQueryShape } from '../service/pagination';
 import { sendJsonItems } from '../service/jsonText';
 import { parseRequest } from '../service/validate';
+import { withRetryAfter } from '../service/retryAfter';
 import type { AnalyticsService } from './AnalyticsService';
 
 const kpiQuerySchema = z
@@ -75,16 +75,6 @@ const riskCursorSchema = z
 
 /** When a reader told the findings are still being evaluated for the first time should ask again. */
 const FIRST_EVALUATION_RETRY_SECONDS = 30;
-
-/** Runs `read`; if it answers "not yet" (503), the response tells the client when to ask again. */
-async function withRetryAfter<T>(res: Response, seconds: number, read: () => Promise<T>): Promise<T> {
-  try {
-    return await read();
-  } catch (error) {
-    if (isError(error) && error.name === 'ServiceUnavailableError') res.setHeader('Retry-After', String(seconds));
-    throw error;
-  }
-}
 
 const setPredicate = (set: ReadonlySet<string>) => (value: string) => set.has(value);
 
