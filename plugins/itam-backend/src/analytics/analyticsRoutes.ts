@@ -138,7 +138,9 @@ export function registerAnalyticsRoutes(router: Router, ctx: RouteContext, analy
       else notFoundAssets.push(idOrTag);
     }
     // A change asked about without a window is one about to happen: the next 24 hours.
-    const window = body.window ?? { start: ctx.now(), end: new Date(Date.parse(ctx.now()) + DEFAULT_IMPACT_WINDOW_MS).toISOString() };
+    // One reading of the clock: two could be a millisecond apart, and the window a day and a millisecond.
+    const now = ctx.now();
+    const window = body.window ?? { start: now, end: new Date(Date.parse(now) + DEFAULT_IMPACT_WINDOW_MS).toISOString() };
     const query = { assetIds, entityRefs: body.entityRefs, window };
     const maxDepth = (body.options ?? changeImpactOptionsSchema.parse({})).maxDepth;
     const graph = await analytics.impactGraph(query, maxDepth);
