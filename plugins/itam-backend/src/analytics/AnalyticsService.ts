@@ -331,11 +331,7 @@ export class AnalyticsService {
   private async assetIdsOf(filter: RiskFindingFilter): Promise<string[] | undefined> {
     if (filter.assetIds) return [...filter.assetIds];
     if (filter.entityRef === undefined) return undefined;
-    const rows: { asset_id: string }[] = await this.deps.store
-      .knex('itam_entity_links')
-      .where('entity_ref', filter.entityRef)
-      .distinct('asset_id');
-    return rows.map(r => r.asset_id);
+    return this.deps.store.listEntityAssetIds(filter.entityRef);
   }
 
   /** {@link AnalyticsService.riskFindingsPage} with the findings parsed. */

@@ -101,6 +101,8 @@ export interface AssetStore {
   /** Removes a link; returns false when there was none. */
   removeEntityLink(assetId: string, link: EntityLink): Promise<boolean>;
   getEntityAssets(entityRef: string): Promise<EntityAsset[]>;
+  /** The ids of the assets linked to an entity (in any role), each once. */
+  listEntityAssetIds(entityRef: string): Promise<string[]>;
   /**
    * `getEntityAssets` as JSON text: the array's elements, comma-separated, without the brackets
    * (empty when the entity has no assets), each asset as stored, for responses that pass it through.

@@ -389,6 +389,11 @@ export class KnexAssetStore implements AssetStore {
     return JSON.parse(`[${(await this.getEntityAssetItemsJson(entityRef)).items}]`) as EntityAsset[];
   }
 
+  async listEntityAssetIds(entityRef: string): Promise<string[]> {
+    const rows: { asset_id: string }[] = await this.db('itam_entity_links').where('entity_ref', entityRef).distinct('asset_id');
+    return rows.map(r => r.asset_id);
+  }
+
   async getEntityAssetItemsJson(entityRef: string): Promise<{ items: string; count: number }> {
     return readEntityAssetItems(this.db, entityRef);
   }
