@@ -11,4 +11,14 @@ describe('ConsumerKeys', () => {
     expect(keys.lookup('dev-2')).toBe(1);
     expect(keys.lookup('nope')).toBeUndefined();
   });
+
+  it('ranks ids interned after a ranking in with the others at the next ranking', () => {
+    const keys = new ConsumerKeys();
+    for (const id of ['m', 'c']) keys.intern(id);
+    keys.rank();
+    const a = keys.intern('a');
+    keys.rank();
+    expect(keys.rankOf(a)).toBe(0);
+    expect(['a', 'c', 'm'].map((_, r) => keys.keyOf(keys.keyOfRank(r)))).toEqual(['a', 'c', 'm']);
+  });
 });

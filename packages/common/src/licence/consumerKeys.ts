@@ -20,9 +20,14 @@ export class ConsumerKeys {
     return i;
   }
 
-  /** Sorts the ids seen so far; call once, after grouping. */
+  /**
+   * Sorts the ids seen so far; call after grouping. Ids interned since the last ranking are
+   * ranked with the others; with none, the ranks stand (an index shared by several
+   * reconciliations is sorted once).
+   */
   rank(): void {
     const n = this.keys.length;
+    if (this.ranks !== null && this.ranks.length === n) return;
     const order = Array.from({ length: n }, (_, i) => i);
     const keys = this.keys;
     order.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));

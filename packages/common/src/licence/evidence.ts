@@ -1,6 +1,7 @@
 import { ItamValidationError } from '../errors';
 import { addCalendarDays } from './calendarDays';
 import { ConsumerKeys } from './consumerKeys';
+import type { LicenceDeviceIndex } from './deviceIndex';
 import { HarvestFinder } from './harvest';
 import { IssueList } from './integrity';
 import { newConsumer, type Consumer, type ProductNode } from './model';
@@ -55,27 +56,17 @@ export interface GroupedEvidence {
 export function groupEvidence(
   nodes: readonly ProductNode[],
   productIndex: ReadonlyMap<string, number>,
-  devices: ReadonlyMap<string, DeviceFacts>,
-  input: LicenceInput,
+  devices: LicenceDeviceIndex,
+  input: Omit<LicenceInput, 'devices'>,
   options: ReconciliationOptions,
 ): GroupedEvidence {
   const issues = new IssueList();
   const harvest = new HarvestFinder(options.asOf, options.harvestAfterDays);
   const installations = input.installations;
   const n = installations.length;
-  const deviceKeys = new ConsumerKeys();
-
-  // Devices with facts are interned first: their ids are 0..F-1, so facts and hosts are found by
-  // array index, and a consumer's id is the very string that keys the facts map.
-  const factsByKey: DeviceFacts[] = [];
-  for (const d of devices.values()) factsByKey[deviceKeys.intern(d.deviceId)] = d;
-  const hostOf = new Int32Array(factsByKey.length).fill(-1);
-  for (let k = 0; k < factsByKey.length; k++) {
-    const d = factsByKey[k];
-    if (d.kind !== 'virtual' || d.hostDeviceId === undefined) continue;
-    const host = deviceKeys.lookup(d.hostDeviceId);
-    if (host !== undefined && host < factsByKey.length && factsByKey[host].kind === 'physical') hostOf[k] = host;
-  }
+  // Devices with facts were interned first: their ids are 0..F-1, so facts and hosts are found by
+  // array index, and a consumer's id is the very string that keys the facts.
+  const { keys: deviceKeys, factsByKey, hostOf } = devices;
 
   // Columns in input order first, filled while the installations are scanned in memory order.
   const productOf = new Int32Array(n);

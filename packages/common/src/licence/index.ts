@@ -21,7 +21,7 @@ export type * from './types';
 export type * from './resultTypes';
 export { LICENCE_STATUSES } from './resultTypes';
 export { parseLicenceInput, parseReconciliationOptions } from './parseInput';
-export { checkLicenceInputIntegrity, MAX_REPORTED_ISSUES } from './integrity';
+export { checkDeviceIntegrity, checkLicenceInputIntegrity, MAX_REPORTED_ISSUES } from './integrity';
 export { compareVersions } from './versions';
 export { termStatus, type TermStatus } from './terms';
 export { deviceDemand, ProcessorRatings, type Demand, type LicensedDevice } from './demand';
@@ -45,7 +45,8 @@ export {
   type ManagedLicenceStatus,
 } from './assetLicences';
 export { productDisplayName, productFullName } from './productNames';
-export { reconcileLicences } from './reconcile';
+export { reconcileLicences, reconcileLicencesOnDevices } from './reconcile';
+export { LicenceDeviceIndex } from './deviceIndex';
 export { positionTotals, summarizeLicencePositions, summarizeLicenceTotals, type LicencePositionTotals } from './summary';
 export {
   devicesOfPart,

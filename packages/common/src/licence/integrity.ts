@@ -36,14 +36,15 @@ function isCount(n: unknown): boolean {
  * `evidence: false` skips the per-installation, per-assignment and per-peak checks: the
  * reconciliation makes those while grouping evidence, rather than in a second pass over a million
  * installations, and tolerates duplicate installation ids (they are counted as the separate
- * records they are); {@link parseLicenceInput} refuses them.
+ * records they are); {@link parseLicenceInput} refuses them. `devices: false` skips the checks of
+ * the devices, made once where they were indexed ({@link LicenceDeviceIndex.of}).
  *
  * @returns every problem found (at most {@link MAX_REPORTED_ISSUES}, then a summary line).
  * @public
  */
 export function checkLicenceInputIntegrity(
   input: LicenceInput,
-  scope: { evidence: boolean } = { evidence: true },
+  scope: { evidence: boolean; devices?: boolean } = { evidence: true },
 ): ValidationIssue[] {
   const issues = new IssueList();
   const products = new Set<string>();
@@ -86,22 +87,7 @@ export function checkLicenceInputIntegrity(
     });
   }
 
-  const devices = new Map<string, LicenceInput['devices'][number]>();
-  input.devices.forEach((d, i) => {
-    if (devices.has(d.deviceId)) issues.add(`devices.${i}.deviceId`, `duplicates device "${d.deviceId}"`);
-    devices.set(d.deviceId, d);
-    if (!isCount(d.processors)) issues.add(`devices.${i}.processors`, 'must be a whole number of at least 0');
-    if (!isCount(d.coresPerProcessor)) issues.add(`devices.${i}.coresPerProcessor`, 'must be a whole number of at least 0');
-    if (d.hostDeviceId !== undefined && d.kind !== 'virtual') issues.add(`devices.${i}.hostDeviceId`, 'is only for virtual devices');
-  });
-  input.devices.forEach((d, i) => {
-    if (d.hostDeviceId === undefined) return;
-    const host = devices.get(d.hostDeviceId);
-    if (d.hostDeviceId === d.deviceId) issues.add(`devices.${i}.hostDeviceId`, 'must name another device');
-    else if (host !== undefined && host.kind !== 'physical') {
-      issues.add(`devices.${i}.hostDeviceId`, `must name a physical device; "${d.hostDeviceId}" is virtual (nested virtualisation is not modelled)`);
-    }
-  });
+  if (scope.devices !== false) for (const issue of checkDeviceIntegrity(input.devices)) issues.add(issue.path, issue.message);
 
   if (scope.evidence) {
     input.userAssignments.forEach((a, i) => {
@@ -137,4 +123,33 @@ export function addMixedCurrencyIssues(
       );
     }
   });
+}
+
+/**
+ * Checks an estate's device facts: one entry per device, whole-number counts, and host links from
+ * a VM to another, physical device.
+ *
+ * @returns every problem found (at most {@link MAX_REPORTED_ISSUES}, then a summary line).
+ * @public
+ */
+export function checkDeviceIntegrity(devices: readonly LicenceInput['devices'][number][]): ValidationIssue[] {
+  const issues = new IssueList();
+  const byId = new Map<string, LicenceInput['devices'][number]>();
+  devices.forEach((d, i) => {
+    if (byId.has(d.deviceId)) issues.add(`devices.${i}.deviceId`, `duplicates device "${d.deviceId}"`);
+    byId.set(d.deviceId, d);
+    if (!isCount(d.processors)) issues.add(`devices.${i}.processors`, 'must be a whole number of at least 0');
+    if (!isCount(d.coresPerProcessor)) issues.add(`devices.${i}.coresPerProcessor`, 'must be a whole number of at least 0');
+    if (d.hostDeviceId !== undefined && d.kind !== 'virtual') issues.add(`devices.${i}.hostDeviceId`, 'is only for virtual devices');
+  });
+  devices.forEach((d, i) => {
+    if (d.hostDeviceId === undefined) return;
+    const host = byId.get(d.hostDeviceId);
+    if (d.hostDeviceId === d.deviceId) issues.add(`devices.${i}.hostDeviceId`, 'must name another device');
+    else if (host !== undefined && host.kind !== 'physical') {
+      issues.add(`devices.${i}.hostDeviceId`, `must name a physical device; "${d.hostDeviceId}" is virtual (nested virtualisation is not modelled)`);
+    }
+  });
+
+  return issues.result();
 }

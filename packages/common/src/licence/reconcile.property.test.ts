@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { CORE_COUNTING_RULES, LICENCE_METRIC_INFO, LICENCE_METRICS } from './metrics';
-import { reconcileLicences } from './reconcile';
-import { reconcileLicencesInParts } from './reconcileParts';
+import { LicenceDeviceIndex } from './deviceIndex';
+import { reconcileLicences, reconcileLicencesOnDevices } from './reconcile';
+import { licenceInputPart, reconcileLicencesInParts } from './reconcileParts';
 import type { DeviceFacts, Entitlement, LicenceInput, SoftwareProduct } from './types';
 
 const AS_OF = '2025-06-30';
@@ -211,4 +212,18 @@ describe('reconcileLicences properties', () => {
       { numRuns: 300 },
     );
   });
+
+  it('gives the same report on a device index whatever was reconciled on it before', () => {
+    fc.assert(
+      fc.property(inputArb, input => {
+        const { devices, ...evidence } = input;
+        const index = LicenceDeviceIndex.of(devices);
+        // Each product alone first, last to first: interns devices into the index in another order.
+        for (const p of [...input.products].reverse()) reconcileLicencesOnDevices(licenceInputPart(evidence, [p.id]), index, { asOf: AS_OF });
+        expect(reconcileLicencesOnDevices(evidence, index, { asOf: AS_OF })).toEqual(reconcileLicences(input, { asOf: AS_OF }));
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
+

@@ -10,7 +10,8 @@ import { productPosition, unreconciledPosition } from './position';
 import type { LicencePositionReport } from './resultTypes';
 import { buildRightStates, familyKeyOf, planFamily, rankVersions } from './rights';
 import { summarizeLicencePositions } from './summary';
-import type { DeviceFacts, LicenceInput, ReconciliationOptionsInput } from './types';
+import { LicenceDeviceIndex } from './deviceIndex';
+import type { LicenceInput, ReconciliationOptions, ReconciliationOptionsInput } from './types';
 
 /** Metrics that license the physical host of a VM rather than the VM. */
 const HOST_METRICS = new Set(['oracle-processor', 'ibm-pvu']);
@@ -45,6 +46,31 @@ export function reconcileLicences(
   const opts = parseReconciliationOptions(options);
   const issues = checkLicenceInputIntegrity(input, { evidence: false });
   if (issues.length > 0) throw new ItamValidationError(issues, 'licence input');
+  return reconcileChecked(input, LicenceDeviceIndex.ofChecked(input.devices), opts);
+}
+
+/**
+ * {@link reconcileLicences} over devices indexed once ({@link LicenceDeviceIndex.of}) for several
+ * reconciliations: a reconciliation made a part of the estate at a time passes each part's
+ * products, entitlements and evidence with the estate's index, so a part costs what its own
+ * evidence costs. The positions are those {@link reconcileLicences} gives with the index's devices.
+ *
+ * @throws {@link ItamValidationError} as {@link reconcileLicences} does, but for the devices,
+ *   checked when they were indexed.
+ * @public
+ */
+export function reconcileLicencesOnDevices(
+  input: Omit<LicenceInput, 'devices'>,
+  devices: LicenceDeviceIndex,
+  options: ReconciliationOptionsInput,
+): LicencePositionReport {
+  const opts = parseReconciliationOptions(options);
+  const issues = checkLicenceInputIntegrity({ ...input, devices: [] }, { evidence: false, devices: false });
+  if (issues.length > 0) throw new ItamValidationError(issues, 'licence input');
+  return reconcileChecked(input, devices, opts);
+}
+
+function reconcileChecked(input: Omit<LicenceInput, 'devices'>, devices: LicenceDeviceIndex, opts: ReconciliationOptions): LicencePositionReport {
 
   const products = [...input.products].sort(byId);
   const productIndex = new Map<string, number>();
@@ -104,8 +130,6 @@ export function reconcileLicences(
     node.hasAllocations = allocatingFamilies.has(node.familyKey);
   }
 
-  const devices = new Map<string, DeviceFacts>();
-  for (const d of input.devices) devices.set(d.deviceId, d);
   const grouped = groupEvidence(nodes, productIndex, devices, input, opts);
 
   for (const members of families.values()) planFamily(members, nodes);

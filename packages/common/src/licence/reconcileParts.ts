@@ -1,7 +1,8 @@
 import { ItamValidationError } from '../errors';
 import { addMixedCurrencyIssues, checkLicenceInputIntegrity, IssueList } from './integrity';
 import { parseReconciliationOptions } from './parseInput';
-import { reconcileLicences } from './reconcile';
+import { LicenceDeviceIndex } from './deviceIndex';
+import { reconcileLicencesOnDevices } from './reconcile';
 import type { LicencePositionReport, ProductPosition } from './resultTypes';
 import { familyKeyOf } from './rights';
 import { positionTotals, summarizeLicenceTotals, type LicencePositionTotals } from './summary';
@@ -82,19 +83,17 @@ export function devicesOfPart(
 
 /**
  * The reconciliation input restricted to some products: their products, entitlements,
- * installations, assignments and peaks, and the devices those name.
+ * installations, assignments and peaks (the devices are the estate's, see
+ * {@link reconcileLicencesOnDevices}).
  *
  * @public
  */
-export function licenceInputPart(input: LicenceInput, productIds: readonly string[], devices: ReadonlyMap<string, DeviceFacts>): LicenceInput {
+export function licenceInputPart(input: Omit<LicenceInput, 'devices'>, productIds: readonly string[]): Omit<LicenceInput, 'devices'> {
   const wanted = new Set(productIds);
-  const installations = input.installations.filter(i => wanted.has(i.productId));
-  const entitlements = input.entitlements.filter(e => wanted.has(e.productId));
   return {
     products: input.products.filter(p => wanted.has(p.id)),
-    entitlements,
-    installations,
-    devices: devicesOfPart(installations, entitlements, devices),
+    entitlements: input.entitlements.filter(e => wanted.has(e.productId)),
+    installations: input.installations.filter(i => wanted.has(i.productId)),
     userAssignments: input.userAssignments.filter(a => wanted.has(a.productId)),
     concurrentPeaks: input.concurrentPeaks.filter(p => wanted.has(p.productId)),
   };
@@ -162,12 +161,12 @@ export function reconcileLicencesInParts(
   if (issues.length > 0) throw new ItamValidationError(issues, 'licence input');
   const counts = new Map<string, number>();
   for (const i of input.installations) counts.set(i.productId, (counts.get(i.productId) ?? 0) + 1);
-  const devices = new Map(input.devices.map(d => [d.deviceId, d]));
+  const devices = LicenceDeviceIndex.ofChecked(input.devices);
   const estateCurrency = estateCurrencyOf(input.entitlements);
   const assembler = new LicenceReportAssembler(options);
   const products: ProductPosition[] = [];
   for (const part of planLicenceParts(input.products, id => counts.get(id) ?? 0, installationsPerPart)) {
-    const report = reconcileLicences(licenceInputPart(input, part.productIds, devices), { ...options, estateCurrency });
+    const report = reconcileLicencesOnDevices(licenceInputPart(input, part.productIds), devices, { ...options, estateCurrency });
     assembler.add(report.products);
     for (const position of report.products) products.push(position);
   }
