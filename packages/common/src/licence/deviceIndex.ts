@@ -5,7 +5,7 @@ import type { DeviceFacts } from './types';
 
 /**
  * The devices of an estate as the reconciliation finds them: each device's id interned to a small
- * integer (devices with facts first, so their integers index {@link LicenceDeviceIndex.factsByKey}),
+ * integer (devices with facts first, so their integers index their facts),
  * and the physical host each VM is licensed through. Built once, it serves every part of a
  * reconciliation made a part at a time: a part then costs what its own installations cost, not
  * what the estate's devices cost (interning, validating and sorting fifty thousand devices forty
@@ -17,22 +17,18 @@ import type { DeviceFacts } from './types';
  * @public
  */
 export class LicenceDeviceIndex {
-  /** @internal */
-  readonly keys = new ConsumerKeys();
-  /** @internal Facts by interned device id. */
-  readonly factsByKey: DeviceFacts[] = [];
-  /** @internal Interned id of each VM's physical host, or -1; only devices with facts. */
-  readonly hostOf: Int32Array;
-
   private constructor(devices: Iterable<DeviceFacts>) {
-    for (const d of devices) this.factsByKey[this.keys.intern(d.deviceId)] = d;
-    this.hostOf = new Int32Array(this.factsByKey.length).fill(-1);
-    for (let k = 0; k < this.factsByKey.length; k++) {
-      const d = this.factsByKey[k];
+    const keys = new ConsumerKeys();
+    const factsByKey: DeviceFacts[] = [];
+    for (const d of devices) factsByKey[keys.intern(d.deviceId)] = d;
+    const hostOf = new Int32Array(factsByKey.length).fill(-1);
+    for (let k = 0; k < factsByKey.length; k++) {
+      const d = factsByKey[k];
       if (d.kind !== 'virtual' || d.hostDeviceId === undefined) continue;
-      const host = this.keys.lookup(d.hostDeviceId);
-      if (host !== undefined && host < this.factsByKey.length && this.factsByKey[host].kind === 'physical') this.hostOf[k] = host;
+      const host = keys.lookup(d.hostDeviceId);
+      if (host !== undefined && host < factsByKey.length && factsByKey[host].kind === 'physical') hostOf[k] = host;
     }
+    indexes.set(this, { keys, factsByKey, hostOf });
   }
 
   /**
@@ -51,4 +47,20 @@ export class LicenceDeviceIndex {
   static ofChecked(devices: readonly DeviceFacts[]): LicenceDeviceIndex {
     return new LicenceDeviceIndex(devices);
   }
+}
+
+/** What an index holds, for the grouping of evidence (kept off the public class). */
+export interface DeviceIndexContent {
+  keys: ConsumerKeys;
+  /** Facts by interned device id: devices with facts were interned first, so their ids index this. */
+  factsByKey: DeviceFacts[];
+  /** Interned id of each VM's physical host, or -1; only devices with facts. */
+  hostOf: Int32Array;
+}
+
+const indexes = new WeakMap<LicenceDeviceIndex, DeviceIndexContent>();
+
+/** The content of an index. */
+export function deviceIndexContent(index: LicenceDeviceIndex): DeviceIndexContent {
+  return indexes.get(index)!;
 }

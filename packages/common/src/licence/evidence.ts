@@ -1,7 +1,7 @@
 import { ItamValidationError } from '../errors';
 import { addCalendarDays } from './calendarDays';
 import { ConsumerKeys } from './consumerKeys';
-import type { LicenceDeviceIndex } from './deviceIndex';
+import { deviceIndexContent, type LicenceDeviceIndex } from './deviceIndex';
 import { HarvestFinder } from './harvest';
 import { IssueList } from './integrity';
 import { newConsumer, type Consumer, type ProductNode } from './model';
@@ -66,7 +66,7 @@ export function groupEvidence(
   const n = installations.length;
   // Devices with facts were interned first: their ids are 0..F-1, so facts and hosts are found by
   // array index, and a consumer's id is the very string that keys the facts.
-  const { keys: deviceKeys, factsByKey, hostOf } = devices;
+  const { keys: deviceKeys, factsByKey, hostOf } = deviceIndexContent(devices);
 
   // Columns in input order first, filled while the installations are scanned in memory order.
   const productOf = new Int32Array(n);
