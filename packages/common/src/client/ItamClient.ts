@@ -259,8 +259,8 @@ export class ItamClient implements ItamApi {
     return items;
   }
 
-  getLicencePositions(query: { explain?: boolean } = {}): Promise<LicencePositionsResponse> {
-    return this.request('GET', `/licences/positions${query.explain ? '?explain=true' : ''}`);
+  getLicencePositions(): Promise<LicencePositionsResponse> {
+    return this.request('GET', '/licences/positions');
   }
 
   async getAssetLicences(assetIds: readonly string[]): Promise<AssetLicences[]> {

@@ -14,6 +14,7 @@ import type { ChangeImpactResult } from '../impact/types';
 import type { KpiResult } from '../kpi/kpiResult';
 import type { MaturityAssessment } from '../kpi/itamMaturity';
 import type { LicencePositionReport, ProductPosition } from '../licence/resultTypes';
+import type { ListedProductPosition } from '../licence/listedPosition';
 import type { StoredEntitlement, StoredInstallation, StoredProduct } from '../licence/stored';
 import type { RiskFinding } from '../risk/types';
 import type { RiskFindingCounts } from '../risk/listing';
@@ -169,10 +170,21 @@ export interface RiskFindingsResponse {
 /** A risk finding as listed: with its key and the day it was first found. @public */
 export type RiskFindingItem = RiskFinding & { key: string; firstSeen: string };
 
-/** Every product's licence position (explanations only when asked for). @public */
-export type LicencePositionsResponse = LicencePositionReport & { computedAt: string };
+/**
+ * Every product's licence position as the latest reconciliation stored it: the report's header
+ * and each product's figures (its harvest candidates and explanation are on its own page).
+ *
+ * @public
+ */
+export type LicencePositionsResponse = Omit<LicencePositionReport, 'products'> & { computedAt: string; products: ListedProductPosition[] };
 
-/** One product's licence position with its full explanation. @public */
+/**
+ * One product's licence position with its harvest candidates and full explanation, reconciled
+ * for its product family from the evidence when asked (`computedAt`), as of the day of the stored
+ * positions (`asOf`).
+ *
+ * @public
+ */
 export type LicencePositionResponse = ProductPosition & {
   computedAt: string;
   asOf: string;
@@ -303,7 +315,7 @@ export interface ItamApi {
   listProducts(): Promise<StoredProduct[]>;
   listEntitlements(query?: { productId?: string }): Promise<StoredEntitlement[]>;
   listInstallations(query?: { assetId?: string; productId?: string }): Promise<ListedInstallation[]>;
-  getLicencePositions(query?: { explain?: boolean }): Promise<LicencePositionsResponse>;
+  getLicencePositions(): Promise<LicencePositionsResponse>;
   /**
    * The licence status of each of these assets (`GET /asset-licences`, 200 ids a request), in
    * the order asked; assets unknown or hidden from the caller are left out.

@@ -47,6 +47,8 @@ export {
 export { productDisplayName, productFullName } from './productNames';
 export { reconcileLicences, reconcileLicencesOnDevices } from './reconcile';
 export { LicenceDeviceIndex } from './deviceIndex';
+export { familyKeyOf } from './rights';
+export { listedPosition, type ListedProductPosition } from './listedPosition';
 export { positionTotals, summarizeLicencePositions, summarizeLicenceTotals, type LicencePositionTotals } from './summary';
 export {
   devicesOfPart,

@@ -8,7 +8,10 @@ import { compareVersions } from './versions';
 
 /**
  * The family a product belongs to: its versions share publisher and name, compared without case
- * or surrounding space, so `Microsoft / SQL Server` 2019 and 2022 are one family.
+ * or surrounding space, so `Microsoft / SQL Server` 2019 and 2022 are one family. Families
+ * reconcile independently of each other (rights cover other versions only within a family).
+ *
+ * @public
  */
 export function familyKeyOf(p: { publisher: string; name: string }): string {
   return `${p.publisher.trim().toLowerCase()}\u0000${p.name.trim().toLowerCase()}`;

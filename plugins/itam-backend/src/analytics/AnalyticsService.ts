@@ -17,6 +17,7 @@ import type {
   Asset,
   ImpactGraph,
   KpiReport,
+  LicencePositionResponse,
   MaturityAssessment,
   RiskFindingCounts,
   RiskFindingItem,
@@ -27,7 +28,7 @@ import type { KnexAssetStore } from '../database/KnexAssetStore';
 import type { AssetVisibility } from '../database/AssetStore';
 import { KnexLicenceStore } from '../licences/KnexLicenceStore';
 import { licenceRiskInputs } from '../licences/licenceRiskInputs';
-import type { ReconciledRun } from '../licences/reconcileStoredLicences';
+import { reconcileStoredFamily, type ReconciledRun } from '../licences/reconcileStoredLicences';
 import { inThreadReconciliation, type LicenceReconciliationRunner } from '../licences/reconciliationWorker';
 import type { LicenceStore } from '../licences/LicenceStore';
 import { KnexRiskFindingStore } from '../risks/KnexRiskFindingStore';
@@ -359,6 +360,21 @@ export class AnalyticsService {
       this.positionsInFlight.set(generation, run);
     }
     return run;
+  }
+
+  /**
+   * A product's position with its harvest candidates and explanation (which the stored positions
+   * leave out), from its family reconciled now as of the stored positions' day: the stored
+   * figures while the evidence has not changed since. Undefined for a product with no position.
+   */
+  async explainedLicencePosition(productId: string): Promise<LicencePositionResponse | undefined> {
+    const positions = await this.licencePositions();
+    // Every product is in a fresh report (writes drop the old one).
+    if (!(await positions.product(productId))) return undefined;
+    const { asOf, harvestAfterDays } = positions.header;
+    const computedAt = this.now();
+    const position = await reconcileStoredFamily({ licences: this.licences, register: this.deps.store, asOf, productId });
+    return position && { computedAt, asOf, harvestAfterDays, ...position };
   }
 
   private async reconcilePositions(generation: number): Promise<LicencePositionsView> {

@@ -28,7 +28,7 @@ import {
   type HistoryRow,
 } from './rows';
 import { entityRefsLinkedTo, readEntityAssetItems, refreshEntityAssetItems } from './entityAssetItems';
-import { isBetterSqlite, isPg, lockedForWrite } from './engine';
+import { isBetterSqlite, isPg, lockedForWrite, rawRows } from './engine';
 import { pgRows, pgStatementName, sqliteAll, tuneSqliteConnections } from './sqliteReads';
 
 /**
@@ -43,6 +43,8 @@ const migrationsDir = resolvePackagePath('@itam/backstage-plugin-itam-backend', 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 const EXPORT_BATCH = 1000;
+/** Ids read per statement by the bulk reads by id. */
+const ID_LIST_BATCH = 1000;
 
 /**
  * Runs the plugin's migrations (the `migrations/` folder shipped with the package).
@@ -475,9 +477,11 @@ export class KnexAssetStore implements AssetStore {
   async getAssets(ids: readonly string[]): Promise<Asset[]> {
     const assets: Asset[] = [];
     const unique = [...new Set(ids)];
-    for (let i = 0; i < unique.length; i += 500) {
-      const rows: Pick<AssetRow, 'data'>[] = await this.db('itam_assets').whereIn('id', unique.slice(i, i + 500)).select('data');
-      assets.push(...rows.map(rowToAsset));
+    for (let i = 0; i < unique.length; i += ID_LIST_BATCH) {
+      // The ids as one array parameter: one statement, prepared once, whatever the batch's size
+      // (the licence reconciliation reads tens of thousands of devices this way).
+      const rows = await this.rowsWithIdIn<Pick<AssetRow, 'data'>>('select data from itam_assets where id', [], unique.slice(i, i + ID_LIST_BATCH));
+      for (const row of rows) assets.push(rowToAsset(row));
     }
     return assets;
   }
@@ -485,15 +489,26 @@ export class KnexAssetStore implements AssetStore {
   async listLinksTo(type: string, targetIds: readonly string[]): Promise<StoredAssetLink[]> {
     const links: StoredAssetLink[] = [];
     const unique = [...new Set(targetIds)];
-    for (let i = 0; i < unique.length; i += 500) {
-      const rows = await this.db('itam_asset_links')
-        .where('type', type)
-        .whereIn('target_asset_id', unique.slice(i, i + 500))
-        .orderBy(['target_asset_id', 'source_asset_id'])
-        .select('source_asset_id', 'type', 'target_asset_id');
-      links.push(...rows.map(r => ({ sourceAssetId: r.source_asset_id, type: r.type, targetAssetId: r.target_asset_id })));
+    for (let i = 0; i < unique.length; i += ID_LIST_BATCH) {
+      const rows = await this.rowsWithIdIn<{ source_asset_id: string; type: StoredAssetLink['type']; target_asset_id: string }>(
+        'select source_asset_id, type, target_asset_id from itam_asset_links where type = ? and target_asset_id',
+        [type],
+        unique.slice(i, i + ID_LIST_BATCH),
+        'order by target_asset_id, source_asset_id',
+      );
+      for (const r of rows) links.push({ sourceAssetId: r.source_asset_id, type: r.type, targetAssetId: r.target_asset_id });
     }
     return links;
+  }
+
+  /**
+   * Runs `select … where <column>` + ` in (ids)` + `tail` with the ids as one array parameter
+   * (json_each on SQLite, prepared once per connection; `any` on PostgreSQL).
+   */
+  private async rowsWithIdIn<T>(head: string, params: readonly string[], ids: readonly string[], tail = ''): Promise<T[]> {
+    if (isBetterSqlite(this.db)) return sqliteAll<T>(this.db, `${head} in (select value from json_each(?)) ${tail}`, [...params, JSON.stringify(ids)]);
+    if (isPg(this.db)) return rawRows<T>(this.db, await this.db.raw(`${head} = any(?::text[]) ${tail}`, [...params, [...ids]]));
+    return rawRows<T>(this.db, await this.db.raw(`${head} in (${ids.map(() => '?').join(', ')}) ${tail}`, [...params, ...ids]));
   }
 
   async listAllEntityLinks(): Promise<(EntityLink & { assetId: string })[]> {

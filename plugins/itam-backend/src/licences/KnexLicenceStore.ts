@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import type { AssetVisibility } from '../database/AssetStore';
 import { whereAssetCriteria } from '../permissions/assetCriteria';
 import { isBetterSqlite, lockedForWrite } from '../database/engine';
-import { sqliteAll } from '../database/sqliteReads';
+import { pgRows, sqliteAll, sqliteAllArrays } from '../database/sqliteReads';
 import type {
   InstallationEvidence,
   LicenceStamp,
@@ -20,7 +20,11 @@ import type {
 /** What the reconciliation reads of an installation row. */
 const EVIDENCE_COLUMNS = 'id, asset_id, product_id, product_name, publisher, version, last_used';
 /** What it reads of an installation recorded against a product. */
-const RECORDED_EVIDENCE_COLUMNS = 'id, asset_id, product_id, version, last_used';
+// What the reconciliation reads of a recorded installation (not its version: products are the
+// versions it counts).
+type RecordedEvidenceRow = [id: number | string, assetId: string, productId: string, lastUsed: string | null];
+const RECORDED_EVIDENCE_PG = 'select id, asset_id, product_id, last_used from itam_installations where product_id = any($1::text[])';
+const RECORDED_EVIDENCE_SQLITE = 'select id, asset_id, product_id, last_used from itam_installations where product_id in (select value from json_each(?))';
 
 /** Source recorded on installations entered through the API. */
 export const API_INSTALLATION_SOURCE = 'api';
@@ -186,15 +190,12 @@ export class KnexLicenceStore implements LicenceStore {
     if (productIds.length === 0) return [];
     // Only what a recorded installation needs (its name matters to recognition alone): the
     // evidence index then answers without reading the table (migrations/20261217_installationEvidenceIndex.js).
-    // One statement whatever the number of products, so SQLite prepares it once per connection.
-    const rows: Record<string, unknown>[] = isBetterSqlite(this.db)
-      ? await sqliteAll(
-          this.db,
-          `select ${RECORDED_EVIDENCE_COLUMNS} from itam_installations where product_id in (select value from json_each(?))`,
-          [JSON.stringify(productIds)],
-        )
-      : (await this.db.raw(`select ${RECORDED_EVIDENCE_COLUMNS} from itam_installations where product_id = any(?::text[])`, [[...productIds]])).rows;
-    return rows.map(rowToRecordedInstallation);
+    // One statement whatever the number of products, prepared once per connection; rows as
+    // arrays, as a part reads tens of thousands of them.
+    const rows = isBetterSqlite(this.db)
+      ? await sqliteAllArrays<RecordedEvidenceRow>(this.db, RECORDED_EVIDENCE_SQLITE, [JSON.stringify(productIds)])
+      : await pgRows<RecordedEvidenceRow>(this.db, 'itam_recorded_evidence', RECORDED_EVIDENCE_PG, [[...productIds]]);
+    return rows.map(([id, assetId, productId, lastUsed]) => recordedInstallation(id, assetId, productId, lastUsed));
   }
 
   async countInstallationsByProduct(): Promise<{ productId: string | null; installations: number }[]> {
@@ -280,8 +281,10 @@ export class KnexLicenceStore implements LicenceStore {
     return (await this.db('itam_installations').where('id', id).delete()) > 0;
   }
 
-  async listAssignments(): Promise<UserAssignment[]> {
-    const rows = await this.db('itam_user_assignments').orderBy(['product_id', 'user_ref']);
+  async listAssignments(filter: { productIds?: readonly string[] } = {}): Promise<UserAssignment[]> {
+    const query = this.db('itam_user_assignments').orderBy(['product_id', 'user_ref']);
+    if (filter.productIds) query.whereIn('product_id', [...filter.productIds]);
+    const rows = await query;
     return rows.map(r => ({ productId: r.product_id, userRef: r.user_ref }));
   }
 
@@ -306,8 +309,10 @@ export class KnexLicenceStore implements LicenceStore {
     return n > 0;
   }
 
-  async listPeaks(): Promise<ConcurrentUsagePeak[]> {
-    const rows = await this.db('itam_concurrent_peaks').orderBy('id');
+  async listPeaks(filter: { productIds?: readonly string[] } = {}): Promise<ConcurrentUsagePeak[]> {
+    const query = this.db('itam_concurrent_peaks').orderBy('id');
+    if (filter.productIds) query.whereIn('product_id', [...filter.productIds]);
+    const rows = await query;
     return rows.map(r => ({ productId: r.product_id, peak: Number(r.peak), observedAt: r.observed_at }));
   }
 
@@ -385,11 +390,10 @@ function fromRow<T>(row: VersionedRow): T {
 }
 
 /** A recorded installation row as the reconciliation reads it (see {@link rowToEvidence}). */
-function rowToRecordedInstallation(r: Record<string, unknown>): Installation {
-  const installation: Installation = { id: String(r.id), deviceId: String(r.asset_id), productId: String(r.product_id) };
-  if (typeof r.version === 'string' && r.version !== '') installation.version = r.version.slice(0, 100);
-  if (r.last_used === '') installation.lastUsed = null;
-  else if (typeof r.last_used === 'string') installation.lastUsed = r.last_used;
+function recordedInstallation(id: number | string, assetId: string, productId: string, lastUsed: string | null): Installation {
+  const installation: Installation = { id: String(id), deviceId: assetId, productId };
+  if (lastUsed === '') installation.lastUsed = null;
+  else if (typeof lastUsed === 'string') installation.lastUsed = lastUsed;
   return installation;
 }
 

@@ -1,4 +1,4 @@
-import type { LicenceCompliance, LicencePositionReport, ProductPosition } from '@itam/common';
+import { listedPosition, type LicenceCompliance, type LicencePositionReport, type ListedProductPosition, type ProductPosition } from '@itam/common';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { isBetterSqlite, sqliteRunEach } from '../database/sqliteReads';
@@ -9,26 +9,24 @@ export const LICENCE_POSITIONS_SNAPSHOT = 'licence-positions';
 
 const POSITIONS = 'itam_licence_positions';
 const ROW_BATCH = 200;
-const POSITION_COLUMNS = ['run_id', 'product_id', 'status', 'under_management', 'position', 'explanation', 'computed_at'] as const;
+const POSITION_COLUMNS = ['run_id', 'product_id', 'status', 'under_management', 'position', 'computed_at'] as const;
 const INSERT_POSITION_SQL = `insert into ${POSITIONS} (${POSITION_COLUMNS.join(', ')}) values (${POSITION_COLUMNS.map(() => '?').join(', ')})`;
-
-/** A product's position, with its explanation when it was asked for. */
-export type ListedProductPosition = Omit<ProductPosition, 'explanation'> & { explanation?: ProductPosition['explanation'] };
 
 /** A reconciliation's report without its products (they are rows). */
 export type LicencePositionHeader = Omit<LicencePositionReport, 'products'>;
 
 /**
  * The licence positions of the latest reconciliation: a header (as of, summary) and one row per
- * product, read a product at a time or as a list.
+ * product as a list shows it (see ListedProductPosition in @itam/common), read a product at a
+ * time or as a list.
  */
 export interface LicencePositionsView {
   computedAt: string;
   header: LicencePositionHeader;
-  /** Every product's position by product id, with or without its explanation. */
-  products(explained: boolean): Promise<ListedProductPosition[]>;
-  product(productId: string): Promise<ProductPosition | undefined>;
-  /** Some products' positions, without explanations; products with no position are left out. */
+  /** Every product's position by product id. */
+  products(): Promise<ListedProductPosition[]>;
+  product(productId: string): Promise<ListedProductPosition | undefined>;
+  /** Some products' positions; products with no position are left out. */
   productsByIds(productIds: readonly string[]): Promise<ListedProductPosition[]>;
   /** The products under management and whether each is proven compliant (the KPI's input). */
   compliance(): Promise<LicenceCompliance[]>;
@@ -39,19 +37,18 @@ export function complianceOf(position: Pick<ProductPosition, 'productId' | 'stat
   return { productId: position.productId, compliant: position.status === 'compliant' || position.status === 'over-licensed' };
 }
 
-const withoutExplanation = ({ explanation: _e, ...position }: ProductPosition) => position;
-
 /** A report in hand as a view (one computed but not stored: a licence write came meanwhile). */
 export function reportView(computedAt: string, report: LicencePositionReport): LicencePositionsView {
-  const { products, ...header } = report;
+  const { products: reconciled, ...header } = report;
+  const products = reconciled.map(listedPosition);
   return {
     computedAt,
     header,
-    products: async explained => (explained ? products : products.map(withoutExplanation)),
+    products: async () => products,
     product: async id => products.find(p => p.productId === id),
     productsByIds: async ids => {
       const wanted = new Set(ids);
-      return products.filter(p => wanted.has(p.productId)).map(withoutExplanation);
+      return products.filter(p => wanted.has(p.productId));
     },
     compliance: async () => products.filter(p => p.underManagement).map(complianceOf),
   };
@@ -74,9 +71,11 @@ export interface LicencePositionStore {
    */
   putIfCurrent(generation: number, computedAt: string, report: LicencePositionReport): Promise<boolean>;
   /**
-   * Writes some products' positions of the reconciliation `runId`, unseen by readers of the
-   * current positions until {@link LicencePositionStore.publishIfCurrent}: a reconciliation run a
-   * part of the estate at a time stores each part as it is done instead of holding every position.
+   * Writes some products' positions of the reconciliation `runId`, as a list shows them (their
+   * harvest candidates and explanations are not kept: a product's page reconciles its family
+   * again for them), unseen by readers of the current positions until
+   * {@link LicencePositionStore.publishIfCurrent}: a reconciliation run a part of the estate at a
+   * time stores each part as it is done instead of holding every position.
    */
   putRunPositions(runId: string, computedAt: string, positions: readonly ProductPosition[]): Promise<void>;
   /**
@@ -130,7 +129,7 @@ export class KnexLicencePositionStore implements LicencePositionStore {
     return {
       computedAt,
       header,
-      products: explained => this.products(runId, explained),
+      products: () => this.products(runId),
       product: id => this.product(runId, id),
       productsByIds: ids => this.productsByIds(runId, ids),
       compliance: () => this.compliance(runId),
@@ -165,8 +164,7 @@ export class KnexLicencePositionStore implements LicencePositionStore {
       p.productId,
       p.status,
       p.underManagement ? 1 : 0,
-      JSON.stringify(withoutExplanation(p)),
-      JSON.stringify(p.explanation),
+      JSON.stringify(listedPosition(p)),
       computedAt,
     ]);
     if (isBetterSqlite(this.db)) {
@@ -198,15 +196,14 @@ export class KnexLicencePositionStore implements LicencePositionStore {
     await (current ? older.whereNot('run_id', current) : older).delete();
   }
 
-  private async products(runId: string, explained: boolean): Promise<ListedProductPosition[]> {
-    const columns = explained ? ['position', 'explanation'] : ['position'];
-    const rows: { position: string; explanation?: string }[] = await this.db(POSITIONS).where('run_id', runId).orderBy('product_id').select(columns);
+  private async products(runId: string): Promise<ListedProductPosition[]> {
+    const rows: { position: string }[] = await this.db(POSITIONS).where('run_id', runId).orderBy('product_id').select('position');
     return rows.map(toPosition);
   }
 
-  private async product(runId: string, productId: string): Promise<ProductPosition | undefined> {
-    const row = await this.db(POSITIONS).where('run_id', runId).where('product_id', productId).first('position', 'explanation');
-    return row ? (toPosition(row) as ProductPosition) : undefined;
+  private async product(runId: string, productId: string): Promise<ListedProductPosition | undefined> {
+    const row: { position: string } | undefined = await this.db(POSITIONS).where('run_id', runId).where('product_id', productId).first('position');
+    return row ? toPosition(row) : undefined;
   }
 
   private async productsByIds(runId: string, productIds: readonly string[]): Promise<ListedProductPosition[]> {
@@ -228,7 +225,6 @@ export class KnexLicencePositionStore implements LicencePositionStore {
   }
 }
 
-function toPosition(row: { position: string; explanation?: string }): ListedProductPosition {
-  const position = JSON.parse(row.position) as ListedProductPosition;
-  return row.explanation === undefined ? position : { ...position, explanation: JSON.parse(row.explanation) };
+function toPosition(row: { position: string }): ListedProductPosition {
+  return JSON.parse(row.position) as ListedProductPosition;
 }

@@ -109,11 +109,13 @@ export interface LicenceStore {
   /** Returns false when there was no such installation. */
   deleteInstallation(id: string): Promise<boolean>;
 
-  listAssignments(): Promise<UserAssignment[]>;
+  /** User assignments, of some products only when `productIds` is given (a family's page). */
+  listAssignments(filter?: { productIds?: readonly string[] }): Promise<UserAssignment[]>;
   /** Returns false when the user already had the product (assigning is idempotent). */
   addAssignment(assignment: UserAssignment, stamp: LicenceStamp): Promise<boolean>;
   removeAssignment(assignment: UserAssignment): Promise<boolean>;
 
-  listPeaks(): Promise<ConcurrentUsagePeak[]>;
+  /** Concurrent-use peaks, of some products only when `productIds` is given. */
+  listPeaks(filter?: { productIds?: readonly string[] }): Promise<ConcurrentUsagePeak[]>;
   addPeak(peak: ConcurrentUsagePeak, stamp: LicenceStamp): Promise<void>;
 }

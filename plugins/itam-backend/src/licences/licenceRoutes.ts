@@ -58,7 +58,9 @@ const assetLicencesQuerySchema = z
       .pipe(z.array(z.string().min(1).max(255)).min(1).max(MAX_ASSET_LICENCES)),
   })
   .strict();
-const positionsQuerySchema = z.object({ explain: z.enum(['true', 'false']).optional() }).strict();
+// No options: the list is each product's figures; a product's harvest candidates and explanation
+// are on its own route, so an old `explain=true` is refused rather than silently ignored.
+const positionsQuerySchema = z.object({}).strict();
 /** A seat's holder: a user (`jane` reads as `user:default/jane`) or a device (asset id or tag). */
 const seatSchema = z
   .object({
@@ -466,22 +468,16 @@ export function registerLicenceRoutes(
 
   router.get('/licences/positions', async (req, res) => {
     await ctx.authorizeEstateWide(req, itamAssetReadPermission, 'The licence position report');
-    const query = parseRequest(positionsQuerySchema, req.query, 'query');
+    parseRequest(positionsQuerySchema, req.query, 'query');
     const positions = await analytics.licencePositions();
-    res.json({
-      computedAt: positions.computedAt,
-      ...positions.header,
-      products: await positions.products(query.explain === 'true'),
-    });
+    res.json({ computedAt: positions.computedAt, ...positions.header, products: await positions.products() });
   });
 
   router.get('/licences/positions/:productId', async (req, res) => {
     await ctx.authorizeEstateWide(req, itamAssetReadPermission, 'A licence position');
     await requireProduct(req.params.productId);
-    const positions = await analytics.licencePositions();
-    const position = await positions.product(req.params.productId);
-    // Every stored product is in a fresh report (writes drop the old one).
+    const position = await analytics.explainedLicencePosition(req.params.productId);
     if (!position) throw new NotFoundError(`No licence position for ${req.params.productId}`);
-    res.json({ computedAt: positions.computedAt, asOf: positions.header.asOf, harvestAfterDays: positions.header.harvestAfterDays, ...position });
+    res.json(position);
   });
 }

@@ -168,20 +168,24 @@ export const licencePaths = {
   '/licences/positions': {
     get: {
       operationId: 'getLicencePositions',
-      parameters: [
-        query('explain', 'Include each product’s per-consumer explanation', {
-          type: 'string',
-          enum: ['true', 'false'],
-        }),
-      ],
-      responses: { '200': json('The summary and every product’s effective licence position'), ...errors(400, 401, 403) },
+      responses: {
+        '200': json(
+          'The summary and every product’s effective licence position as the latest reconciliation stored it: status, figures per metric, true-up and how many harvest candidates (`harvestCandidateCount`); a product’s harvest candidates and per-consumer explanation are on its own route',
+        ),
+        ...errors(400, 401, 403),
+      },
     },
   },
   '/licences/positions/{productId}': {
     get: {
       operationId: 'getLicencePosition',
       parameters: [pathParam('productId', 'Software product id')],
-      responses: { '200': json('The product’s position with its full explanation'), ...errors(401, 403, 404) },
+      responses: {
+        '200': json(
+          'The product’s position with its harvest candidates and full per-consumer explanation, its product family reconciled from the evidence when asked (`computedAt`) as of the stored positions’ day (`asOf`): the stored figures while the evidence has not changed since',
+        ),
+        ...errors(401, 403, 404),
+      },
     },
   },
 } as const;

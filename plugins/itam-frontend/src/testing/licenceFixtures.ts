@@ -2,6 +2,7 @@ import {
   assetLicencesOf,
   compareRiskFindings,
   countRiskFindings,
+  listedPosition,
   riskFindingKey,
   type ItamApi,
   type LicencePositionResponse,
@@ -194,7 +195,7 @@ export function positionsResponse(products: ProductPosition[]): LicencePositions
     asOf: '2026-12-01',
     harvestAfterDays: 90,
     concurrentPeakWindowDays: 90,
-    products: products.map(({ explanation: _omitted, ...p }) => p as ProductPosition),
+    products: products.map(listedPosition),
     summary: {
       products: products.length,
       reconciled,

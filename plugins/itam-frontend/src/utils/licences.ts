@@ -34,7 +34,10 @@ const STATUS_ORDER: Record<LicenceStatus, number> = {
 };
 
 /** Orders positions worst first (see {@link STATUS_ORDER}), then by publisher and name. */
-export function compareLicencePositions(a: ProductPosition, b: ProductPosition): number {
+export function compareLicencePositions(
+  a: Pick<ProductPosition, 'status' | 'publisher' | 'name' | 'version' | 'productId'>,
+  b: Pick<ProductPosition, 'status' | 'publisher' | 'name' | 'version' | 'productId'>,
+): number {
   return (
     STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
     a.publisher.localeCompare(b.publisher) ||

@@ -6,7 +6,7 @@ import {
   LicencePositionSummary,
   LicenceStatus,
   MetricPosition,
-  ProductPosition,
+  ListedProductPosition,
 } from '@itam/common';
 import { useItamRoutes } from '../../hooks';
 import { useLicencePositions } from '../../hooks/useLicences';
@@ -23,13 +23,13 @@ import { ItamErrorPanel } from '../ItamErrorPanel';
 import { PagedTable } from '../PagedTable/PagedTable';
 import { LicenceStatusChip } from './LicenceStatusChip';
 
-type Row = ProductPosition & { id: string };
+type Row = ListedProductPosition & { id: string };
 
 /**
  * A figure of a product in its metric: the product's total when its lines share a unit, else
  * one figure per metric line (positions in different units are never added).
  */
-function figure(p: ProductPosition, total: number | null, ofLine: (l: MetricPosition) => number) {
+function figure(p: ListedProductPosition, total: number | null, ofLine: (l: MetricPosition) => number) {
   if (p.status === 'unreconciled') return <CellText title="Not reconciled" color="secondary" />;
   if (total !== null) {
     const metrics = p.lines.map(l => LICENCE_METRIC_LABELS[l.metric]).join(', ');
@@ -103,9 +103,9 @@ function useColumns(licenceLink: ((productId: string) => string) | undefined) {
         cell: p => (
           <CellText
             title={
-              p.harvestCandidates.length === 0
+              p.harvestCandidateCount === 0
                 ? 'None'
-                : `${p.harvestCandidates.length} ${p.harvestCandidates.length === 1 ? 'installation' : 'installations'}`
+                : `${p.harvestCandidateCount} ${p.harvestCandidateCount === 1 ? 'installation' : 'installations'}`
             }
           />
         ),
