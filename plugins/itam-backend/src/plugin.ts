@@ -97,7 +97,10 @@ export const itamPlugin = createBackendPlugin({
         });
         // Every transaction that writes assets refreshes their risk findings before it commits.
         store.setAssetWriteListener((trx, assetIds, written) => analytics.refreshAssetFindings(trx, assetIds, written));
-        lifecycle.addShutdownHook(() => analytics.stop());
+        lifecycle.addShutdownHook(async () => {
+          analytics.stop();
+          await licenceReconciliation?.close();
+        });
         // The scheduler's default scope is global: with several instances on one PostgreSQL the
         // task runs once per interval, on whichever instance takes the lock.
         const schedule = config.has('itam.analytics.schedule')

@@ -1,5 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { reconcileLicences, type LicenceMetric } from '@itam/common';
+import { listedPosition, reconcileLicences, type LicenceMetric } from '@itam/common';
 import knexFactory, { type Knex } from 'knex';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { itamTestDatabases } from '../tests/testBackend';
 import { KnexLicenceStore } from './KnexLicenceStore';
 import { KnexLicencePositionStore, type LicencePositionHeader } from './LicencePositionStore';
 import { loadLicenceInput } from './licenceInput';
-import { reconcileStoredLicences } from './reconcileStoredLicences';
+import { reconcileStoredFamily, reconcileStoredLicences } from './reconcileStoredLicences';
 import { inThreadReconciliation, workerConnectionConfig, workerReconciliation } from './reconciliationWorker';
 
 const databases = itamTestDatabases();
@@ -92,7 +92,7 @@ describe.each(databases.eachSupportedId())('the licence reconciliation from the 
       const view = positions.runView(run.runId, AT, run.header);
       const { products, ...header } = whole;
       expect(run.header).toEqual(header);
-      expect(await view.products(true)).toEqual(products);
+      expect(await view.products()).toEqual(products.map(listedPosition));
       expect(run.products).toBe(products.length);
       expect(run.shortfalls.map(s => s.productId).sort()).toEqual(products.filter(p => p.status === 'under-licensed').map(p => p.productId).sort());
       await positions.dropRuns({ runId: run.runId });
@@ -105,18 +105,31 @@ describe.each(databases.eachSupportedId())('the licence reconciliation from the 
     await knex.destroy();
   });
 
+  it('gives each product, from its family alone, the position with harvest candidates and explanation the whole reconciliation gives', async () => {
+    const { knex, register, licences } = await seedEstate(databaseId);
+    const whole = reconcileLicences(await loadLicenceInput(licences, register), { asOf: AS_OF });
+    for (const product of whole.products) {
+      expect(await reconcileStoredFamily({ licences, register, asOf: AS_OF, productId: product.productId })).toEqual(product);
+    }
+    // The estate's families share devices and include a recognised raw installation, VMs on hosts
+    // and explained consumers, so a family reconciled alone must carry all of those along.
+    expect(whole.products.some(p => p.explanation.consumers.length > 0 && p.harvestCandidates.length > 0)).toBe(true);
+    expect(await reconcileStoredFamily({ licences, register, asOf: AS_OF, productId: 'no-such-product' })).toBeUndefined();
+    await knex.destroy();
+  });
+
   it('publishes a run only at the generation it started from, never over a later one, then drops the runs well before it but never the current one', async () => {
     const { knex, register, licences } = await seedEstate(databaseId);
     const positions = KnexLicencePositionStore.create(knex);
     const reconcile = (computedAt: string) =>
       reconcileStoredLicences({ licences, register, positions, asOf: AS_OF, computedAt, installationsPerPart: 30 });
     const count = (run: { runId: string; header: LicencePositionHeader }, at: string) =>
-      positions.runView(run.runId, at, run.header).products(false).then(list => list.length);
+      positions.runView(run.runId, at, run.header).products().then(list => list.length);
 
     const first = await reconcile(AT);
     expect(await positions.publishIfCurrent(await positions.generation(), AT, first.runId, first.header)).toBe(true);
     expect((await positions.current())!.header).toEqual(first.header);
-    expect(await (await positions.current())!.products(false)).toHaveLength(first.products);
+    expect(await (await positions.current())!.products()).toHaveLength(first.products);
 
     // A licence write lands while the second run reconciles: it is not published, yet still
     // answers the request that made it.
@@ -139,7 +152,7 @@ describe.each(databases.eachSupportedId())('the licence reconciliation from the 
     expect(await count(slower, '2026-12-01T10:55:00.000Z')).toBe(slower.products);
     await positions.dropRuns({ computedBefore: '2027-01-01T00:00:00.000Z' });
     expect(await count(slower, '2026-12-01T10:55:00.000Z')).toBe(0);
-    expect(await (await positions.current())!.products(false)).toHaveLength(third.products);
+    expect(await (await positions.current())!.products()).toHaveLength(third.products);
     await knex.destroy();
   });
 });
@@ -163,14 +176,37 @@ describe.each(databases.eachSupportedId())('the licence reconciliation in a work
     const positions = KnexLicencePositionStore.create(knex);
     expect(workerConnectionConfig(knex)).toBeDefined();
     const log = logger();
-    const inWorker = await workerReconciliation(knex, { logger: log, installationsPerPart: 30 })({ asOf: AS_OF, computedAt: AT });
+    const runner = workerReconciliation(knex, { logger: log, installationsPerPart: 30 });
+    const inWorker = await runner({ asOf: AS_OF, computedAt: AT });
+    await runner.close();
     expect(log.warn).not.toHaveBeenCalled();
     const onThread = await inThreadReconciliation({ licences, register, positions }, 30)({ asOf: AS_OF, computedAt: AT });
     expect(inWorker.runId).not.toBe(onThread.runId);
     expect(inWorker.header).toEqual(onThread.header);
     expect({ ...inWorker, runId: '' }).toEqual({ ...onThread, runId: '' });
-    const products = (run: typeof inWorker) => positions.runView(run.runId, AT, run.header).products(true);
+    const products = (run: typeof inWorker) => positions.runView(run.runId, AT, run.header).products();
     expect(await products(inWorker)).toEqual(await products(onThread));
+    await knex.destroy();
+  });
+
+  it('keeps its worker for the runs that follow, and starts another once it went idle or was closed', async () => {
+    const { knex, register, licences } = await sharedEstate();
+    const positions = KnexLicencePositionStore.create(knex);
+    const log = logger();
+    const runner = workerReconciliation(knex, { logger: log, idleMs: 200 });
+    const expected = await inThreadReconciliation({ licences, register, positions })({ asOf: AS_OF, computedAt: AT });
+    const same = (run: typeof expected) => expect({ ...run, runId: '' }).toEqual({ ...expected, runId: '' });
+    // Two at once take their turn in one worker; the next comes after it went idle; the last after close.
+    const [a, b] = await Promise.all([runner({ asOf: AS_OF, computedAt: AT }), runner({ asOf: AS_OF, computedAt: AT })]);
+    same(a);
+    same(b);
+    expect(a.runId).not.toBe(b.runId);
+    await new Promise(resolve => setTimeout(resolve, 400));
+    same(await runner({ asOf: AS_OF, computedAt: AT }));
+    await runner.close();
+    same(await runner({ asOf: AS_OF, computedAt: AT }));
+    await runner.close();
+    expect(log.warn).not.toHaveBeenCalled();
     await knex.destroy();
   });
 
@@ -178,7 +214,9 @@ describe.each(databases.eachSupportedId())('the licence reconciliation in a work
     const { knex } = await sharedEstate();
     const log = logger();
     const broken = { logger: log, execArgv: ['--require', join(tmpdir(), 'no-such-loader.cjs')] };
-    const run = await workerReconciliation(knex, broken)({ asOf: AS_OF, computedAt: AT });
+    const runner = workerReconciliation(knex, broken);
+    const run = await runner({ asOf: AS_OF, computedAt: AT });
+    await runner.close();
     expect(log.warn).toHaveBeenCalledWith(expect.stringMatching(/could not run in a worker thread.*no-such-loader/s));
     expect(run.products).toBeGreaterThan(0);
     await knex.destroy();
@@ -192,7 +230,9 @@ describe.each(databases.eachSupportedId())('the licence reconciliation in a work
       .where('id', priced.id)
       .update({ currency: 'USD', data: JSON.stringify({ ...JSON.parse(priced.data), currency: 'USD' }) });
     const log = logger();
-    await expect(workerReconciliation(knex, { logger: log })({ asOf: AS_OF, computedAt: AT })).rejects.toThrow(/mixed currencies/);
+    const runner = workerReconciliation(knex, { logger: log });
+    await expect(runner({ asOf: AS_OF, computedAt: AT })).rejects.toThrow(/mixed currencies/);
+    await runner.close();
     expect(log.warn).not.toHaveBeenCalled();
     await knex.destroy();
   });
