@@ -35,6 +35,7 @@ import { todayIso } from '../../utils/assetStatus';
 import { ASSET_CLASS_LABELS, LIFECYCLE_STAGE_LABELS } from '../../utils/labels';
 import { CriticalityChip, EndOfLifeChip, LifecycleStageChip, WarrantyChip } from '../AssetChips';
 import { ItamErrorPanel } from '../ItamErrorPanel';
+import { WrappingCellText } from '../PagedTable/WrappingCellText';
 
 /** The register's filters, as the list API takes them. */
 type RegisterFilter = Pick<AssetListQuery, 'assetClass' | 'lifecycleStage' | 'type' | 'owner'>;
@@ -77,21 +78,21 @@ function useColumns(assetLink: ((id: string) => string) | undefined, today: stri
         id: 'tag',
         label: 'Asset',
         isRowHeader: true,
-        // The tag and name are what a reader scans for: room for both, whole, at 1440 px; the
-        // chips and links beside them wrap instead.
-        defaultWidth: '3fr',
-        minWidth: 240,
-        cell: a => <CellText title={a.tag} description={a.name} href={assetLink?.(a.id)} />,
+        // The tag and name are what a reader scans for: the widest column, wrapping rather than
+        // cut off at 1440 px, as the chips and links beside them do.
+        defaultWidth: '2.6fr',
+        minWidth: 200,
+        cell: a => <WrappingCellText title={a.tag} description={a.name} href={assetLink?.(a.id)} />,
       },
       {
         id: 'class',
         defaultWidth: '1fr',
         label: 'Class',
-        cell: a => <CellText title={ASSET_CLASS_LABELS[a.assetClass]} description={a.type} />,
+        cell: a => <WrappingCellText title={ASSET_CLASS_LABELS[a.assetClass]} description={a.type} />,
       },
       {
         id: 'stage',
-        defaultWidth: '1fr',
+        defaultWidth: '1.5fr',
         label: 'Lifecycle stage',
         cell: a => (
           <Cell>
@@ -101,7 +102,7 @@ function useColumns(assetLink: ((id: string) => string) | undefined, today: stri
       },
       {
         id: 'owner',
-        defaultWidth: '1.3fr',
+        defaultWidth: '1.2fr',
         label: 'Owner',
         cell: a => (
           <Cell>{a.owner ? <EntityRefLink entityRef={a.owner} /> : <Text>No owner</Text>}</Cell>
@@ -109,7 +110,7 @@ function useColumns(assetLink: ((id: string) => string) | undefined, today: stri
       },
       {
         id: 'links',
-        defaultWidth: '1.3fr',
+        defaultWidth: '1.2fr',
         label: 'Linked to',
         cell: a => <LinkedEntitiesCell asset={a} />,
       },

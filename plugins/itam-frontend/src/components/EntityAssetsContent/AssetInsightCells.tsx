@@ -1,4 +1,4 @@
-import { CellText, Cell, Flex, Text } from '@backstage/ui';
+import { Cell, Flex, Text } from '@backstage/ui';
 import type { Asset } from '@itam/common';
 import type { AssetInsight } from '../../hooks/useAssetInsights';
 import { positionText } from '../../utils/licences';
@@ -13,8 +13,8 @@ import { WrappingCellText } from '../PagedTable/WrappingCellText';
 export type InsightState = { insight?: AssetInsight; loading: boolean; failed: boolean };
 
 function pendingCell(state: InsightState) {
-  if (state.failed) return <CellText title="Unavailable" color="secondary" />;
-  if (state.loading || !state.insight) return <CellText title="Loading…" color="secondary" />;
+  if (state.failed) return <WrappingCellText title="Unavailable" color="secondary" />;
+  if (state.loading || !state.insight) return <WrappingCellText title="Loading…" color="secondary" />;
   return undefined;
 }
 
@@ -23,7 +23,7 @@ export function LicenceCell(props: { state: InsightState }) {
   const pending = pendingCell(props.state);
   if (pending) return pending;
   const { status, products } = props.state.insight!.licences;
-  if (status === 'none') return <CellText title="No managed software" color="secondary" />;
+  if (status === 'none') return <WrappingCellText title="No managed software" color="secondary" />;
   const described = (p: (typeof products)[number]) => {
     const position = p.status === 'compliant' ? null : positionText(p);
     return position ? `${p.name} (${position})` : p.name;
@@ -46,7 +46,7 @@ export function FindingsCell(props: { state: InsightState }) {
   if (pending) return pending;
   const findings = props.state.insight!.findings;
   const highest = highestSeverity(findings);
-  if (!highest) return <CellText title="No open findings" color="secondary" />;
+  if (!highest) return <WrappingCellText title="No open findings" color="secondary" />;
   return (
     <Cell>
       <Flex direction="column" gap="1" align="start">

@@ -8,7 +8,6 @@ import {
   CardBody,
   CardHeader,
   Cell,
-  CellText,
   Flex,
   Table,
   Text,
@@ -39,7 +38,7 @@ function useColumns(assetLink: ((assetId: string) => string) | undefined, today:
         id: 'asset',
         label: 'Asset',
         isRowHeader: true,
-        // Eleven columns at 1440 px: the tag, name and cost wrap rather than being cut off.
+        // Twelve columns at 1440 px: every cell wraps rather than being cut off.
         defaultWidth: '1.7fr',
         cell: row => (
           <WrappingCellText
@@ -51,16 +50,16 @@ function useColumns(assetLink: ((assetId: string) => string) | undefined, today:
       },
       {
         id: 'role',
-        defaultWidth: '1fr',
+        defaultWidth: '0.9fr',
         label: 'Link',
-        cell: row => <CellText title={ENTITY_LINK_ROLE_LABELS[row.role] ?? row.role} />,
+        cell: row => <WrappingCellText title={ENTITY_LINK_ROLE_LABELS[row.role] ?? row.role} />,
       },
       {
         id: 'class',
-        defaultWidth: '1fr',
+        defaultWidth: '0.9fr',
         label: 'Class',
         cell: row => (
-          <CellText title={ASSET_CLASS_LABELS[row.asset.assetClass]} description={row.asset.type} />
+          <WrappingCellText title={ASSET_CLASS_LABELS[row.asset.assetClass]} description={row.asset.type} />
         ),
       },
       {
@@ -75,7 +74,7 @@ function useColumns(assetLink: ((assetId: string) => string) | undefined, today:
       },
       {
         id: 'owner',
-        defaultWidth: '1.2fr',
+        defaultWidth: '1.4fr',
         label: 'Owner',
         cell: row => (
           <Cell>
@@ -85,7 +84,7 @@ function useColumns(assetLink: ((assetId: string) => string) | undefined, today:
       },
       {
         id: 'criticality',
-        defaultWidth: '1fr',
+        defaultWidth: '0.85fr',
         label: 'Tier',
         cell: row => (
           <Cell>
@@ -105,7 +104,7 @@ function useColumns(assetLink: ((assetId: string) => string) | undefined, today:
       },
       {
         id: 'eol',
-        defaultWidth: '1.1fr',
+        defaultWidth: '1.25fr',
         label: 'End of life',
         cell: row => (
           <Cell>

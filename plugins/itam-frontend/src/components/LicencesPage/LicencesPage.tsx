@@ -53,7 +53,7 @@ function useColumns(licenceLink: ((productId: string) => string) | undefined) {
     () => [
       {
         id: 'product',
-        defaultWidth: '2.4fr',
+        defaultWidth: '2.1fr',
         label: 'Product',
         isRowHeader: true,
         cell: p => (
@@ -74,7 +74,7 @@ function useColumns(licenceLink: ((productId: string) => string) | undefined) {
       { id: 'owned', defaultWidth: '1fr', label: 'Owned', cell: p => figure(p, p.owned, l => l.owned) },
       {
         id: 'position',
-        defaultWidth: '1.2fr',
+        defaultWidth: '1.5fr',
         label: 'Shortfall / surplus',
         cell: p => {
           const text = positionText(p);
