@@ -82,25 +82,32 @@ describe('resolvers (edge mocked: Jira REST and fetch)', () => {
       error: { code: 'no-issue' },
     });
     expect(await invoke('getIncidentPanel', { issueKey: 'OPS-1' })).toEqual({ ok: true, data: { issueKey: 'OPS-9', assets: [] } });
-    expect(fetched).toEqual(['https://backstage.example.com/api/itam/jira/issues/10009/assets?issueKey=OPS-9']);
+    expect(fetched).toEqual(['https://backstage.example.com/api/itam/jira/issues/10009/assets?issueKey=OPS-9&include=licences']);
   });
 
-  it('shows the linked assets with licence status unknown when the backend has no licence routes', async () => {
+  it('shows the linked assets with licence status unknown when the backend cannot add it to the list', async () => {
     await configure();
     edge.jira.allowUser('OPS-9');
     const asset = { id: 'a1', tag: 'SRV-1', name: 'db host', lifecycleStage: 'deployed', criticality: 3, warrantyEnd: '2099-01-01', endOfLife: '2099-12-31' };
     edge.fetch = async url => {
       fetched.push(url);
-      const path = new URL(url).pathname;
-      if (path.endsWith('/jira/issues/10009/assets')) return new Response(JSON.stringify({ items: [{ asset, link: {}, entities: [] }] }));
-      if (path.endsWith('/a1/tickets')) return new Response(JSON.stringify({ items: [] }));
+      const { pathname, searchParams } = new URL(url);
+      // An older backend: the list takes no `include` and has no licence statuses.
+      if (pathname.endsWith('/jira/issues/10009/assets') && searchParams.has('include')) {
+        return new Response(JSON.stringify({ error: { name: 'InputError', message: 'query: Unrecognized key: "include"' } }), { status: 400 });
+      }
+      if (pathname.endsWith('/jira/issues/10009/assets')) return new Response(JSON.stringify({ items: [{ asset, link: {}, entities: [] }] }));
+      if (pathname.endsWith('/a1/tickets')) return new Response(JSON.stringify({ items: [] }));
       return new Response(JSON.stringify({ error: { name: 'NotFoundError', message: 'Not found' } }), { status: 404 });
     };
     const panel = await invoke('getIncidentPanel');
     expect(panel).toMatchObject({ ok: true, data: { assets: [{ tag: 'SRV-1', health: 'ok', licences: { status: 'unknown', products: [] } }] } });
-    // One request for every linked asset's licence status, none per asset or for every product.
-    expect(fetched.filter(u => u.includes('/asset-licences'))).toEqual(['https://backstage.example.com/api/itam/asset-licences?assetId=a1']);
-    expect(fetched.filter(u => u.includes('/licences/positions') || u.includes('/installations'))).toEqual([]);
+    // The statuses are asked for with the list, not per asset or for every product.
+    expect(fetched.filter(u => u.includes('/jira/issues/10009/assets'))).toEqual([
+      'https://backstage.example.com/api/itam/jira/issues/10009/assets?issueKey=OPS-9&include=licences',
+      'https://backstage.example.com/api/itam/jira/issues/10009/assets?issueKey=OPS-9',
+    ]);
+    expect(fetched.filter(u => u.includes('/asset-licences') || u.includes('/licences/positions') || u.includes('/installations'))).toEqual([]);
     expect(await invoke('getIssueSummary')).toEqual({ ok: true, data: { count: 1, worst: 'ok' } });
   });
 

@@ -4,7 +4,7 @@ import { assetSummary } from '../domain/asset-summary';
 import { isoDay } from '../domain/dates';
 import { incidentHistory, visibleKeys } from '../domain/incident-history';
 import { browsableIssues } from '../jira-client/browsable-issues';
-import { assetLicences } from './asset-licences';
+import { issueAssetsWithLicences } from './issue-assets-with-licences';
 import { registerSettings } from './register-settings';
 import type { IssueScope } from './context';
 
@@ -16,19 +16,14 @@ import type { IssueScope } from './context';
  */
 export async function getIncidentPanel(scope: IssueScope): Promise<IncidentPanelData> {
   const { client, issue, now, config } = scope;
-  const linked = await client.getJiraIssueAssets(issue.id, issue.key);
+  const linked = await issueAssetsWithLicences(client, issue);
   const today = isoDay(now);
-  const licencesOf = assetLicences(
-    client,
-    linked.map(({ asset }) => asset.id),
-  );
   const histories = await Promise.all(
     linked.map(async ({ asset }) => incidentHistory(await client.getAssetTickets(asset.id), { now, issue })),
   );
   const browsable = await browsableIssues(histories.flatMap(h => h.recent.flatMap(t => (t.issueId ? [t.issueId] : []))));
-  const licences = await licencesOf;
   const settings = linked.length > 0 ? await registerSettings(client) : undefined;
-  const assets = linked.map(({ asset }, i) => {
+  const assets = linked.map(({ asset, licences }, i) => {
     const { warranty, endOfLife, endOfSupport, critical, health } = assetHealth(asset, today, settings!);
     const visible = visibleKeys(histories[i].recent, browsable);
     return {
@@ -39,7 +34,7 @@ export async function getIncidentPanel(scope: IssueScope): Promise<IncidentPanel
       critical,
       health,
       incidents: { recentCount: histories[i].recentCount, recentKeys: visible.keys, hiddenCount: visible.hidden },
-      licences: licences.get(asset.id) ?? { status: 'unknown' as const, products: [] },
+      licences,
     };
   });
   return { issueKey: issue.key, assets };

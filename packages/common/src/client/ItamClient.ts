@@ -1,7 +1,7 @@
 import type { Asset, AssetPatchInput, NewAssetInput } from '../asset/types';
 import { parseEntityRef } from '../entity/entityRef';
 import type { HistoryEvent } from '../history/events';
-import type { AssetLicences } from '../licence/assetLicences';
+import { ASSET_LIST_LICENCES_INCLUDE, type AssetLicences } from '../licence/assetLicences';
 import type { TransitionOption } from '../lifecycle/transition';
 import type {
   AssetLinkInput,
@@ -156,9 +156,12 @@ export class ItamClient implements ItamApi {
     );
   }
 
-  getEntityAssets(entityRef: string): Promise<EntityAsset[]> {
+  getEntityAssets(entityRef: string, options: { withLicences?: boolean } = {}): Promise<EntityAsset[]> {
     const { kind, namespace, name } = parseEntityRef(entityRef);
-    return this.allPages<EntityAsset>(`/entities/${[kind, namespace, name].map(encodeURIComponent).join('/')}/assets`, {});
+    return this.allPages<EntityAsset>(
+      `/entities/${[kind, namespace, name].map(encodeURIComponent).join('/')}/assets`,
+      options.withLicences ? { include: ASSET_LIST_LICENCES_INCLUDE } : {},
+    );
   }
 
   async getAssetLinks(id: string): Promise<StoredAssetLinkDto[]> {

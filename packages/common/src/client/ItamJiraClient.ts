@@ -1,4 +1,5 @@
 import type { Asset } from '../asset/types';
+import { ASSET_LIST_LICENCES_INCLUDE, type AssetLicenceSummary } from '../licence/assetLicences';
 import type { JiraIssueDetailsInput, JiraIssueUpdateInput } from '../links/jira';
 import type { EntityLink } from '../links/schema';
 import { ItamClient } from './ItamClient';
@@ -14,6 +15,8 @@ export interface JiraIssueAsset {
   asset: Asset;
   link: AssetTicket;
   entities: EntityLink[];
+  /** The asset's licence status, when the list was asked for it (`withLicences`). */
+  licences?: AssetLicenceSummary;
 }
 
 /**
@@ -38,7 +41,8 @@ export interface JiraConnection {
 export interface ItamJiraApi extends ItamApi {
   getJiraConnection(): Promise<JiraConnection>;
   /** The issue's linked assets by issue id; `issueKey` also finds links made before ids were kept. */
-  getJiraIssueAssets(issueId: string, issueKey?: string): Promise<JiraIssueAsset[]>;
+  /** The issue's assets; with `withLicences`, each with its licence status. */
+  getJiraIssueAssets(issueId: string, issueKey?: string, options?: { withLicences?: boolean }): Promise<JiraIssueAsset[]>;
   /** Links (or refreshes the details of) an asset and an issue; true when the link is new. */
   linkJiraIssue(issueId: string, assetId: string, details: JiraIssueDetailsInput): Promise<boolean>;
   unlinkJiraIssue(issueId: string, assetId: string): Promise<void>;
@@ -60,8 +64,12 @@ export class ItamJiraClient extends ItamClient implements ItamJiraApi {
     return this.request('GET', '/jira/connection');
   }
 
-  async getJiraIssueAssets(issueId: string, issueKey?: string): Promise<JiraIssueAsset[]> {
-    const query = issueKey ? `?issueKey=${encodeURIComponent(issueKey)}` : '';
+  async getJiraIssueAssets(issueId: string, issueKey?: string, options: { withLicences?: boolean } = {}): Promise<JiraIssueAsset[]> {
+    const params = new URLSearchParams({
+      ...(issueKey ? { issueKey } : {}),
+      ...(options.withLicences ? { include: ASSET_LIST_LICENCES_INCLUDE } : {}),
+    }).toString();
+    const query = params ? `?${params}` : '';
     return (await this.request<{ items: JiraIssueAsset[] }>('GET', `${issuePath(issueId)}/assets${query}`)).items;
   }
 

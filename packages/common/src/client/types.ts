@@ -7,7 +7,7 @@ import type { DateFormat } from '../imports/dates';
 import type { UnknownPeoplePolicy } from '../imports/people';
 import type { Asset, AssetPatchInput, NewAssetInput, SanitisationRecord } from '../asset/types';
 import type { HistoryEvent } from '../history/events';
-import type { AssetLicences } from '../licence/assetLicences';
+import type { AssetLicences, AssetLicenceSummary } from '../licence/assetLicences';
 import type { NoticeWindows } from '../lifecycle/dateStatus';
 import type { ChangeImpactOptionsInput } from '../impact/options';
 import type { ChangeImpactResult } from '../impact/types';
@@ -89,6 +89,8 @@ export interface TransitionInput {
 export interface EntityAsset {
   asset: Asset;
   role: EntityLink['role'];
+  /** The asset's licence status, when the list was asked for it (`include=licences`). */
+  licences?: AssetLicenceSummary;
 }
 
 /**
@@ -297,7 +299,8 @@ export interface ItamApi {
   getEntityLinks(id: string): Promise<EntityLink[]>;
   addEntityLink(id: string, link: EntityLinkInput): Promise<EntityLink>;
   removeEntityLink(id: string, link: EntityLinkInput): Promise<void>;
-  getEntityAssets(entityRef: string): Promise<EntityAsset[]>;
+  /** The entity's assets, every page; with `withLicences`, each with its licence status. */
+  getEntityAssets(entityRef: string, options?: { withLicences?: boolean }): Promise<EntityAsset[]>;
   getAssetLinks(id: string): Promise<StoredAssetLinkDto[]>;
   addAssetLink(id: string, link: AssetLinkInput): Promise<StoredAssetLinkDto>;
   removeAssetLink(id: string, link: AssetLinkInput): Promise<void>;

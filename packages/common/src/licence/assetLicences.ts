@@ -86,6 +86,21 @@ export interface AssetLicences {
 }
 
 /**
+ * An asset's licence status as an asset list carries it (the entity's and the Jira issue's, with
+ * `include=licences`): {@link AssetLicences} without the asset id the list item already has.
+ *
+ * @public
+ */
+export type AssetLicenceSummary = Pick<AssetLicences, 'status' | 'products'>;
+
+/**
+ * The value of an asset list's `include` query parameter that adds each asset's licence status.
+ *
+ * @public
+ */
+export const ASSET_LIST_LICENCES_INCLUDE = 'licences';
+
+/**
  * The managed products installed on an asset with their positions (see
  * {@link installedProductPositions}), worst status first, then by name and product id.
  *

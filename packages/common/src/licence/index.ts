@@ -35,12 +35,14 @@ export {
 } from './allocation';
 export {
   ASSET_LICENCE_SEVERITY,
+  ASSET_LIST_LICENCES_INCLUDE,
   assetLicenceStatus,
   assetLicencesOf,
   installedProductLicences,
   installedProductPositions,
   type AssetLicences,
   type AssetLicenceStatus,
+  type AssetLicenceSummary,
   type InstalledProductLicence,
   type ManagedLicenceStatus,
 } from './assetLicences';

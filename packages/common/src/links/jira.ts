@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ASSET_LIST_LICENCES_INCLUDE } from '../licence/assetLicences';
 import { issueKeySchema, TICKET_TEXT_LIMITS, TICKET_TYPES } from './schema';
 
 /**
@@ -46,8 +47,11 @@ export type JiraIssueUpdate = z.output<typeof jiraIssueUpdateSchema>;
 
 /**
  * Query of the issue lookup: the issue's current key lets links made before links carried the
- * issue id (found by key only) be shown and adopted.
+ * issue id (found by key only) be shown and adopted; `include=licences` adds each asset's
+ * licence status (see AssetLicences), which the incident panel shows.
  *
  * @public
  */
-export const jiraIssueLookupQuerySchema = z.object({ issueKey: issueKeySchema.optional() }).strict();
+export const jiraIssueLookupQuerySchema = z
+  .object({ issueKey: issueKeySchema.optional(), include: z.literal(ASSET_LIST_LICENCES_INCLUDE).optional() })
+  .strict();

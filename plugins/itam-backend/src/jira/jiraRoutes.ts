@@ -1,6 +1,7 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
+  ASSET_LIST_LICENCES_INCLUDE,
   itamAssetReadPermission,
   itamTicketLinkPermission,
   jiraIssueDetailsSchema,
@@ -10,6 +11,7 @@ import {
 } from '@itam/common';
 import type { Request, Router } from 'express';
 import { z } from 'zod';
+import { withLicenceStatuses, type AssetLicenceSources } from '../licences/assetLicenceStatuses';
 import { audited } from '../service/audit';
 import type { RouteContext } from '../service/context';
 import type { JiraCaller } from '../service/serviceAccess';
@@ -24,7 +26,7 @@ const issuePathSchema = z.object({ issueId: jiraIssueIdSchema });
  * invocation token, or a static token bound to one site), so one site cannot see or change
  * another's links. Links record the Jira user who acted.
  */
-export function registerJiraRoutes(router: Router, ctx: RouteContext, links: JiraLinkStore) {
+export function registerJiraRoutes(router: Router, ctx: RouteContext, links: JiraLinkStore, licenceSources: AssetLicenceSources) {
   const jiraCaller = (credentials: BackstageCredentials): JiraCaller => {
     const caller = ctx.jiraCaller(credentials);
     if (!caller) {
@@ -57,8 +59,14 @@ export function registerJiraRoutes(router: Router, ctx: RouteContext, links: Jir
 
   router.get('/jira/issues/:issueId/assets', async (req, res) => {
     const caller = jiraCaller(await ctx.authorize(req, itamAssetReadPermission));
-    const { issueKey } = parseRequest(jiraIssueLookupQuerySchema, req.query, 'query');
-    res.json({ items: await withEntities(issueOf(req, caller, issueKey)) });
+    const { issueKey, include } = parseRequest(jiraIssueLookupQuerySchema, req.query, 'query');
+    const items = await withEntities(issueOf(req, caller, issueKey));
+    if (include !== ASSET_LIST_LICENCES_INCLUDE) {
+      res.json({ items });
+      return;
+    }
+    // A Jira site reads the register unconditionally (ctx.authorize): the products' positions too.
+    res.json({ items: await withLicenceStatuses(licenceSources, items, true) });
   });
 
   router.put('/jira/issues/:issueId/assets/:assetId', async (req, res) => {

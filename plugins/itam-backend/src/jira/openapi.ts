@@ -32,8 +32,12 @@ export const jiraPaths = {
   '/jira/issues/{issueId}/assets': {
     get: {
       operationId: 'getJiraIssueAssets',
-      parameters: [issueId, queryParam('issueKey', { type: 'string' }, 'The issue key now, to find links made before ids were kept')],
-      responses: { '200': json('Assets linked to the issue, with the entities they serve'), ...errors(400, 401, 403) },
+      parameters: [
+        issueId,
+        queryParam('issueKey', { type: 'string' }, 'The issue key now, to find links made before ids were kept'),
+        queryParam('include', { type: 'string', enum: ['licences'] }, 'licences: each asset with its licence status (`licences`), as GET /asset-licences gives it'),
+      ],
+      responses: { '200': json('Assets linked to the issue, with the entities they serve (and their licence status when asked)'), ...errors(400, 401, 403) },
     },
     delete: {
       operationId: 'forgetJiraIssue',

@@ -1,7 +1,6 @@
 import { NotFoundError } from '@backstage/errors';
 import {
   allocateSeat,
-  assetLicencesOf,
   productFullName,
   checkAllocationCapacity,
   compileRecognition,
@@ -28,6 +27,7 @@ import type { RouteContext } from '../service/context';
 import { ItamInputError } from '../service/errors';
 import { decodePageCursor, encodePageCursor, pageQueryShape } from '../service/pagination';
 import { parseIfMatch, parseRequest } from '../service/validate';
+import { assetLicenceStatuses } from './assetLicenceStatuses';
 import type { LicenceStore, StoredEntitlement, StoredInstallation, StoredProduct } from './LicenceStore';
 
 /** A product as the API takes it: the domain product plus its recognition rules. */
@@ -445,25 +445,8 @@ export function registerLicenceRoutes(
     const known = new Set((await ctx.store.findAssetIds(assetId)).values());
     const visible = criteria ? await ctx.store.visibleAssetIds([...known], criteria) : known;
     const ids = assetId.filter(id => known.has(id) && visible.has(id));
-    const evidence = ids.length > 0 ? await licences.readInstallationEvidenceOfAssets(ids) : [];
-    // Recognition rules are read only when some software was imported without a product.
-    const recognise = evidence.some(e => !e.productId) ? compileRecognition(await licences.listProducts()) : undefined;
-    const installed = new Map<string, { matchedProductId: string | null }[]>();
-    for (const e of evidence) {
-      const list = installed.get(e.assetId) ?? [];
-      list.push({ matchedProductId: e.productId ?? recognise?.(e) ?? null });
-      installed.set(e.assetId, list);
-    }
-    const positions = await analytics.licencePositions();
-    const productIds = [...installed.values()].flatMap(list => list.flatMap(i => (i.matchedProductId ? [i.matchedProductId] : [])));
-    const products = await positions.productsByIds(productIds);
-    const items = ids.map(id => {
-      const licencesOfAsset = assetLicencesOf(id, installed.get(id) ?? [], products);
-      // How many licences the estate owns or lacks is the licence report's, which only callers
-      // who may read the whole register see; others get each product's status alone.
-      return criteria ? { ...licencesOfAsset, products: licencesOfAsset.products.map(p => ({ ...p, position: null, unit: null })) } : licencesOfAsset;
-    });
-    res.json({ computedAt: positions.computedAt, items });
+    const { computedAt, byAsset } = await assetLicenceStatuses({ licences, analytics }, ids, !criteria);
+    res.json({ computedAt: computedAt ?? (await analytics.licencePositions()).computedAt, items: ids.map(id => byAsset.get(id)!) });
   });
 
   router.get('/licences/positions', async (req, res) => {

@@ -9,6 +9,7 @@ import {
   ticketLinkSchema,
   ENTITY_LINK_ROLES,
   ASSET_LINK_TYPES,
+  ASSET_LIST_LICENCES_INCLUDE,
 } from '@itam/common';
 import { NotFoundError } from '@backstage/errors';
 import type { Router } from 'express';
@@ -20,6 +21,7 @@ import { sendJsonItems, sendJsonItemsText } from './jsonText';
 import { decodePageCursor, encodePageCursor, pageQueryShape } from './pagination';
 import { parseRequest } from './validate';
 import { ItamInputError } from './errors';
+import { withLicenceStatuses, type AssetLicenceSources } from '../licences/assetLicenceStatuses';
 
 const ticketKeySchema = z.object({ site: jiraSiteSchema, issueKey: issueKeySchema }).strict();
 const assetLinkQuerySchema = z
@@ -31,11 +33,14 @@ const entityLinkQuerySchema = z
 
 /** An entity's assets per page unless the caller asks for fewer or more (at most 1,000). */
 const ENTITY_ASSETS_PAGE = 200;
-const entityAssetsQuerySchema = z.object(pageQueryShape(1000)).strict();
+const entityAssetsQuerySchema = z.object({ ...pageQueryShape(1000), include: z.literal(ASSET_LIST_LICENCES_INCLUDE).optional() }).strict();
 const entityAssetsCursorSchema = z.object({ tag: z.string(), role: z.string() });
 
-/** Links: asset↔entity (and the entity's assets), asset↔asset, asset↔Jira ticket. */
-export function registerLinkRoutes(router: Router, ctx: RouteContext) {
+/**
+ * Links: asset↔entity (and the entity's assets, with their licence statuses when asked:
+ * `licenceSources`), asset↔asset, asset↔Jira ticket.
+ */
+export function registerLinkRoutes(router: Router, ctx: RouteContext, licenceSources: AssetLicenceSources) {
   router.get('/assets/:id/entity-links', async (req, res) => {
     const readable = await ctx.authorizeAssets(req, itamAssetReadPermission);
     const asset = await ctx.requireAsset(req.params.id, readable);
@@ -85,7 +90,8 @@ export function registerLinkRoutes(router: Router, ctx: RouteContext) {
     }
     const query = parseRequest(entityAssetsQuerySchema, req.query, 'query');
     const limit = query.limit ?? ENTITY_ASSETS_PAGE;
-    if (!criteria && !query.cursor) {
+    const withLicences = query.include === ASSET_LIST_LICENCES_INCLUDE;
+    if (!criteria && !query.cursor && !withLicences) {
       // The common case, a list that fits a page and a caller who may see it all: one stored row.
       const stored = await ctx.store.getEntityAssetItemsJson(entityRef);
       if (stored.count <= limit) {
@@ -98,7 +104,13 @@ export function registerLinkRoutes(router: Router, ctx: RouteContext) {
       ...(query.cursor ? { after: decodePageCursor(query.cursor, entityAssetsCursorSchema) } : {}),
       ...(criteria ? { visible: criteria } : {}),
     });
-    sendJsonItems(res, page.items, page.hasMore && page.last ? encodePageCursor({ tag: page.last.tag, role: page.last.role }) : undefined);
+    const cursor = page.hasMore && page.last ? encodePageCursor({ tag: page.last.tag, role: page.last.role }) : undefined;
+    if (!withLicences) {
+      sendJsonItems(res, page.items, cursor);
+      return;
+    }
+    const items = JSON.parse(`[${page.items.join(',')}]`) as { asset: { id: string } }[];
+    res.json({ items: await withLicenceStatuses(licenceSources, items, !criteria), ...(cursor ? { nextCursor: cursor } : {}) });
   });
 
   router.get('/assets/:id/asset-links', async (req, res) => {

@@ -419,14 +419,24 @@ export const itamOpenApiSpec = {
           pathParam('namespace', 'Entity namespace'),
           pathParam('name', 'Entity name'),
           ...pageParams(200, 1000),
+          queryParam('include', { type: 'string', enum: ['licences'] }, 'licences: each asset with its licence status, as GET /asset-licences gives it'),
         ],
         responses: {
           '200': ok(
-            'Assets linked to the entity, with their role, in tag then role order, a page at a time',
+            'Assets linked to the entity, with their role (and their licence status when asked), in tag then role order, a page at a time',
             pagedList({
               type: 'object',
               required: ['asset', 'role'],
-              properties: { asset: ref('Asset'), role: { type: 'string', enum: [...ENTITY_LINK_ROLES] } },
+              properties: {
+                asset: ref('Asset'),
+                role: { type: 'string', enum: [...ENTITY_LINK_ROLES] },
+                licences: {
+                  type: 'object',
+                  description: 'With include=licences: the worst status of the managed software on the asset, and the products behind it',
+                  required: ['status', 'products'],
+                  properties: { status: { type: 'string', enum: ['under-licensed', 'incomplete', 'compliant', 'none'] }, products: { type: 'array', items: { type: 'object' } } },
+                },
+              },
             }),
           ),
           ...errors(400, 401, 403),

@@ -41,12 +41,13 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
     res.json({ status: 'ok' });
   });
   registerAssetRoutes(router, ctx);
-  registerLinkRoutes(router, ctx);
+  const licenceSources = { licences: options.licences, analytics: options.analytics };
+  registerLinkRoutes(router, ctx, licenceSources);
   registerAuditRoutes(router, ctx, options.audits, options.analytics);
   registerAnalyticsRoutes(router, ctx, options.analytics);
   registerImportRoutes(router, ctx, options.database, options.analytics);
   registerLicenceRoutes(router, ctx, options.licences, options.analytics);
-  registerJiraRoutes(router, ctx, KnexJiraLinkStore.create(options.database));
+  registerJiraRoutes(router, ctx, KnexJiraLinkStore.create(options.database), licenceSources);
   registerHardwareModelRoutes(router, ctx, KnexHardwareModelStore.create(options.database));
   router.use(createItamErrorHandler(options.logger));
   return router;

@@ -39,6 +39,19 @@ describe('ItamClient analytics and licence calls', () => {
     expect((await client.listInstallations({ productId: 'microsoft-sql-server-2022-enterprise' })).length).toBeGreaterThan(0);
   });
 
+  it('lists an entity’s assets with each one’s licence status, as GET /asset-licences gives it', async () => {
+    const plain = await client.getEntityAssets('component:default/payments-api');
+    expect(plain.every(item => item.licences === undefined)).toBe(true);
+    const listed = await client.getEntityAssets('component:default/payments-api', { withLicences: true });
+    expect(listed.map(item => item.asset.id)).toEqual(plain.map(item => item.asset.id));
+    const statuses = new Map((await client.getAssetLicences(listed.map(item => item.asset.id))).map(s => [s.assetId, s]));
+    for (const item of listed) {
+      const { assetId: _assetId, ...licences } = statuses.get(item.asset.id)!;
+      expect(item.licences).toEqual(licences);
+    }
+    expect(listed.find(item => item.asset.tag === 'SRV-00001')?.licences?.status).toBe('under-licensed');
+  });
+
   it('reads risk findings, KPIs, maturity and an impact assessment', async () => {
     const risks = await client.getRiskFindings();
     expect(risks.items.map(f => f.ruleId)).toEqual(expect.arrayContaining(['licence-shortfall']));

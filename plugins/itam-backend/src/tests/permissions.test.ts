@@ -228,6 +228,22 @@ describe.each(databases.eachSupportedId())('a conditional policy on %s', databas
     const his = await request(server).get(`/api/itam/asset-licences?assetId=${every}`).set('authorization', sam).expect(200);
     expect(his.body.items).toHaveLength(5);
     expect(his.body.items[0].products[0].unit).not.toBeNull();
+
+    // The entity's list with each asset's licence status: the same rule and the same conditions.
+    const entity = await request(server).get('/api/itam/entities/component/default/payments-api/assets?include=licences')
+      .set('authorization', jane).expect(200);
+    expect(entity.body.items.map((i: { asset: { tag: string } }) => i.asset.tag)).toEqual(visibleToJane);
+    for (const item of entity.body.items) {
+      expect(item.licences).toEqual({ status: 'under-licensed', products: [expect.objectContaining({ productId: 'pg', position: null, unit: null })] });
+    }
+    const hisEntity = await request(server).get('/api/itam/entities/component/default/payments-api/assets?include=licences')
+      .set('authorization', sam).expect(200);
+    const hisById = new Map(his.body.items.map((i: { assetId: string }) => [i.assetId, i]));
+    for (const item of hisEntity.body.items) {
+      const { assetId: _assetId, ...licences } = hisById.get(item.asset.id) as { assetId: string };
+      expect(item.licences).toEqual(licences);
+    }
+    await request(server).get('/api/itam/entities/component/default/payments-api/assets?include=everything').set('authorization', sam).expect(400);
   });
 
   it('applies the conditions to writes: her team’s assets only, and they stay her team’s', async () => {

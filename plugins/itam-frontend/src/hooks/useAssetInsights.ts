@@ -1,6 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import type { AssetLicences, ItamApi, RiskFinding } from '@itam/common';
+import type { AssetLicences, EntityAsset, ItamApi, RiskFinding } from '@itam/common';
 import { itamApiRef } from '../api';
 
 /** What the entity views add to each linked asset: its software's licences and its findings. */
@@ -33,18 +33,19 @@ async function findingsOf(api: Pick<ItamApi, 'getRiskFindings'>, ids: readonly s
 const NO_LICENCES: AssetInsight['licences'] = { status: 'none', products: [] };
 
 /**
- * Licence status and risk findings of some assets, both worked out by the backend for these
- * assets only. Nothing is fetched for no assets.
+ * Licence status and risk findings of an entity's assets, both worked out by the backend: the
+ * licence status came with the list, the findings are read for these assets only. Nothing is
+ * fetched for no assets.
  */
-export function useAssetInsights(assetIds: readonly string[] | undefined) {
+export function useAssetInsights(items: readonly EntityAsset[] | undefined) {
   const api = useApi(itamApiRef);
-  const key = assetIds?.join('\n');
+  const key = items?.map(i => i.asset.id).join('\n');
   const { value, loading, error, retry } = useAsyncRetry(async () => {
-    const ids = [...new Set(assetIds ?? [])];
+    const ids = [...new Set((items ?? []).map(i => i.asset.id))];
     const insights = new Map<string, AssetInsight>();
     if (ids.length === 0) return insights;
-    const [licences, findings] = await Promise.all([api.getAssetLicences(ids), findingsOf(api, ids)]);
-    const licencesOf = new Map(licences.map(l => [l.assetId, l]));
+    const licencesOf = new Map((items ?? []).map(i => [i.asset.id, i.licences]));
+    const findings = await findingsOf(api, ids);
     ids.forEach(assetId => {
       insights.set(assetId, {
         licences: licencesOf.get(assetId) ?? NO_LICENCES,
@@ -53,7 +54,7 @@ export function useAssetInsights(assetIds: readonly string[] | undefined) {
       });
     });
     return insights;
-    // `key` stands for `assetIds`, which may be a new array with the same ids.
+    // `key` stands for `items`' assets, which may come in a new array with the same ids.
   }, [api, key]);
   return { insights: value, loading, error, retry };
 }

@@ -4,6 +4,7 @@ import {
   countRiskFindings,
   listedPosition,
   riskFindingKey,
+  type EntityAsset,
   type ItamApi,
   type LicencePositionResponse,
   type LicencePositionsResponse,
@@ -282,26 +283,28 @@ export function findingsResponse(items: RiskFinding[], query: RiskFindingsQuery 
 }
 
 /**
- * Fake API methods the entity views call besides the entity's assets: each asset's licence
- * status (worked out as the backend does, by common's rule, from the positions and the
- * installations given) and risk findings, all empty unless given.
+ * Fake API methods the entity views call: the entity's assets, each with its licence status
+ * (worked out as the backend does, by common's rule, from the positions and the installations
+ * given), and risk findings, all empty unless given.
  */
 export function assetInsightsApi(
   options: {
+    entityAssets?: EntityAsset[];
     positions?: ProductPosition[];
     installations?: ListedInstallation[];
     findings?: RiskFinding[];
   } = {},
-): Pick<ItamApi, 'getAssetLicences' | 'getRiskFindings'> {
+): Pick<ItamApi, 'getEntityAssets' | 'getRiskFindings'> {
   return {
-    getAssetLicences: async assetIds =>
-      [...new Set(assetIds)].map(assetId =>
-        assetLicencesOf(
-          assetId,
-          (options.installations ?? []).filter(i => i.assetId === assetId),
+    getEntityAssets: async () =>
+      (options.entityAssets ?? []).map(item => {
+        const { assetId: _assetId, ...licences } = assetLicencesOf(
+          item.asset.id,
+          (options.installations ?? []).filter(i => i.assetId === item.asset.id),
           options.positions ?? [],
-        ),
-      ),
+        );
+        return { ...item, licences };
+      }),
     getRiskFindings: async query => findingsResponse(options.findings ?? [], query),
   };
 }

@@ -34,7 +34,7 @@ describe('EntityAssetsCard', () => {
     await render(api);
     expect(screen.getByText('Assets')).toBeInTheDocument();
     expect(screen.getByTestId('progress')).toBeInTheDocument();
-    expect(api.getEntityAssets).toHaveBeenCalledWith('system:shop/checkout');
+    expect(api.getEntityAssets).toHaveBeenCalledWith('system:shop/checkout', { withLicences: true });
   });
 
   it('renders nothing when the entity has no linked assets', async () => {
@@ -96,19 +96,19 @@ describe('EntityAssetsCard', () => {
           positions: [sqlServerShortfall()],
           installations: [anInstallation({ assetId: 'srv-1' })],
           findings: [aFinding({ assetId: 'srv-1', assetTag: 'SRV-00001', severity: 'high' })],
+          entityAssets: [
+            {
+              role: 'runs-on',
+              asset: anAsset({
+                id: 'srv-1',
+                tag: 'SRV-00001',
+                name: 'Payments DB host',
+                type: 'server',
+                purchase: { cost: 18450, currency: 'EUR' },
+              }),
+            },
+          ],
         }),
-        getEntityAssets: async () => [
-          {
-            role: 'runs-on',
-            asset: anAsset({
-              id: 'srv-1',
-              tag: 'SRV-00001',
-              name: 'Payments DB host',
-              type: 'server',
-              purchase: { cost: 18450, currency: 'EUR' },
-            }),
-          },
-        ],
       }),
     );
     expect(await screen.findByText('1 open risk finding, 1 running under-licensed software')).toBeInTheDocument();
@@ -122,13 +122,12 @@ describe('EntityAssetsCard', () => {
   it('keeps listing the assets when the licence and risk details fail', async () => {
     await render(
       fakeItamApi({
-        ...assetInsightsApi(),
-        getAssetLicences: async () => Promise.reject(apiError(500, 'reconciliation failed')),
-        getEntityAssets: async () => [{ role: 'uses', asset: anAsset() }],
+        ...assetInsightsApi({ entityAssets: [{ role: 'uses', asset: anAsset() }] }),
+        getRiskFindings: async () => Promise.reject(apiError(500, 'risk scan failed')),
       }),
     );
     expect(
-      await screen.findByText('Error: Could not load the licence and risk details: reconciliation failed'),
+      await screen.findByText('Error: Could not load the licence and risk details: risk scan failed'),
     ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'LAP-00042' })).toBeInTheDocument();
   });

@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -82,8 +81,7 @@ export function EntityAssetsCard() {
   const routes = useItamRoutes();
   const today = todayIso();
   const { noticeWindows } = useItamSettings();
-  const assetIds = useMemo(() => items?.map(i => i.asset.id), [items]);
-  const insights = useAssetInsights(assetIds);
+  const insights = useAssetInsights(items);
 
   if (loading && !items) {
     return (
@@ -105,7 +103,7 @@ export function EntityAssetsCard() {
   const shown = sorted.slice(0, MAX_ROWS);
   return (
     <CardFrame
-      attention={insightAttention(insights.insights, assetIds ?? []).join(', ')}
+      attention={insightAttention(insights.insights, items.map(i => i.asset.id)).join(', ')}
       subtitle={
         items.length > shown.length
           ? `${shown.length} of ${items.length} linked assets, those needing attention first`

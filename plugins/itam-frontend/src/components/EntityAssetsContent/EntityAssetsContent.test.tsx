@@ -35,7 +35,7 @@ describe('EntityAssetsContent', () => {
     const api = fakeItamApi({ getEntityAssets: () => pending() });
     await render(api);
     expect(screen.getByTestId('progress')).toBeInTheDocument();
-    expect(api.getEntityAssets).toHaveBeenCalledWith('component:default/payments-api');
+    expect(api.getEntityAssets).toHaveBeenCalledWith('component:default/payments-api', { withLicences: true });
   });
 
   it('shows an empty state with a way to the register when no asset is linked', async () => {
@@ -161,8 +161,8 @@ describe('EntityAssetsContent', () => {
             aFinding({ assetId: 'srv-1', assetTag: 'SRV-00001', severity: 'critical', ruleId: 'end-of-support' }),
             aFinding({ assetId: 'other', assetTag: 'OTHER-1', severity: 'critical' }),
           ],
+          entityAssets: linked,
         }),
-        getEntityAssets: async () => linked,
       });
       await render(api);
       const server = await screen.findByRole('row', { name: /SRV-00001/ });
@@ -183,16 +183,15 @@ describe('EntityAssetsContent', () => {
       expect(
         screen.getByText('2 assets, 2 open risk findings, 1 running under-licensed software'),
       ).toBeInTheDocument();
-      // One request for every asset's licence status, one for their findings.
-      expect(api.getAssetLicences).toHaveBeenCalledTimes(1);
-      expect(api.getAssetLicences).toHaveBeenCalledWith(['srv-1', 'saas-1']);
+      // The licence statuses come with the list; one request for the findings.
+      expect(api.getEntityAssets).toHaveBeenCalledWith('component:default/payments-api', { withLicences: true });
+      expect(api.getAssetLicences).not.toHaveBeenCalled();
       expect(api.getRiskFindings).toHaveBeenCalledTimes(1);
     });
 
     it('says the details are loading in their cells while the assets already show', async () => {
       await render(
         fakeItamApi({
-          getAssetLicences: () => pending(),
           getRiskFindings: () => pending(),
           getEntityAssets: async () => linked,
         }),

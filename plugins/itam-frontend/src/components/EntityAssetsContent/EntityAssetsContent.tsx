@@ -157,8 +157,7 @@ export function EntityAssetsContent() {
   const today = todayIso();
   const { noticeWindows } = useItamSettings();
   const columns = useColumns(routes.asset, today);
-  const assetIds = useMemo(() => items?.map(i => i.asset.id), [items]);
-  const insights = useAssetInsights(assetIds);
+  const insights = useAssetInsights(items);
   const rows = useMemo(
     () =>
       items?.map(i => ({
