@@ -224,7 +224,8 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
         const entities = entityCount(size);
         const routes = {
           baseline: () => '/api/baseline/empty',
-          entity: () => `/api/itam/entities/component/default/service-${Math.floor(random() * entities)}/assets`,
+          // As the entity tab asks for it: each asset with its licence status.
+          entity: () => `/api/itam/entities/component/default/service-${Math.floor(random() * entities)}/assets?include=licences`,
           register: () =>
             `/api/itam/assets?assetClass=hardware&lifecycleStage=deployed&owner=group:default/team-${Math.floor(random() * 200)}&limit=50`,
           // The KPI dashboard's default: the last 90 days.

@@ -1,7 +1,8 @@
 import type { Asset, AssetPatchInput, NewAssetInput } from '../asset/types';
 import { parseEntityRef } from '../entity/entityRef';
 import type { HistoryEvent } from '../history/events';
-import { ASSET_LIST_LICENCES_INCLUDE, type AssetLicences } from '../licence/assetLicences';
+import { ASSET_LIST_LICENCES_INCLUDE, type AssetLicences, type AssetLicenceSummary } from '../licence/assetLicences';
+import { withListedLicences } from './listedLicences';
 import type { TransitionOption } from '../lifecycle/transition';
 import type {
   AssetLinkInput,
@@ -156,12 +157,21 @@ export class ItamClient implements ItamApi {
     );
   }
 
-  getEntityAssets(entityRef: string, options: { withLicences?: boolean } = {}): Promise<EntityAsset[]> {
+  async getEntityAssets(entityRef: string, options: { withLicences?: boolean } = {}): Promise<EntityAsset[]> {
     const { kind, namespace, name } = parseEntityRef(entityRef);
-    return this.allPages<EntityAsset>(
-      `/entities/${[kind, namespace, name].map(encodeURIComponent).join('/')}/assets`,
-      options.withLicences ? { include: ASSET_LIST_LICENCES_INCLUDE } : {},
-    );
+    const path = `/entities/${[kind, namespace, name].map(encodeURIComponent).join('/')}/assets`;
+    if (!options.withLicences) return this.allPages<EntityAsset>(path, {});
+    const items: EntityAsset[] = [];
+    let cursor: string | undefined;
+    do {
+      const page: Page<EntityAsset> & { licences?: Record<string, AssetLicenceSummary> } = await this.request(
+        'GET',
+        `${path}${toQueryString({ include: ASSET_LIST_LICENCES_INCLUDE, cursor })}`,
+      );
+      items.push(...withListedLicences(page.items, page.licences));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return items;
   }
 
   async getAssetLinks(id: string): Promise<StoredAssetLinkDto[]> {

@@ -3,6 +3,7 @@ import { ASSET_LIST_LICENCES_INCLUDE, type AssetLicenceSummary } from '../licenc
 import type { JiraIssueDetailsInput, JiraIssueUpdateInput } from '../links/jira';
 import type { EntityLink } from '../links/schema';
 import { ItamClient } from './ItamClient';
+import { withListedLicences } from './listedLicences';
 import type { AssetTicket, ItamApi } from './types';
 
 /**
@@ -70,7 +71,8 @@ export class ItamJiraClient extends ItamClient implements ItamJiraApi {
       ...(options.withLicences ? { include: ASSET_LIST_LICENCES_INCLUDE } : {}),
     }).toString();
     const query = params ? `?${params}` : '';
-    return (await this.request<{ items: JiraIssueAsset[] }>('GET', `${issuePath(issueId)}/assets${query}`)).items;
+    const body = await this.request<{ items: JiraIssueAsset[]; licences?: Record<string, AssetLicenceSummary> }>('GET', `${issuePath(issueId)}/assets${query}`);
+    return withListedLicences(body.items, body.licences);
   }
 
   async linkJiraIssue(issueId: string, assetId: string, details: JiraIssueDetailsInput): Promise<boolean> {

@@ -11,7 +11,7 @@ import {
 } from '@itam/common';
 import type { Request, Router } from 'express';
 import { z } from 'zod';
-import { withLicenceStatuses, type AssetLicenceSources } from '../licences/assetLicenceStatuses';
+import { licenceStatusesById, type AssetLicenceSources } from '../licences/assetLicenceStatuses';
 import { audited } from '../service/audit';
 import type { RouteContext } from '../service/context';
 import type { JiraCaller } from '../service/serviceAccess';
@@ -66,7 +66,7 @@ export function registerJiraRoutes(router: Router, ctx: RouteContext, links: Jir
       return;
     }
     // A Jira site reads the register unconditionally (ctx.authorize): the products' positions too.
-    res.json({ items: await withLicenceStatuses(licenceSources, items, true) });
+    res.json({ items, licences: await licenceStatusesById(licenceSources, items.map(i => i.asset.id), true) });
   });
 
   router.put('/jira/issues/:issueId/assets/:assetId', async (req, res) => {

@@ -35,9 +35,14 @@ export const jiraPaths = {
       parameters: [
         issueId,
         queryParam('issueKey', { type: 'string' }, 'The issue key now, to find links made before ids were kept'),
-        queryParam('include', { type: 'string', enum: ['licences'] }, 'licences: each asset with its licence status (`licences`), as GET /asset-licences gives it'),
+        queryParam('include', { type: 'string', enum: ['licences'] }, 'licences: the licence status of each asset, beside the items'),
       ],
-      responses: { '200': json('Assets linked to the issue, with the entities they serve (and their licence status when asked)'), ...errors(400, 401, 403) },
+      responses: {
+        '200': json(
+          'Assets linked to the issue, with the entities they serve; with include=licences, each asset’s licence status beside them (`licences`, by asset id, as GET /asset-licences gives it)',
+        ),
+        ...errors(400, 401, 403),
+      },
     },
     delete: {
       operationId: 'forgetJiraIssue',

@@ -24,6 +24,12 @@ const EVIDENCE_COLUMNS = 'id, asset_id, product_id, product_name, publisher, ver
 // versions it counts).
 type RecordedEvidenceRow = [id: number | string, assetId: string, productId: string, lastUsed: string | null];
 const RECORDED_EVIDENCE_PG = 'select id, asset_id, product_id, last_used from itam_installations where product_id = any($1::text[])';
+const EVIDENCE_OF_ASSETS_COLUMNS = ['id', 'asset_id', 'product_id', 'product_name', 'publisher', 'version', 'last_used'];
+const EVIDENCE_OF_ASSETS_SQLITE = `select ${EVIDENCE_OF_ASSETS_COLUMNS.join(', ')} from itam_installations where asset_id in (select value from json_each(?)) order by id`;
+const EVIDENCE_OF_ENTITY_SQL = `select l.asset_id as linked_asset_id, ${EVIDENCE_OF_ASSETS_COLUMNS.map(c => `i.${c}`).join(', ')}
+  from (select distinct asset_id from itam_entity_links where entity_ref = ?) l
+  left join itam_installations i on i.asset_id = l.asset_id
+  order by l.asset_id, i.id`;
 const RECORDED_EVIDENCE_SQLITE = 'select id, asset_id, product_id, last_used from itam_installations where product_id in (select value from json_each(?))';
 
 /** Source recorded on installations entered through the API. */
@@ -213,14 +219,29 @@ export class KnexLicenceStore implements LicenceStore {
   async readInstallationEvidenceOfAssets(assetIds: readonly string[]): Promise<InstallationEvidence[]> {
     const rows: Record<string, unknown>[] = [];
     for (let i = 0; i < assetIds.length; i += 500) {
+      const batch = assetIds.slice(i, i + 500);
+      // Read with every entity tab and Jira panel: one statement, prepared once per connection on SQLite.
       rows.push(
-        ...(await this.db('itam_installations')
-          .whereIn('asset_id', assetIds.slice(i, i + 500))
-          .orderBy('id')
-          .select('id', 'asset_id', 'product_id', 'product_name', 'publisher', 'version', 'last_used')),
+        ...(isBetterSqlite(this.db)
+          ? await sqliteAll<Record<string, unknown>>(this.db, EVIDENCE_OF_ASSETS_SQLITE, [JSON.stringify(batch)])
+          : await this.db('itam_installations').whereIn('asset_id', batch).orderBy('id').select(EVIDENCE_OF_ASSETS_COLUMNS)),
       );
     }
     return rows.map(rowToEvidence);
+  }
+
+  async readInstallationEvidenceOfEntity(entityRef: string): Promise<{ assetIds: string[]; evidence: InstallationEvidence[] }> {
+    // One statement for the entity tab: its linked assets, each with its installations, if any.
+    const rows: Record<string, unknown>[] = isBetterSqlite(this.db)
+      ? await sqliteAll(this.db, EVIDENCE_OF_ENTITY_SQL, [entityRef])
+      : (await this.db.raw(EVIDENCE_OF_ENTITY_SQL, [entityRef])).rows;
+    const assetIds: string[] = [];
+    const evidence: InstallationEvidence[] = [];
+    for (const row of rows) {
+      if (assetIds[assetIds.length - 1] !== row.linked_asset_id) assetIds.push(String(row.linked_asset_id));
+      if (row.id !== null && row.id !== undefined) evidence.push(rowToEvidence(row));
+    }
+    return { assetIds, evidence };
   }
 
   async listInstallations(

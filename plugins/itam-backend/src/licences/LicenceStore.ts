@@ -88,6 +88,11 @@ export interface LicenceStore {
   countInstallationsByProduct(): Promise<{ productId: string | null; installations: number }[]>;
   /** The devices that hold an installation, each once. */
   listInstallationDeviceIds(): Promise<string[]>;
+  /**
+   * The assets linked to a catalogue entity (each once, by id) and their installation evidence,
+   * in one read (the entity tab's licence statuses).
+   */
+  readInstallationEvidenceOfEntity(entityRef: string): Promise<{ assetIds: string[]; evidence: InstallationEvidence[] }>;
   /** The installation evidence of some devices, in id order (a list's licence statuses). */
   readInstallationEvidenceOfAssets(assetIds: readonly string[]): Promise<InstallationEvidence[]>;
   /** Installations in id order; `productId` filters the ones recorded against that product. */

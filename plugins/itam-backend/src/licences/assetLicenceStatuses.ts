@@ -1,10 +1,10 @@
 import { assetLicencesOf, compileRecognition, type AssetLicences, type AssetLicenceSummary } from '@itam/common';
 import type { AnalyticsService } from '../analytics/AnalyticsService';
-import type { LicenceStore } from './LicenceStore';
+import type { InstallationEvidence, LicenceStore } from './LicenceStore';
 
 /** What the licence statuses of some assets are worked out from. */
 export interface AssetLicenceSources {
-  licences: Pick<LicenceStore, 'readInstallationEvidenceOfAssets' | 'listProducts'>;
+  licences: Pick<LicenceStore, 'readInstallationEvidenceOfAssets' | 'readInstallationEvidenceOfEntity' | 'listProducts'>;
   analytics: Pick<AnalyticsService, 'licencePositions'>;
 }
 
@@ -20,8 +20,18 @@ export async function assetLicenceStatuses(
   assetIds: readonly string[],
   wholeRegister: boolean,
 ): Promise<{ computedAt?: string; byAsset: Map<string, AssetLicences> }> {
-  const byAsset = new Map<string, AssetLicences>();
   const evidence = assetIds.length > 0 ? await sources.licences.readInstallationEvidenceOfAssets(assetIds) : [];
+  return licenceStatusesFromEvidence(sources, assetIds, evidence, wholeRegister);
+}
+
+/** {@link assetLicenceStatuses} from the assets' installation evidence, already read. */
+async function licenceStatusesFromEvidence(
+  sources: AssetLicenceSources,
+  assetIds: readonly string[],
+  evidence: readonly InstallationEvidence[],
+  wholeRegister: boolean,
+): Promise<{ computedAt?: string; byAsset: Map<string, AssetLicences> }> {
+  const byAsset = new Map<string, AssetLicences>();
   // Recognition rules are read only when some software was imported without a product.
   const recognise = evidence.some(e => !e.productId) ? compileRecognition(await sources.licences.listProducts()) : undefined;
   const installed = new Map<string, { matchedProductId: string | null }[]>();
@@ -40,15 +50,25 @@ export async function assetLicenceStatuses(
   return { ...(positions ? { computedAt: positions.computedAt } : {}), byAsset };
 }
 
-/** An asset list's items, each with its asset's licence status (see {@link assetLicenceStatuses}). */
-export async function withLicenceStatuses<T extends { asset: { id: string } }>(
+/**
+ * The licence status of each of some assets by asset id (see {@link assetLicenceStatuses}), as an
+ * asset list answers it beside its items (`licences`): the items' own text is sent as stored,
+ * not parsed and written again.
+ */
+export async function licenceStatusesById(
   sources: AssetLicenceSources,
-  items: readonly T[],
+  assets: readonly string[] | { entityRef: string },
   wholeRegister: boolean,
-): Promise<(T & { licences: AssetLicenceSummary })[]> {
-  const { byAsset } = await assetLicenceStatuses(sources, [...new Set(items.map(i => i.asset.id))], wholeRegister);
-  return items.map(item => {
-    const { assetId: _assetId, ...licences } = byAsset.get(item.asset.id)!;
-    return { ...item, licences };
-  });
+): Promise<Record<string, AssetLicenceSummary>> {
+  let byAsset: Map<string, AssetLicences>;
+  if ('entityRef' in assets) {
+    // Every asset of the entity: its assets and their evidence in one read.
+    const { assetIds, evidence } = await sources.licences.readInstallationEvidenceOfEntity(assets.entityRef);
+    byAsset = (await licenceStatusesFromEvidence(sources, assetIds, evidence, wholeRegister)).byAsset;
+  } else {
+    byAsset = (await assetLicenceStatuses(sources, [...new Set(assets)], wholeRegister)).byAsset;
+  }
+  const byId: Record<string, AssetLicenceSummary> = {};
+  for (const { assetId, ...licences } of byAsset.values()) byId[assetId] = licences;
+  return byId;
 }

@@ -21,7 +21,7 @@ import { sendJsonItems, sendJsonItemsText } from './jsonText';
 import { decodePageCursor, encodePageCursor, pageQueryShape } from './pagination';
 import { parseRequest } from './validate';
 import { ItamInputError } from './errors';
-import { withLicenceStatuses, type AssetLicenceSources } from '../licences/assetLicenceStatuses';
+import { licenceStatusesById, type AssetLicenceSources } from '../licences/assetLicenceStatuses';
 
 const ticketKeySchema = z.object({ site: jiraSiteSchema, issueKey: issueKeySchema }).strict();
 const assetLinkQuerySchema = z
@@ -30,6 +30,9 @@ const assetLinkQuerySchema = z
 const entityLinkQuerySchema = z
   .object({ entityRef: z.string().min(1), role: z.enum(ENTITY_LINK_ROLES) })
   .strict();
+
+/** An item of an entity's asset list, as far as adding its licence status reads it. */
+type EntityAssetItem = { asset: { id: string } };
 
 /** An entity's assets per page unless the caller asks for fewer or more (at most 1,000). */
 const ENTITY_ASSETS_PAGE = 200;
@@ -91,11 +94,12 @@ export function registerLinkRoutes(router: Router, ctx: RouteContext, licenceSou
     const query = parseRequest(entityAssetsQuerySchema, req.query, 'query');
     const limit = query.limit ?? ENTITY_ASSETS_PAGE;
     const withLicences = query.include === ASSET_LIST_LICENCES_INCLUDE;
-    if (!criteria && !query.cursor && !withLicences) {
+    if (!criteria && !query.cursor) {
       // The common case, a list that fits a page and a caller who may see it all: one stored row.
       const stored = await ctx.store.getEntityAssetItemsJson(entityRef);
       if (stored.count <= limit) {
-        sendJsonItemsText(res, stored.items);
+        const licences = withLicences ? await licenceStatusesById(licenceSources, { entityRef }, true) : undefined;
+        sendJsonItemsText(res, stored.items, undefined, licences ? { licences } : {});
         return;
       }
     }
@@ -105,12 +109,10 @@ export function registerLinkRoutes(router: Router, ctx: RouteContext, licenceSou
       ...(criteria ? { visible: criteria } : {}),
     });
     const cursor = page.hasMore && page.last ? encodePageCursor({ tag: page.last.tag, role: page.last.role }) : undefined;
-    if (!withLicences) {
-      sendJsonItems(res, page.items, cursor);
-      return;
-    }
-    const items = JSON.parse(`[${page.items.join(',')}]`) as { asset: { id: string } }[];
-    res.json({ items: await withLicenceStatuses(licenceSources, items, !criteria), ...(cursor ? { nextCursor: cursor } : {}) });
+    const licences = withLicences
+      ? await licenceStatusesById(licenceSources, page.items.map(text => (JSON.parse(text) as EntityAssetItem).asset.id), !criteria)
+      : undefined;
+    sendJsonItems(res, page.items, cursor, licences ? { licences } : {});
   });
 
   router.get('/assets/:id/asset-links', async (req, res) => {

@@ -29,12 +29,27 @@ const list = (item: object) => ({
   properties: { items: { type: 'array', items: item } },
 });
 /** A page of a list: its items and, unless it is the last, where the next page starts. */
-const pagedList = (item: object) => ({
+const pagedList = (item: object, beside: Record<string, object> = {}) => ({
   type: 'object',
   required: ['items'],
-  properties: { items: { type: 'array', items: item }, nextCursor: { type: 'string' } },
+  properties: { items: { type: 'array', items: item }, nextCursor: { type: 'string' }, ...beside },
 });
 const errors = errorResponses;
+
+/** An asset list's licence statuses beside its items (`include=licences`), by asset id. */
+const ASSET_LIST_LICENCES_SCHEMA = {
+  type: 'object',
+  description:
+    'With include=licences: by asset id, the worst licence status of the managed software on the asset and the products behind it (positions only for callers who may read the whole register), as GET /asset-licences gives it',
+  additionalProperties: {
+    type: 'object',
+    required: ['status', 'products'],
+    properties: {
+      status: { type: 'string', enum: ['under-licensed', 'incomplete', 'compliant', 'none'] },
+      products: { type: 'array', items: { type: 'object' } },
+    },
+  },
+};
 const ifMatch = ifMatchHeader('The version of the asset the change is based on, as its ETag, e.g. "3"');
 const assetId = pathParam('id', 'Asset id');
 
@@ -419,25 +434,19 @@ export const itamOpenApiSpec = {
           pathParam('namespace', 'Entity namespace'),
           pathParam('name', 'Entity name'),
           ...pageParams(200, 1000),
-          queryParam('include', { type: 'string', enum: ['licences'] }, 'licences: each asset with its licence status, as GET /asset-licences gives it'),
+          queryParam('include', { type: 'string', enum: ['licences'] }, 'licences: the licence status of each asset of the page, beside the items'),
         ],
         responses: {
           '200': ok(
-            'Assets linked to the entity, with their role (and their licence status when asked), in tag then role order, a page at a time',
-            pagedList({
-              type: 'object',
-              required: ['asset', 'role'],
-              properties: {
-                asset: ref('Asset'),
-                role: { type: 'string', enum: [...ENTITY_LINK_ROLES] },
-                licences: {
-                  type: 'object',
-                  description: 'With include=licences: the worst status of the managed software on the asset, and the products behind it',
-                  required: ['status', 'products'],
-                  properties: { status: { type: 'string', enum: ['under-licensed', 'incomplete', 'compliant', 'none'] }, products: { type: 'array', items: { type: 'object' } } },
-                },
+            'Assets linked to the entity, with their role, in tag then role order, a page at a time; with include=licences, the licence status of each asset of the page beside them (`licences`, by asset id)',
+            pagedList(
+              {
+                type: 'object',
+                required: ['asset', 'role'],
+                properties: { asset: ref('Asset'), role: { type: 'string', enum: [...ENTITY_LINK_ROLES] } },
               },
-            }),
+              { licences: ASSET_LIST_LICENCES_SCHEMA },
+            ),
           ),
           ...errors(400, 401, 403),
         },
