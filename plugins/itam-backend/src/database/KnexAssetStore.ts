@@ -507,8 +507,7 @@ export class KnexAssetStore implements AssetStore {
    */
   private async rowsWithIdIn<T>(head: string, params: readonly string[], ids: readonly string[], tail = ''): Promise<T[]> {
     if (isBetterSqlite(this.db)) return sqliteAll<T>(this.db, `${head} in (select value from json_each(?)) ${tail}`, [...params, JSON.stringify(ids)]);
-    if (isPg(this.db)) return rawRows<T>(this.db, await this.db.raw(`${head} = any(?::text[]) ${tail}`, [...params, [...ids]]));
-    return rawRows<T>(this.db, await this.db.raw(`${head} in (${ids.map(() => '?').join(', ')}) ${tail}`, [...params, ...ids]));
+    return rawRows<T>(this.db, await this.db.raw(`${head} = any(?::text[]) ${tail}`, [...params, [...ids]]));
   }
 
   async listAllEntityLinks(): Promise<(EntityLink & { assetId: string })[]> {
