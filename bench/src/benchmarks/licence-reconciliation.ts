@@ -29,7 +29,7 @@ const DATABASE_RSS_TARGET_MB = 512;
 /**
  * The plugin's recompute over the same estate written into an SQLite database, as its scheduled
  * task runs it (in a worker thread: reading the stores a part of the estate at a time,
- * reconciling each part, storing its positions with their explanations, publishing them), in a
+ * reconciling each part, storing its positions as a list shows them, publishing them), in a
  * process of its own, whose peak RSS is the main thread's and the worker's together.
  */
 async function recomputeFromDatabase(

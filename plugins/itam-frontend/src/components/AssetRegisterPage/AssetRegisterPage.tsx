@@ -61,7 +61,8 @@ function LinkedEntitiesCell(props: { asset: ListedAsset }) {
   if (links.length === 0) return <CellText title="Not linked" color="secondary" />;
   return (
     <Cell>
-      <Flex gap="1" align="center">
+      {/* One entity a line: side by side, a second name was cut off at 1440 px. */}
+      <Flex direction="column" gap="1" align="start">
         {links.slice(0, SHOWN_LINKS).map(l => (
           <EntityRefLink key={`${l.entityRef}:${l.role}`} entityRef={l.entityRef} />
         ))}
