@@ -19,7 +19,6 @@ import type {
 
 /** What the reconciliation reads of an installation row. */
 const EVIDENCE_COLUMNS = 'id, asset_id, product_id, product_name, publisher, version, last_used';
-/** What it reads of an installation recorded against a product. */
 // What the reconciliation reads of a recorded installation (not its version: products are the
 // versions it counts).
 type RecordedEvidenceRow = [id: number | string, assetId: string, productId: string, lastUsed: string | null];
@@ -30,6 +29,7 @@ const EVIDENCE_OF_ENTITY_SQL = `select l.asset_id as linked_asset_id, ${EVIDENCE
   from (select distinct asset_id from itam_entity_links where entity_ref = ?) l
   left join itam_installations i on i.asset_id = l.asset_id
   order by l.asset_id, i.id`;
+const EVERY_ASSIGNMENT_SQLITE = 'select product_id, user_ref from itam_user_assignments order by product_id, user_ref';
 const RECORDED_EVIDENCE_SQLITE = 'select id, asset_id, product_id, last_used from itam_installations where product_id in (select value from json_each(?))';
 
 /** Source recorded on installations entered through the API. */
@@ -303,6 +303,12 @@ export class KnexLicenceStore implements LicenceStore {
   }
 
   async listAssignments(filter: { productIds?: readonly string[] } = {}): Promise<UserAssignment[]> {
+    if (!filter.productIds && isBetterSqlite(this.db)) {
+      // Every assignment, read by each reconciliation (a hundred thousand in the bench's estate):
+      // rows as arrays from a prepared statement took a quarter of the time knex's rows did.
+      const rows = await sqliteAllArrays<[productId: string, userRef: string]>(this.db, EVERY_ASSIGNMENT_SQLITE, []);
+      return rows.map(([productId, userRef]) => ({ productId, userRef }));
+    }
     const query = this.db('itam_user_assignments').orderBy(['product_id', 'user_ref']);
     if (filter.productIds) query.whereIn('product_id', [...filter.productIds]);
     const rows = await query;
