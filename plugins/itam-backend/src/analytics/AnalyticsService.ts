@@ -237,9 +237,8 @@ export class AnalyticsService {
   /** The licence findings (shortfalls, expiring entitlements) of a reconciliation, stored. */
   private async refreshLicenceFindings(run: Pick<ReconciledRun, 'shortfalls' | 'productNames'>, at: string): Promise<number> {
     const risks = licenceRiskInputs(run.shortfalls, run.productNames, await this.licences.listEntitlements());
-    const deviceIds = [...new Set(risks.licenceShortfalls.flatMap(s => s.deviceAssetIds))];
     const findings = evaluateRiskFindings(
-      { asOf: at, assets: [], ...risks, assetTags: await assetTagsOf(this.deps.store.knex, deviceIds) },
+      { asOf: at, assets: [], ...risks, assetTags: await assetTagsOf(this.deps.store.knex, run.shortfalls.deviceIds) },
       this.deps.risk ?? {},
     );
     await this.findings.replaceSubjectFindings(['product', 'entitlement'], findings, at);

@@ -1,5 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { listedPosition, reconcileLicences, type LicenceMetric } from '@itam/common';
+import { listedPosition, productFullName, reconcileLicences, type LicenceMetric } from '@itam/common';
 import knexFactory, { type Knex } from 'knex';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { itamTestDatabases } from '../tests/testBackend';
 import { KnexLicenceStore } from './KnexLicenceStore';
 import { KnexLicencePositionStore, type LicencePositionHeader } from './LicencePositionStore';
 import { loadLicenceInput } from './licenceInput';
+import { licenceRiskInputs } from './licenceRiskInputs';
 import { reconcileStoredFamily, reconcileStoredLicences } from './reconcileStoredLicences';
 import { inThreadReconciliation, workerConnectionConfig, workerReconciliation } from './reconciliationWorker';
 
@@ -94,7 +95,20 @@ describe.each(databases.eachSupportedId())('the licence reconciliation from the 
       expect(run.header).toEqual(header);
       expect(await view.products()).toEqual(products.map(listedPosition));
       expect(run.products).toBe(products.length);
-      expect(run.shortfalls.map(s => s.productId).sort()).toEqual(products.filter(p => p.status === 'under-licensed').map(p => p.productId).sort());
+      // Each under-licensed product with the devices whose demand was not met, each device named once.
+      const underLicensed = products.filter(p => p.status === 'under-licensed');
+      const byProduct = <T extends { productId: string }>(list: T[]) => list.sort((a, b) => (a.productId < b.productId ? -1 : 1));
+      expect(byProduct(licenceRiskInputs(run.shortfalls, new Map(), []).licenceShortfalls)).toEqual(
+        byProduct(underLicensed.map(p => ({
+          productId: p.productId,
+          productName: productFullName(p),
+          shortfall: p.lines.reduce((n, l) => n + l.shortfall, 0),
+          deviceAssetIds: [
+            ...new Set(p.explanation.consumers.filter(c => c.shortfall > 0 && c.consumerKind === 'device').flatMap(c => c.deviceIds ?? [c.consumerId])),
+          ].sort(),
+        }))),
+      );
+      expect(new Set(run.shortfalls.deviceIds).size).toBe(run.shortfalls.deviceIds.length);
       await positions.dropRuns({ runId: run.runId });
     }
     // The estate exercises what a part must carry along: a recognised raw installation, several

@@ -8,14 +8,13 @@ import {
   productFullName,
   reconcileLicencesOnDevices,
   type Installation,
-  type LicenceShortfallInput,
   type ProductPosition,
 } from '@itam/common';
 import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { LicencePositionHeader, LicencePositionStore } from './LicencePositionStore';
 import type { InstallationEvidence, LicenceStore } from './LicenceStore';
-import { licenceShortfallOf } from './licenceRiskInputs';
+import { LicenceShortfallCollector, type LicenceShortfalls } from './licenceRiskInputs';
 import { installationOf, readDeviceFacts, toDomainEntitlement, toDomainProduct, type LicenceDeviceReader } from './licenceInput';
 
 /**
@@ -34,7 +33,7 @@ export interface ReconciledRun {
   header: LicencePositionHeader;
   products: number;
   /** The under-licensed products, as the risk rules read them. */
-  shortfalls: LicenceShortfallInput[];
+  shortfalls: LicenceShortfalls;
   /** Every product's full name, by id (what the risk findings call it). */
   productNames: Map<string, string>;
 }
@@ -88,7 +87,7 @@ export async function reconcileStoredLicences(options: {
   const runId = randomUUID();
   const assembler = new LicenceReportAssembler({ asOf });
   let reconciled = 0;
-  const shortfalls: LicenceShortfallInput[] = [];
+  const shortfalls = new LicenceShortfallCollector();
   try {
     for (const part of planLicenceParts(products, id => counts.get(id) ?? 0, options.installationsPerPart ?? INSTALLATIONS_PER_PART)) {
       const installations = await licences.readInstallationsOfProducts(part.productIds);
@@ -106,7 +105,7 @@ export async function reconcileStoredLicences(options: {
         { asOf, estateCurrency },
       );
       assembler.add(report.products);
-      for (const p of report.products) if (p.status === 'under-licensed') shortfalls.push(licenceShortfallOf(p));
+      for (const p of report.products) shortfalls.add(p);
       await positions.putRunPositions(runId, computedAt, report.products);
       reconciled += report.products.length;
       await nextTurn();
@@ -116,7 +115,7 @@ export async function reconcileStoredLicences(options: {
     throw error;
   }
   const productNames = new Map(products.map(p => [p.id, productFullName(p)]));
-  return { runId, header: assembler.header(), products: reconciled, shortfalls, productNames };
+  return { runId, header: assembler.header(), products: reconciled, shortfalls: shortfalls.shortfalls(), productNames };
 }
 
 /**
