@@ -62,6 +62,14 @@ export interface Config {
       /** Risk rules to skip, by id (e.g. where discovery is not connected). */
       disabledRules?: string[];
     };
+    api?: {
+      /**
+       * Whether every JSON response is checked against the plugin's OpenAPI document; one the
+       * document does not describe answers 500 naming the mismatch. For development and tests
+       * (the plugin's own run with it on); each response then costs a schema check. Default: false.
+       */
+      validateResponses?: boolean;
+    };
     licences?: {
       reconciliation?: {
         /**

@@ -127,6 +127,7 @@ export const itamPlugin = createBackendPlugin({
             entityRefs: new CatalogEntityRefChecker(catalog, auth),
             serviceAccess: ServiceAccess.fromConfig(config),
             assetRules: permissionsRegistry.getPermissionRuleset(itamAssetResourceRef),
+            validateResponses: config.getOptionalBoolean('itam.api.validateResponses') ?? false,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -10,6 +10,19 @@ import {
 } from '../service/openapiParts';
 import { pageParams } from '../service/pagination';
 
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+/** A JSON response of the schema `name` (see openapiSchemas.ts). */
+const of = (description: string, name: string) => ({ description, content: { 'application/json': { schema: ref(name) } } });
+/** A JSON response listing `name`s under `items`, and `beside` properties. */
+const listOf = (description: string, name: string, beside: Record<string, object> = {}) => ({
+  description,
+  content: {
+    'application/json': {
+      schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref(name) }, ...beside }, additionalProperties: false },
+    },
+  },
+});
+
 // Licence query parameters are optional non-empty strings unless a schema is given.
 const query = (name: string, description: string, schema: object = { type: 'string', minLength: 1 }) =>
   queryParam(name, schema, description);
@@ -25,25 +38,25 @@ export const licencePaths = {
   '/products': {
     get: {
       operationId: 'listSoftwareProducts',
-      responses: { '200': json('Software products in id order, with their recognition rules'), ...errors(401, 403) },
+      responses: { '200': listOf('Software products in id order, with their recognition rules', 'SoftwareProduct'), ...errors(401, 403) },
     },
     post: {
       operationId: 'createSoftwareProduct',
       requestBody: body,
-      responses: { '201': json('The product; its revision is the ETag'), ...errors(400, 401, 403, 409) },
+      responses: { '201': of('The product; its revision is the ETag', 'SoftwareProduct'), ...errors(400, 401, 403, 409) },
     },
   },
   '/products/{id}': {
     get: {
       operationId: 'getSoftwareProduct',
       parameters: [productId],
-      responses: { '200': json('The product; its revision is the ETag'), ...errors(401, 403, 404) },
+      responses: { '200': of('The product; its revision is the ETag', 'SoftwareProduct'), ...errors(401, 403, 404) },
     },
     put: {
       operationId: 'replaceSoftwareProduct',
       parameters: [productId, ifMatch],
       requestBody: body,
-      responses: { '200': json('The replaced product'), ...errors(400, 401, 403, 404, 409) },
+      responses: { '200': of('The replaced product', 'SoftwareProduct'), ...errors(400, 401, 403, 404, 409) },
     },
   },
   '/products/{id}/assignments': {
@@ -52,8 +65,8 @@ export const licencePaths = {
       parameters: [productId],
       requestBody: body,
       responses: {
-        '200': json('The user already had the product'),
-        '201': json('The assignment'),
+        '200': of('The user already had the product', 'UserAssignment'),
+        '201': of('The assignment', 'UserAssignment'),
         ...errors(400, 401, 403, 404, 422),
       },
     },
@@ -68,32 +81,32 @@ export const licencePaths = {
       operationId: 'recordConcurrentPeak',
       parameters: [productId],
       requestBody: body,
-      responses: { '201': json('The recorded peak'), ...errors(400, 401, 403, 404) },
+      responses: { '201': of('The recorded peak', 'ConcurrentUsagePeak'), ...errors(400, 401, 403, 404) },
     },
   },
   '/entitlements': {
     get: {
       operationId: 'listEntitlements',
       parameters: [query('productId', 'Only the entitlements of this product')],
-      responses: { '200': json('Entitlements in id order'), ...errors(400, 401, 403) },
+      responses: { '200': listOf('Entitlements in id order', 'Entitlement'), ...errors(400, 401, 403) },
     },
     post: {
       operationId: 'createEntitlement',
       requestBody: body,
-      responses: { '201': json('The entitlement; its revision is the ETag'), ...errors(400, 401, 403, 409, 422) },
+      responses: { '201': of('The entitlement; its revision is the ETag', 'Entitlement'), ...errors(400, 401, 403, 409, 422) },
     },
   },
   '/entitlements/{id}': {
     get: {
       operationId: 'getEntitlement',
       parameters: [entitlementId],
-      responses: { '200': json('The entitlement; its revision is the ETag'), ...errors(401, 403, 404) },
+      responses: { '200': of('The entitlement; its revision is the ETag', 'Entitlement'), ...errors(401, 403, 404) },
     },
     put: {
       operationId: 'replaceEntitlement',
       parameters: [entitlementId, ifMatch],
       requestBody: body,
-      responses: { '200': json('The replaced entitlement'), ...errors(400, 401, 403, 404, 409, 422) },
+      responses: { '200': of('The replaced entitlement', 'Entitlement'), ...errors(400, 401, 403, 404, 409, 422) },
     },
     delete: {
       operationId: 'deleteEntitlement',
@@ -107,8 +120,8 @@ export const licencePaths = {
       parameters: [entitlementId],
       requestBody: body,
       responses: {
-        '200': json('The entitlement; the device or user already held a seat'),
-        '201': json('The entitlement with the seat allocated'),
+        '200': of('The entitlement; the device or user already held a seat', 'Entitlement'),
+        '201': of('The entitlement with the seat allocated', 'Entitlement'),
         ...errors(400, 401, 403, 404, 422),
       },
     },
@@ -131,14 +144,14 @@ export const licencePaths = {
         ...pageParams(500, 1000),
       ],
       responses: {
-        '200': json('Installations with the product each counts for, in id order, a page at a time (nextCursor)'),
+        '200': listOf('Installations with the product each counts for, in id order, a page at a time (nextCursor)', 'ListedInstallation', { nextCursor: { type: 'string' } }),
         ...errors(400, 401, 403),
       },
     },
     post: {
       operationId: 'createInstallation',
       requestBody: body,
-      responses: { '201': json('The installation'), ...errors(400, 401, 403, 422) },
+      responses: { '201': of('The installation', 'ListedInstallation'), ...errors(400, 401, 403, 422) },
     },
   },
   '/installations/{id}': {

@@ -42,6 +42,13 @@ export interface RouterOptions {
   serviceAccess?: ServiceAccess;
   clock?: () => Date;
   newId?: () => string;
+  /**
+   * Whether every JSON response is checked against the OpenAPI document (`itam.api.validateResponses`):
+   * a response the document does not describe answers 500 naming the mismatch. For development
+   * and the tests, where it keeps the document and the routes from drifting apart; it costs a
+   * schema check per response.
+   */
+  validateResponses?: boolean;
 }
 
 /** Helpers every handler uses: permission checks, the acting principal, time. */

@@ -17,6 +17,7 @@ import { hardwareModelPaths } from '../hardwareModels/openapi';
 import { importPaths } from '../imports/openapi';
 import { jiraPaths } from '../jira/openapi';
 import { licencePaths } from '../licences/openapi';
+import { licenceSchemas } from '../licences/openapiSchemas';
 import { errorResponses, ifMatchHeader, pathParam, queryParam } from './openapiParts';
 import { pageParams } from './pagination';
 
@@ -49,6 +50,15 @@ const ASSET_LIST_LICENCES_SCHEMA = {
       products: { type: 'array', items: { type: 'object' } },
     },
   },
+};
+/** What a ticket link says of the ticket (the request body of a link, and part of a linked ticket). */
+const TICKET_LINK_PROPERTIES = {
+  site: { type: 'string' },
+  issueKey: { type: 'string' },
+  ticketType: { type: 'string', enum: [...TICKET_TYPES] },
+  summary: { type: 'string' },
+  status: { type: 'string' },
+  resolved: { type: 'boolean' },
 };
 const ifMatch = ifMatchHeader('The version of the asset the change is based on, as its ETag, e.g. "3"');
 const assetId = pathParam('id', 'Asset id');
@@ -101,6 +111,7 @@ export const itamOpenApiSpec = {
       },
     },
     schemas: {
+      ...licenceSchemas,
       Error: {
         type: 'object',
         required: ['error'],
@@ -229,13 +240,18 @@ export const itamOpenApiSpec = {
       TicketLink: {
         type: 'object',
         required: ['site', 'issueKey', 'ticketType'],
+        properties: TICKET_LINK_PROPERTIES,
+        additionalProperties: false,
+      },
+      AssetTicket: {
+        type: 'object',
+        description: 'A Jira ticket linked to an asset, with who linked it and when',
+        required: ['assetId', 'site', 'issueKey', 'ticketType', 'createdAt', 'createdBy'],
         properties: {
-          site: { type: 'string' },
-          issueKey: { type: 'string' },
-          ticketType: { type: 'string', enum: [...TICKET_TYPES] },
-          summary: { type: 'string' },
-          status: { type: 'string' },
-          resolved: { type: 'boolean' },
+          assetId: { type: 'string' },
+          ...TICKET_LINK_PROPERTIES,
+          createdAt: { type: 'string', format: 'date-time' },
+          createdBy: { type: 'string', description: 'Entity ref of who linked it' },
         },
         additionalProperties: false,
       },
@@ -394,7 +410,7 @@ export const itamOpenApiSpec = {
       get: {
         operationId: 'getAssetTickets',
         parameters: [assetId],
-        responses: { '200': ok('Jira tickets linked to the asset, newest first', list(ref('TicketLink'))), ...errors(401, 403, 404) },
+        responses: { '200': ok('Jira tickets linked to the asset, newest first', list(ref('AssetTicket'))), ...errors(401, 403, 404) },
       },
       post: {
         operationId: 'linkTicket',

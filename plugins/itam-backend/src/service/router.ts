@@ -33,6 +33,7 @@ export async function createRouter(options: RouterOptions): Promise<Router> {
       }),
       refuseUnsafeRequestText,
     ],
+    validateResponses: options.validateResponses ?? false,
   });
   for (const name of pathParamNames(itamOpenApiSpec)) router.param(name, refuseUnsafePathParam(name));
   const ctx = new RouteContext(options);

@@ -99,3 +99,45 @@ describe('toExpressPath', () => {
     expect(toExpressPath('/tickets/{site}/{issueKey}/assets')).toBe('/tickets/:site/:issueKey/assets');
   });
 });
+
+describe('createPathValidatedRouter with validateResponses', () => {
+  const described = {
+    ...spec,
+    paths: {
+      '/shapes/{id}': {
+        get: {
+          operationId: 'getShape',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            200: {
+              description: 'A shape',
+              content: {
+                'application/json': {
+                  schema: { type: 'object', required: ['sides'], properties: { sides: { type: 'integer' } }, additionalProperties: false },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+
+  function shapes(validateResponses: boolean) {
+    const router = createPathValidatedRouter(described, { middleware: [express.json()], validateResponses });
+    router.get('/shapes/:id', (req, res) => res.json(req.params.id === 'square' ? { sides: 4 } : { sides: 'many', colour: 'red' }));
+    const errors = MiddlewareFactory.create({ config: mockServices.rootConfig(), logger: mockServices.logger.mock() });
+    return express().use(router).use(errors.error());
+  }
+
+  it('answers 500 naming the mismatch when a response is not what the document describes', async () => {
+    await request(shapes(true)).get('/shapes/square').expect(200, { sides: 4 });
+    const res = await request(shapes(true)).get('/shapes/blob').expect(500);
+    expect(res.body.error.message).toMatch(/response must NOT have additional properties/);
+    expect(res.body.error.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: '/response/colour' })]));
+  });
+
+  it('sends responses unchecked when it is off (the default in production)', async () => {
+    await request(shapes(false)).get('/shapes/blob').expect(200, { sides: 'many', colour: 'red' });
+  });
+});

@@ -25,7 +25,10 @@ interface OpenApiDocument {
  * per path. Once the validator caches its matchers, one validator for the whole document is
  * the simpler choice again.
  */
-export function createPathValidatedRouter(spec: OpenApiDocument, options: { middleware: RequestHandler[] }): Router {
+export function createPathValidatedRouter(
+  spec: OpenApiDocument,
+  options: { middleware: RequestHandler[]; validateResponses?: boolean },
+): Router {
   const router = PromiseRouter();
   router.use(options.middleware);
   // The whole document's router only serves /openapi.json: the per-path validators below check
@@ -42,7 +45,7 @@ export function createPathValidatedRouter(spec: OpenApiDocument, options: { midd
       // Bodies are parsed once, above (the helper refuses an empty list).
       middleware: [passThrough],
       // The whole document is checked once, by the /openapi.json router.
-      validatorOptions: { validateApiSpec: false },
+      validatorOptions: { validateApiSpec: false, ...(options.validateResponses ? { validateResponses: true } : {}) },
     }) as unknown as RequestHandler;
     // Two paths can match one URL (/assets/export.csv and /assets/{id}): the first in the
     // validator's own precedence validates it, as the single validator would have.

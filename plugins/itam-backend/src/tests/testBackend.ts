@@ -57,7 +57,8 @@ export async function startItamBackend(options: {
     features: [
       itamPlugin,
       ...(options.services ?? []),
-      ...(options.config ? [mockServices.rootConfig.factory({ data: options.config })] : []),
+      // Every response checked against the OpenAPI document: a route and its description cannot drift apart.
+      mockServices.rootConfig.factory({ data: { ...options.config, itam: { api: { validateResponses: true }, ...(options.config?.itam as object | undefined) } } }),
       mockServices.database.factory({ knex: options.knex }),
       catalogServiceMock.factory({ entities: testCatalog }),
       mockServices.permissions.factory({ result: options.permissionResult ?? AuthorizeResult.ALLOW }),
