@@ -66,6 +66,7 @@ step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 // The API contract: the served OpenAPI document against Redocly's recommended rules (no errors).
 step('OpenAPI lint', 'npx', ['tsx', 'scripts/openapi/lint.ts']);
+step('OpenAPI types', 'npx', ['tsx', 'scripts/openapi/types.ts', '--check']);
 // The published API of each package must match its checked-in report (npm run api-reports).
 step('API reports', 'npm', ['run', 'api-reports:check']);
 

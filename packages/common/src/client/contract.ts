@@ -1,0 +1,39 @@
+// Type checks, for the compiler only: the client's types against the types generated from the
+// backend's OpenAPI document (api.generated.ts, see scripts/openapi/types.ts). When the document
+// changes a body the client reads, this file stops compiling until the client's types follow.
+// Open schemas (an asset's extra fields) are checked one way: what the client reads is in them.
+import type { components } from './api.generated';
+import type { AssetTicket, StoredAssetLinkDto } from './types';
+import type { Asset } from '../asset/types';
+import type { AssetLink, EntityLink, TicketLink } from '../links/schema';
+import type { RuleViolation } from '../errors';
+import type { TransitionOption } from '../lifecycle/transition';
+
+type Schemas = components['schemas'];
+/** True when a value of `From` is a value of `To`. */
+type Assignable<From, To> = [From] extends [To] ? true : false;
+type Same<A, B> = Assignable<A, B> extends true ? Assignable<B, A> : false;
+
+/** Each entry must be `true`: a `false` names the type that drifted from the document. */
+export type ClientContractChecks = {
+  asset: Assignable<Asset, Schemas['Asset']>;
+  assetLink: Same<AssetLink, Schemas['AssetLink']>;
+  storedAssetLink: Assignable<StoredAssetLinkDto, Schemas['StoredAssetLink']>;
+  entityLink: Same<EntityLink, Schemas['EntityLink']>;
+  ticketLink: Same<TicketLink, Schemas['TicketLink']>;
+  assetTicket: Same<AssetTicket, Schemas['AssetTicket']>;
+  ruleViolation: Same<RuleViolation, Schemas['RuleViolation']>;
+  transitionOption: Assignable<TransitionOption, Schemas['TransitionOption']>;
+};
+
+const everyCheckHolds: ClientContractChecks = {
+  asset: true,
+  assetLink: true,
+  storedAssetLink: true,
+  entityLink: true,
+  ticketLink: true,
+  assetTicket: true,
+  ruleViolation: true,
+  transitionOption: true,
+};
+void everyCheckHolds;
