@@ -43,6 +43,21 @@ describe('createItamErrorHandler', () => {
     expect(isDatabaseUnavailableError(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
   });
 
+  it('names the mismatch of a response the OpenAPI document does not describe (itam.api.validateResponses)', async () => {
+    const mismatch = Object.assign(new Error('/response/items/0/link must NOT have additional properties'), {
+      status: 500,
+      errors: [{ path: '/response/items/0/link', message: 'must NOT have additional properties' }],
+    });
+    const res = await request(appThrowing(mismatch)).get('/x').expect(500);
+    expect(res.body).toMatchObject({
+      error: { name: 'ResponseValidationError', message: '/response/items/0/link must NOT have additional properties' },
+      issues: [{ path: '/response/items/0/link', message: 'must NOT have additional properties' }],
+    });
+    // Any other error with a list of errors still gets the plain 500.
+    const other = Object.assign(new Error('select secret'), { status: 500, errors: [{ path: '/body/x', message: 'no' }] });
+    expect((await request(appThrowing(other)).get('/x').expect(500)).body.error.name).toBe('Error');
+  });
+
   it('leaves errors written for the caller to Backstage', async () => {
     const res = await request(appThrowing(new ConflictError('Asset LAP-1 is at version 3'))).get('/x').expect(409);
     expect(res.body.error.message).toBe('Asset LAP-1 is at version 3');

@@ -77,6 +77,17 @@ function isCallerError(error: unknown): boolean {
   return typeof status === 'number' && status >= 400 && status < 500;
 }
 
+/** A response express-openapi-validator found the OpenAPI document does not describe. */
+function isResponseMismatch(error: unknown): error is { message: string; errors: { path: string; message: string }[] } {
+  const candidate = error as { status?: unknown; errors?: unknown } | null;
+  return (
+    candidate?.status === 500 &&
+    Array.isArray(candidate.errors) &&
+    candidate.errors.length > 0 &&
+    candidate.errors.every(e => typeof (e as { path?: unknown }).path === 'string' && (e as { path: string }).path.startsWith('/response'))
+  );
+}
+
 /**
  * Answers the domain's errors in Backstage's error shape with the status they deserve:
  * validation 400 (with every issue), rule violations and unknown entities 422 (with the rules),
@@ -104,6 +115,11 @@ export function createItamErrorHandler(logger: LoggerService): ErrorRequestHandl
     } else if (isCallerError(error)) {
       next(error);
       return;
+    } else if (isResponseMismatch(error)) {
+      // Only with itam.api.validateResponses (development, tests): the mismatch is the point.
+      status = 500;
+      logger.error(`ITAM response to ${req.method} ${req.path} is not what the OpenAPI document describes: ${error.message}`);
+      body = { error: { name: 'ResponseValidationError', message: error.message }, issues: error.errors.map(e => ({ path: e.path, message: e.message })) };
     } else if (isDatabaseUnavailableError(error)) {
       status = 503;
       logger.warn(`ITAM request ${req.method} ${req.path} failed: the database is unavailable`, error);
