@@ -59,6 +59,8 @@ export async function startItamBackend(options: { sites: string[]; staticToken: 
             },
           },
           itam: {
+            // Every response the Jira app's calls get is checked against the OpenAPI document.
+            api: { validateResponses: true },
             serviceAccess: {
               'jira-static': { permissions: ['itam.asset.read', 'itam.ticket.link'], jiraSite: options.sites[0] },
               seeder: { permissions: ['itam.asset.read', 'itam.asset.create', 'itam.asset.update'] },

@@ -762,6 +762,14 @@ export type components = {
             /** @enum {string} */
             type: "installed-on" | "part-of" | "hosts";
         };
+        /** @description With include=licences: by asset id, the worst licence status of the managed software on the asset and the products behind it (positions only for callers who may read the whole register), as GET /asset-licences gives it */
+        AssetListLicences: {
+            [key: string]: {
+                products: Record<string, never>[];
+                /** @enum {string} */
+                status: "under-licensed" | "incomplete" | "compliant" | "none";
+            };
+        };
         AssetPatch: {
             [key: string]: unknown;
         };
@@ -772,6 +780,8 @@ export type components = {
             createdAt: string;
             /** @description Entity ref of who linked it */
             createdBy: string;
+            /** @description The immutable Jira issue id; links made before it was recorded have none */
+            issueId?: string;
             issueKey: string;
             resolved?: boolean;
             site: string;
@@ -885,6 +895,34 @@ export type components = {
             version: number;
         };
         /**
+         * @example {
+         *       "site": "acme.atlassian.net",
+         *       "actor": "jira:acme.atlassian.net/557058:f1c2",
+         *       "via": "forge-invocation-token",
+         *       "permissions": [
+         *         "itam.asset.read",
+         *         "itam.ticket-link.create"
+         *       ]
+         *     }
+         */
+        JiraConnection: {
+            /** @description What history and links record as the actor */
+            actor: string;
+            /** @description The ITAM permissions the caller may use */
+            permissions: string[];
+            /** @description The Jira site the caller acts for */
+            site: string;
+            /** @enum {string} */
+            via: "forge-invocation-token" | "static-token";
+        };
+        /** @description An asset linked to the issue, with the link and the catalogue entities the asset serves */
+        JiraIssueAsset: {
+            asset: components["schemas"]["Asset"];
+            /** @description The catalogue entities the asset serves */
+            entities: components["schemas"]["EntityLink"][];
+            link: components["schemas"]["AssetTicket"];
+        };
+        /**
          * @description Software found on an asset: recorded against a product (`productId`) or raw as discovery reported it (`productId` null), with the product it counts for (`matchedProductId`, from the recognition rules for a raw one)
          * @example {
          *       "id": "4711",
@@ -928,6 +966,8 @@ export type components = {
             [key: string]: unknown;
         };
         RuleViolation: {
+            /** @description The field of the request the rule is about, when it is about one */
+            field?: string;
             message: string;
             ruleId: string;
         };
@@ -976,6 +1016,8 @@ export type components = {
             type: string;
         };
         TicketLink: {
+            /** @description The immutable Jira issue id; links made before it was recorded have none */
+            issueId?: string;
             issueKey: string;
             resolved?: boolean;
             site: string;
@@ -1943,14 +1985,7 @@ export interface operations {
                             /** @enum {string} */
                             role: "runs-on" | "uses" | "stores-data-of" | "licensed-to";
                         }[];
-                        /** @description With include=licences: by asset id, the worst licence status of the managed software on the asset and the products behind it (positions only for callers who may read the whole register), as GET /asset-licences gives it */
-                        licences?: {
-                            [key: string]: {
-                                products: Record<string, never>[];
-                                /** @enum {string} */
-                                status: "under-licensed" | "incomplete" | "compliant" | "none";
-                            };
-                        };
+                        licences?: components["schemas"]["AssetListLicences"];
                         nextCursor?: string;
                     };
                 };
@@ -2705,7 +2740,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["JiraConnection"];
                 };
             };
             401: components["responses"]["Error401"];
@@ -2734,7 +2769,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        items: components["schemas"]["JiraIssueAsset"][];
+                    };
                 };
             };
             400: components["responses"]["Error400"];
@@ -2765,7 +2802,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        items: components["schemas"]["JiraIssueAsset"][];
+                        licences?: components["schemas"]["AssetListLicences"];
+                    };
                 };
             };
             400: components["responses"]["Error400"];
@@ -2791,7 +2831,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        removed: number;
+                    };
                 };
             };
             400: components["responses"]["Error400"];
@@ -2823,7 +2865,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        /** @constant */
+                        created: false;
+                    };
                 };
             };
             /** @description The link was added */
@@ -2832,7 +2877,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        /** @constant */
+                        created: true;
+                    };
                 };
             };
             400: components["responses"]["Error400"];

@@ -12,7 +12,8 @@ import type { TransitionOption } from '../lifecycle/transition';
 type Schemas = components['schemas'];
 /** True when a value of `From` is a value of `To`. */
 type Assignable<From, To> = [From] extends [To] ? true : false;
-type Same<A, B> = Assignable<A, B> extends true ? Assignable<B, A> : false;
+/** Assignable both ways, with the same properties (optional ones included). */
+type Same<A, B> = Assignable<A, B> extends true ? (Assignable<B, A> extends true ? Assignable<[keyof A, keyof B], [keyof B, keyof A]> : false) : false;
 
 /** Each entry must be `true`: a `false` names the type that drifted from the document. */
 export type ClientContractChecks = {

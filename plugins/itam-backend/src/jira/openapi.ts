@@ -3,14 +3,39 @@
 import {
   errorResponses,
   jsonObjectBody,
-  jsonObjectResponse,
   pathParam,
   queryParam,
 } from '../service/openapiParts';
 
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const closed = (required: string[], properties: Record<string, object>) => ({ type: 'object', required, properties, additionalProperties: false });
+const body = (description: string, schema: object) => ({ description, content: { 'application/json': { schema } } });
+const issueAssets = (beside: Record<string, object> = {}) =>
+  closed(['items'], { items: { type: 'array', items: ref('JiraIssueAsset') }, ...beside });
+
+/** The bodies of the Jira app's routes (the tests check every response against them). @public */
+export const jiraSchemas = {
+  JiraConnection: {
+    ...closed(['site', 'actor', 'via', 'permissions'], {
+      site: { type: 'string', description: 'The Jira site the caller acts for' },
+      actor: { type: 'string', description: 'What history and links record as the actor' },
+      via: { type: 'string', enum: ['forge-invocation-token', 'static-token'] },
+      permissions: { type: 'array', items: { type: 'string' }, description: 'The ITAM permissions the caller may use' },
+    }),
+    example: { site: 'acme.atlassian.net', actor: 'jira:acme.atlassian.net/557058:f1c2', via: 'forge-invocation-token', permissions: ['itam.asset.read', 'itam.ticket-link.create'] },
+  },
+  JiraIssueAsset: {
+    ...closed(['asset', 'link', 'entities'], {
+      asset: ref('Asset'),
+      link: ref('AssetTicket'),
+      entities: { type: 'array', items: ref('EntityLink'), description: 'The catalogue entities the asset serves' },
+    }),
+    description: 'An asset linked to the issue, with the link and the catalogue entities the asset serves',
+  },
+};
+
 const issueId = pathParam('issueId', 'Jira issue id (the immutable number, not the key)');
 const assetId = pathParam('assetId', 'Asset id');
-const json = jsonObjectResponse;
 const errors = errorResponses;
 
 /** @public */
@@ -18,7 +43,7 @@ export const jiraPaths = {
   '/jira/connection': {
     get: {
       operationId: 'getJiraConnection',
-      responses: { '200': json('The Jira site, actor and permissions of the caller'), ...errors(401, 403) },
+      responses: { '200': body('The Jira site, actor and permissions of the caller', ref('JiraConnection')), ...errors(401, 403) },
     },
   },
   '/jira/issues/{issueId}': {
@@ -26,7 +51,7 @@ export const jiraPaths = {
       operationId: 'updateJiraIssue',
       parameters: [issueId],
       requestBody: jsonObjectBody,
-      responses: { '200': json("The issue's links after recording its key and details"), ...errors(400, 401, 403) },
+      responses: { '200': body("The issue's links after recording its key and details", issueAssets()), ...errors(400, 401, 403) },
     },
   },
   '/jira/issues/{issueId}/assets': {
@@ -38,8 +63,9 @@ export const jiraPaths = {
         queryParam('include', { type: 'string', enum: ['licences'] }, 'licences: the licence status of each asset, beside the items'),
       ],
       responses: {
-        '200': json(
+        '200': body(
           'Assets linked to the issue, with the entities they serve; with include=licences, each asset’s licence status beside them (`licences`, by asset id, as GET /asset-licences gives it)',
+          issueAssets({ licences: ref('AssetListLicences') }),
         ),
         ...errors(400, 401, 403),
       },
@@ -47,7 +73,10 @@ export const jiraPaths = {
     delete: {
       operationId: 'forgetJiraIssue',
       parameters: [issueId],
-      responses: { '200': json('How many links the deleted issue had'), ...errors(400, 401, 403) },
+      responses: {
+        '200': body('How many links the deleted issue had', closed(['removed'], { removed: { type: 'integer', minimum: 0 } })),
+        ...errors(400, 401, 403),
+      },
     },
   },
   '/jira/issues/{issueId}/assets/{assetId}': {
@@ -56,8 +85,8 @@ export const jiraPaths = {
       parameters: [issueId, assetId],
       requestBody: jsonObjectBody,
       responses: {
-        '200': json('The link existed and was refreshed'),
-        '201': json('The link was added'),
+        '200': body('The link existed and was refreshed', closed(['created'], { created: { type: 'boolean', const: false } })),
+        '201': body('The link was added', closed(['created'], { created: { type: 'boolean', const: true } })),
         ...errors(400, 401, 403, 404),
       },
     },

@@ -15,7 +15,7 @@ import { analyticsPaths } from '../analytics/openapi';
 import { auditPaths } from '../audits/openapi';
 import { hardwareModelPaths } from '../hardwareModels/openapi';
 import { importPaths } from '../imports/openapi';
-import { jiraPaths } from '../jira/openapi';
+import { jiraPaths, jiraSchemas } from '../jira/openapi';
 import { licencePaths } from '../licences/openapi';
 import { licenceSchemas } from '../licences/openapiSchemas';
 import { errorResponses, ifMatchHeader, pathParam, queryParam } from './openapiParts';
@@ -55,6 +55,7 @@ const ASSET_LIST_LICENCES_SCHEMA = {
 const TICKET_LINK_PROPERTIES = {
   site: { type: 'string' },
   issueKey: { type: 'string' },
+  issueId: { type: 'string', pattern: '^[1-9][0-9]{0,17}$', description: 'The immutable Jira issue id; links made before it was recorded have none' },
   ticketType: { type: 'string', enum: [...TICKET_TYPES] },
   summary: { type: 'string' },
   status: { type: 'string' },
@@ -112,6 +113,8 @@ export const itamOpenApiSpec = {
     },
     schemas: {
       ...licenceSchemas,
+      ...jiraSchemas,
+      AssetListLicences: ASSET_LIST_LICENCES_SCHEMA,
       Error: {
         type: 'object',
         required: ['error'],
@@ -137,7 +140,11 @@ export const itamOpenApiSpec = {
       RuleViolation: {
         type: 'object',
         required: ['ruleId', 'message'],
-        properties: { ruleId: { type: 'string' }, message: { type: 'string' } },
+        properties: {
+          ruleId: { type: 'string' },
+          message: { type: 'string' },
+          field: { type: 'string', description: 'The field of the request the rule is about, when it is about one' },
+        },
       },
       Asset: {
         type: 'object',
@@ -461,7 +468,7 @@ export const itamOpenApiSpec = {
                 required: ['asset', 'role'],
                 properties: { asset: ref('Asset'), role: { type: 'string', enum: [...ENTITY_LINK_ROLES] } },
               },
-              { licences: ASSET_LIST_LICENCES_SCHEMA },
+              { licences: ref('AssetListLicences') },
             ),
           ),
           ...errors(400, 401, 403),

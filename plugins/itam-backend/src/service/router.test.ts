@@ -171,11 +171,12 @@ describe.each(databases.eachSupportedId())('ITAM API on %s', databaseId => {
   it('links tickets idempotently and finds a ticket’s assets', async () => {
     const { body: asset } = await create({ ...laptop, tag: 'TIX-1', serialNumber: 'T1' }).expect(201);
     const url = `/api/itam/assets/${asset.id}/tickets`;
-    const link = { site: 'acme.atlassian.net', issueKey: 'OPS-7', ticketType: 'incident', summary: 'Laptop dead' };
+    // With the issue's immutable id, which the schema of @itam/common and the OpenAPI document both take.
+    const link = { site: 'acme.atlassian.net', issueKey: 'OPS-7', issueId: '10042', ticketType: 'incident', summary: 'Laptop dead' };
     await api().post(url).set('authorization', asUser()).send(link).expect(201);
     await api().post(url).set('authorization', asUser()).send({ ...link, status: 'Done', resolved: true }).expect(200);
     const tickets = await api().get(url).set('authorization', asUser()).expect(200);
-    expect(tickets.body.items).toEqual([expect.objectContaining({ issueKey: 'OPS-7', status: 'Done', resolved: true })]);
+    expect(tickets.body.items).toEqual([expect.objectContaining({ issueKey: 'OPS-7', issueId: '10042', status: 'Done', resolved: true })]);
     const byTicket = await api().get('/api/itam/tickets/acme.atlassian.net/OPS-7/assets').set('authorization', asUser()).expect(200);
     expect(byTicket.body.items).toHaveLength(1);
     await api().post(url).set('authorization', asUser()).send({ ...link, issueKey: 'nope' }).expect(400);
