@@ -119,6 +119,18 @@ describe('EntityAssetsContent', () => {
     expect(within(saas).getByText('No end-of-life date')).toBeInTheDocument();
   });
 
+  it('shows an entity with thousands of assets a page at a time', async () => {
+    const many = Array.from({ length: 1_200 }, (_, i) => ({
+      role: 'uses' as const,
+      asset: anAsset({ id: `a-${i}`, tag: `SRV-${String(i).padStart(5, '0')}` }),
+    }));
+    await render(fakeItamApi({ ...assetInsightsApi(), getEntityAssets: async () => many }));
+    expect(await screen.findByText('SRV-00000')).toBeInTheDocument();
+    expect(screen.getByText('SRV-00049')).toBeInTheDocument();
+    expect(screen.queryByText('SRV-00050')).not.toBeInTheDocument();
+    expect(screen.getAllByRole('row').length).toBeLessThanOrEqual(51);
+  });
+
   it('still lists the assets, without links, when the app does not mount the ITAM section', async () => {
     await render(
       fakeItamApi({ ...assetInsightsApi(), getEntityAssets: async () => [{ role: 'uses', asset: anAsset() }] }),

@@ -9,7 +9,6 @@ import {
   CardHeader,
   Cell,
   Flex,
-  Table,
   Text,
   type ColumnConfig,
 } from '@backstage/ui';
@@ -26,6 +25,7 @@ import {
   WarrantyChip,
 } from '../AssetChips';
 import { ItamErrorPanel } from '../ItamErrorPanel';
+import { PagedTable } from '../PagedTable/PagedTable';
 import { WrappingCellText } from '../PagedTable/WrappingCellText';
 import { CostCell, FindingsCell, LicenceCell, type InsightState } from './AssetInsightCells';
 
@@ -209,11 +209,8 @@ export function EntityAssetsContent() {
             onRetry={insights.retry}
           />
         )}
-        <Table
-          columnConfig={columns}
-          data={rows}
-          pagination={{ type: 'none' }}
-        />
+        {/* A page at a time: an entity with thousands of assets took minutes to render whole. */}
+        <PagedTable columnConfig={columns} data={rows} />
       </CardBody>
     </Card>
   );
