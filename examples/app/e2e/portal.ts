@@ -41,13 +41,28 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: n
 export interface Portal {
   baseUrl: string;
   browser: Browser;
+  /** What the backend has printed so far (stdout and stderr). */
+  backendOutput(): string;
   /** A new page, signed in as the guest user. */
   signedInPage(): Promise<Page>;
   stop(): Promise<void>;
 }
 
+/** How to start the portal; every option may be left out (the browser tests leave them all). */
+export interface PortalOptions {
+  /**
+   * A directory of plugin databases to start on (`<pluginId>.sqlite`, e.g. a seeded `itam.sqlite`),
+   * left in place on stop; by default a fresh temporary one, removed on stop.
+   */
+  dataDir?: string;
+  /** Configuration over the example's (e.g. the ITAM plugin's schedules), as a config file's content. */
+  config?: Record<string, unknown>;
+  /** How long the backend may take to serve the example catalogue; 120 s by default. */
+  startTimeoutMs?: number;
+}
+
 /** Starts the portal on a fresh database and waits until the catalogue holds the example. */
-export async function startPortal(): Promise<Portal> {
+export async function startPortal(options: PortalOptions = {}): Promise<Portal> {
   if (!existsSync(appDist)) {
     throw new Error(
       'The example app is not built: run `npm run build -w @itam/example-app` (npm test does it)',
@@ -55,8 +70,9 @@ export async function startPortal(): Promise<Portal> {
   }
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'itam-e2e-'));
-  const config = join(dataDir, 'app-config.e2e.yaml');
+  const workDir = mkdtempSync(join(tmpdir(), 'itam-e2e-'));
+  const dataDir = options.dataDir ?? workDir;
+  const config = join(workDir, 'app-config.e2e.yaml');
   writeFileSync(
     config,
     [
@@ -73,10 +89,17 @@ export async function startPortal(): Promise<Portal> {
       '',
     ].join('\n'),
   );
+  const configArgs = ['--config', '../../app-config.yaml', '--config', config];
+  if (options.config) {
+    // JSON is YAML: the extra configuration needs no serialiser.
+    const extra = join(workDir, 'app-config.extra.yaml');
+    writeFileSync(extra, JSON.stringify(options.config, null, 2));
+    configArgs.push('--config', extra);
+  }
   let output = '';
   const backend: ChildProcess = spawn(
     join(repoRoot, 'node_modules/.bin/tsx'),
-    ['src/index.ts', '--config', '../../app-config.yaml', '--config', config],
+    ['src/index.ts', ...configArgs],
     { cwd: backendDir, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'pipe' },
   );
   backend.stdout?.on('data', d => (output += d));
@@ -91,7 +114,7 @@ export async function startPortal(): Promise<Portal> {
       clearTimeout(timer);
       if (backend.exitCode === null) backend.kill('SIGKILL');
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(workDir, { recursive: true, force: true });
   };
 
   try {
@@ -109,7 +132,7 @@ export async function startPortal(): Promise<Portal> {
         const claims: string[] = info.ok ? ((await info.json()) as { claims?: { ent?: string[] } }).claims?.ent ?? [] : [];
         return res.ok && claims.includes('group:default/it-ops');
       },
-      120_000,
+      options.startTimeoutMs ?? 120_000,
       () => output,
     );
   } catch (error) {
@@ -136,6 +159,7 @@ export async function startPortal(): Promise<Portal> {
   return {
     baseUrl,
     browser,
+    backendOutput: () => output,
     async signedInPage() {
       const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
       page.setDefaultTimeout(30_000);
@@ -151,7 +175,8 @@ export async function startPortal(): Promise<Portal> {
   };
 }
 
-async function guestToken(baseUrl: string): Promise<string> {
+/** A guest user's Backstage token, for calling the portal's APIs as the signed-in page does. */
+export async function guestToken(baseUrl: string): Promise<string> {
   const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, { method: 'POST' });
   if (!res.ok) throw new Error(`guest sign-in failed: ${res.status}`);
   const body = (await res.json()) as { backstageIdentity: { token: string } };
