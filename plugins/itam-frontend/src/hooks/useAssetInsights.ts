@@ -13,20 +13,35 @@ export interface AssetInsight {
 
 /** Asset ids per findings request (the most `GET /risks` takes). */
 const ASSETS_PER_REQUEST = 200;
+/** Findings requests in flight at once: an entity with 3,000 assets needs 15. */
+const REQUESTS_AT_ONCE = 4;
 
-/** The findings about some assets only, most severe first, following every page. */
-async function findingsOf(api: Pick<ItamApi, 'getRiskFindings'>, ids: readonly string[]): Promise<RiskFinding[]> {
-  const found: RiskFinding[] = [];
-  for (let i = 0; i < ids.length; i += ASSETS_PER_REQUEST) {
-    const assetId = ids.slice(i, i + ASSETS_PER_REQUEST);
+/** The findings about some assets, by asset, each asset's most severe first, following every page. */
+async function findingsOf(api: Pick<ItamApi, 'getRiskFindings'>, ids: readonly string[]): Promise<Map<string, RiskFinding[]>> {
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += ASSETS_PER_REQUEST) batches.push(ids.slice(i, i + ASSETS_PER_REQUEST));
+  const byAsset = new Map<string, RiskFinding[]>();
+  const readBatch = async (assetId: string[]) => {
     let cursor: string | undefined;
     do {
       const page = await api.getRiskFindings({ assetId, limit: 500, cursor });
-      found.push(...page.items);
+      // Pages come most severe first, and an asset's findings are all in its own batch.
+      for (const finding of page.items) {
+        if (finding.assetId === undefined) continue;
+        const list = byAsset.get(finding.assetId);
+        if (list) list.push(finding);
+        else byAsset.set(finding.assetId, [finding]);
+      }
       cursor = page.nextCursor;
     } while (cursor);
-  }
-  return found;
+  };
+  // Batches read a few at a time (one after another, 15 batches took a second at a million assets).
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) await readBatch(batches[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(REQUESTS_AT_ONCE, batches.length) }, worker));
+  return byAsset;
 }
 
 /** An asset the backend did not answer for (removed meanwhile): nothing to show. */
@@ -47,11 +62,7 @@ export function useAssetInsights(items: readonly EntityAsset[] | undefined) {
     const licencesOf = new Map((items ?? []).map(i => [i.asset.id, i.licences]));
     const findings = await findingsOf(api, ids);
     ids.forEach(assetId => {
-      insights.set(assetId, {
-        licences: licencesOf.get(assetId) ?? NO_LICENCES,
-        // Listed most severe first by the backend.
-        findings: findings.filter(f => f.assetId === assetId),
-      });
+      insights.set(assetId, { licences: licencesOf.get(assetId) ?? NO_LICENCES, findings: findings.get(assetId) ?? [] });
     });
     return insights;
     // `key` stands for `items`' assets, which may come in a new array with the same ids.

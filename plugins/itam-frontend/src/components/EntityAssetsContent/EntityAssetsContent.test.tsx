@@ -124,11 +124,19 @@ describe('EntityAssetsContent', () => {
       role: 'uses' as const,
       asset: anAsset({ id: `a-${i}`, tag: `SRV-${String(i).padStart(5, '0')}` }),
     }));
-    await render(fakeItamApi({ ...assetInsightsApi(), getEntityAssets: async () => many }));
+    // Findings on assets in the first, a middle and the last batch of the findings requests.
+    const findings = [0, 650, 1_199].map(i => aFinding({ assetId: `a-${i}`, assetTag: `SRV-${String(i).padStart(5, '0')}` }));
+    const api = fakeItamApi({ ...assetInsightsApi({ entityAssets: many, findings }) });
+    await render(api);
     expect(await screen.findByText('SRV-00000')).toBeInTheDocument();
     expect(screen.getByText('SRV-00049')).toBeInTheDocument();
     expect(screen.queryByText('SRV-00050')).not.toBeInTheDocument();
     expect(screen.getAllByRole('row').length).toBeLessThanOrEqual(51);
+    expect(await screen.findByText(/^1200 assets, 3 open risk findings/)).toBeInTheDocument();
+    // Every asset asked about once, at most 200 a request.
+    const asked = jest.mocked(api.getRiskFindings).mock.calls.map(([query]) => [query?.assetId ?? []].flat());
+    expect(asked.every(ids => ids.length <= 200)).toBe(true);
+    expect(asked.flat().sort()).toEqual(many.map(m => m.asset.id).sort());
   });
 
   it('still lists the assets, without links, when the app does not mount the ITAM section', async () => {
