@@ -202,7 +202,14 @@ export class KnexAssetStore implements AssetStore {
   }
 
   private filtered(query: Omit<AssetListQuery, 'cursor' | 'limit'>, visible?: AssetVisibility) {
-    const builder = this.db<AssetRow>('itam_assets as a');
+    const onlyText = query.q && !query.assetClass && !query.type && !query.lifecycleStage && !query.owner && !query.entityRef;
+    // A text search alone walks the tags with their search text beside them (see
+    // migrations/20261219_assetSearchIndex.js): SQLite's planner would take the tag's own index,
+    // which holds no search text, and read every row to test it.
+    const builder =
+      onlyText && isBetterSqlite(this.db)
+        ? this.db<AssetRow>(this.db.raw('?? as a indexed by itam_assets_tag_search_idx', ['itam_assets']))
+        : this.db<AssetRow>('itam_assets as a');
     // The policy's conditions are part of the query: pages hold only what the caller may see.
     if (visible) whereAssetCriteria(builder, visible);
     if (query.assetClass) builder.where('a.asset_class', query.assetClass);

@@ -51,6 +51,17 @@ describe.each(databases.eachSupportedId())('ITAM API on %s', databaseId => {
     expect(byTag.body).toEqual(byId.body);
     const list = await api().get('/api/itam/assets?q=pf3abc&assetClass=hardware').set('authorization', asUser()).expect(200);
     expect(list.body.items.map((a: { tag: string }) => a.tag)).toEqual(['LAP-00042']);
+    // A text search alone (on SQLite, read through the tag and search text index), by any case of
+    // part of the tag, the serial or the name; `%` and `_` are text, not patterns.
+    const tags = async (q: string) =>
+      (await api().get(`/api/itam/assets?q=${encodeURIComponent(q)}`).set('authorization', asUser()).expect(200)).body.items.map(
+        (a: { tag: string }) => a.tag,
+      );
+    expect(await tags('lap-0004')).toEqual(['LAP-00042']);
+    expect(await tags('PF3ABC')).toEqual(['LAP-00042']);
+    expect(await tags(laptop.name.slice(2, 9))).toEqual(['LAP-00042']);
+    expect(await tags('%')).toEqual([]);
+    expect(await tags('lap_0')).toEqual([]);
   });
 
   it('refuses bad input with 400 naming every field, and writes nothing', async () => {
