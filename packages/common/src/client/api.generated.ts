@@ -1207,7 +1207,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description When the positions read were reconciled
+                         */
+                        computedAt: string;
+                        items: {
+                            assetId: string;
+                            /** @description The managed products on the asset, worst status first */
+                            products: Record<string, never>[];
+                            /** @enum {string} */
+                            status: "under-licensed" | "incomplete" | "compliant" | "none";
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["Error400"];
@@ -2313,7 +2326,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        /** @constant */
+                        status: "ok";
+                    };
                 };
             };
         };
@@ -3287,7 +3303,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "noticeWindows": {
+                     *         "warrantyDays": 90,
+                     *         "endOfLifeDays": 180,
+                     *         "endOfSupportDays": 90
+                     *       },
+                     *       "criticalTierMax": 2
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Criticality tiers up to this one are critical */
+                        criticalTierMax: number;
+                        noticeWindows: {
+                            endOfLifeDays: number;
+                            endOfSupportDays: number;
+                            warrantyDays: number;
+                        };
+                    };
                 };
             };
             401: components["responses"]["Error401"];

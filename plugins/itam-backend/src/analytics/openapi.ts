@@ -13,6 +13,23 @@ const day = (name: string, description: string) => ({
   schema: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
 });
 
+const days = { type: 'integer', minimum: 0, maximum: 36_500 };
+/** What `GET /settings` answers: how the UIs judge an asset's dates and tier, as the risk rules do. */
+const SETTINGS_SCHEMA = {
+  type: 'object',
+  required: ['noticeWindows', 'criticalTierMax'],
+  properties: {
+    noticeWindows: {
+      type: 'object',
+      required: ['warrantyDays', 'endOfLifeDays', 'endOfSupportDays'],
+      properties: { warrantyDays: days, endOfLifeDays: days, endOfSupportDays: days },
+      additionalProperties: false,
+    },
+    criticalTierMax: { type: 'integer', minimum: 1, maximum: 4, description: 'Criticality tiers up to this one are critical' },
+  },
+  additionalProperties: false,
+};
+
 /** @public */
 export const analyticsPaths = {
   '/risks': {
@@ -47,7 +64,11 @@ export const analyticsPaths = {
     get: {
       operationId: 'getSettings',
       responses: {
-        '200': json('The notice windows (days before a warranty, end of life or end of support is flagged) and the highest critical tier, as configured under itam.risk'),
+        '200': {
+          description:
+            'The notice windows (days before a warranty, end of life or end of support is flagged) and the highest critical tier, as configured under itam.risk',
+          content: { 'application/json': { schema: SETTINGS_SCHEMA, example: { noticeWindows: { warrantyDays: 90, endOfLifeDays: 180, endOfSupportDays: 90 }, criticalTierMax: 2 } } },
+        },
         ...errors(401, 403),
       },
     },

@@ -171,9 +171,35 @@ export const licencePaths = {
         },
       ],
       responses: {
-        '200': json(
-          'Each asset’s licence status (the worst of its managed products’: under-licensed, incomplete, compliant or none) with the products behind it, from the latest stored positions; product positions are given to callers who may read the whole register',
-        ),
+        '200': {
+          description:
+            'Each asset’s licence status (the worst of its managed products’: under-licensed, incomplete, compliant or none) with the products behind it, from the latest stored positions; product positions are given to callers who may read the whole register',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['computedAt', 'items'],
+                properties: {
+                  computedAt: { type: 'string', format: 'date-time', description: 'When the positions read were reconciled' },
+                  items: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['assetId', 'status', 'products'],
+                      properties: {
+                        assetId: { type: 'string' },
+                        status: { type: 'string', enum: ['under-licensed', 'incomplete', 'compliant', 'none'] },
+                        products: { type: 'array', items: { type: 'object' }, description: 'The managed products on the asset, worst status first' },
+                      },
+                      additionalProperties: false,
+                    },
+                  },
+                },
+                additionalProperties: false,
+              },
+            },
+          },
+        },
         ...errors(400, 401, 403),
       },
     },

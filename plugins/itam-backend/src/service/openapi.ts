@@ -291,7 +291,14 @@ export const itamOpenApiSpec = {
       get: {
         operationId: 'getHealth',
         security: [],
-        responses: { '200': ok('The plugin is up', { type: 'object' }) },
+        responses: {
+          '200': ok('The plugin is up', {
+            type: 'object',
+            required: ['status'],
+            properties: { status: { type: 'string', const: 'ok' } },
+            additionalProperties: false,
+          }),
+        },
       },
     },
     '/assets': {
