@@ -6,7 +6,8 @@
  * table to test its search text, and a search matching one asset of a million read them all
  * (0.9-1.1 s). An index holding the search text beside the tag tests it in the index and fetches
  * only the matches (0.2 s on a million assets; inserts about 13% slower). SQLite only: PostgreSQL
- * checks the text in the table either way (an index scan tests no filter before it fetches).
+ * checks the text in the table either way (an index scan tests no filter before it fetches); its
+ * index is a trigram one (20261220_assetSearchTrigrams.js).
  *
  * @param {import('knex').Knex} knex
  */

@@ -1,5 +1,5 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import type { Knex } from 'knex';
+import { knex as createKnex, type Knex } from 'knex';
 import { KnexImportJobStore } from '../imports/ImportJobStore';
 import { itamTestDatabases } from './testBackend';
 
@@ -345,5 +345,47 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
     await knex.migrate.down(config);
     expect(await knex.schema.hasTable('itam_risk_finding_owner_counts')).toBe(false);
     await knex.destroy();
+  });
+});
+
+describe.each(databases.eachSupportedId().filter(([id]) => id.startsWith('POSTGRES')))('register search index on %s', databaseId => {
+  const searchIndex = async (knex: Knex) =>
+    (await knex('pg_indexes').where({ tablename: 'itam_assets', indexname: 'itam_assets_search_trgm_idx' })).length;
+
+  it('is a trigram index, which a text search of the register reads', async () => {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest(config);
+    expect(await searchIndex(knex)).toBe(1);
+    await knex.raw('set enable_seqscan = off');
+    const plan = await knex.raw(`explain select tag from itam_assets where search_text like ? escape '\\' order by tag limit 26`, ['%sn-0042%']);
+    expect(JSON.stringify(plan.rows)).toContain('itam_assets_search_trgm_idx');
+    await knex.destroy();
+  });
+
+  it('is left out, and every other migration still applies, where the extension may not be created', async () => {
+    const owner = await databases.init(databaseId);
+    const [{ database }] = (await owner.raw('select current_database() as database')).rows;
+    const role = `itam_no_extensions_${process.pid}`;
+    await owner.raw(`drop role if exists ${role}`);
+    await owner.raw(`create role ${role} login`);
+    await owner.raw(`grant usage, create on schema public to ${role}`);
+    // A role that may create tables in the schema but not extensions in the database.
+    const limited = createKnex({
+      client: 'pg',
+      connection: { ...owner.client.connectionSettings, database, user: role, password: undefined },
+    });
+    try {
+      await limited.migrate.latest(config);
+      const [, pending] = (await limited.migrate.list(config)) as [unknown[], unknown[]];
+      expect(pending).toEqual([]);
+      expect(await searchIndex(limited)).toBe(0);
+      await limited('itam_assets').insert(legacyAssetRow('a1', 'SRV-1', {}));
+      expect((await limited('itam_assets').whereRaw(`search_text like ? escape '\\'`, ['%srv-1%'])).map(r => r.id)).toEqual(['a1']);
+    } finally {
+      await limited.destroy();
+      await owner.raw(`drop owned by ${role}`);
+      await owner.raw(`drop role ${role}`);
+      await owner.destroy();
+    }
   });
 });
