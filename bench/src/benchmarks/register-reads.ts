@@ -1,5 +1,5 @@
 // Reads over HTTP against the real plugin: the entity asset lookup, a filtered register page, the
-// KPIs, the maturity assessment, a page of risk findings (filtered as the risk page and the
+// register searched by text (one asset's tag or serial), the KPIs, the maturity assessment, a page of risk findings (filtered as the risk page and the
 // entity tab filter them) and an open audit campaign's page (figures and findings), at growing register sizes, each compared with an empty authenticated
 // route on the same server (the baseline), with the register page, and with itself at the
 // smallest size; the first evaluation of every risk finding; the server's peak RSS over all that;
@@ -59,7 +59,7 @@ async function load(url: string, paths: () => string, seconds: number): Promise<
   };
 }
 
-const ROUTE_NAMES = ['baseline', 'entity', 'register', 'kpis', 'maturity', 'risks', 'audit'] as const;
+const ROUTE_NAMES = ['baseline', 'entity', 'register', 'search', 'kpis', 'maturity', 'risks', 'audit'] as const;
 type RouteName = (typeof ROUTE_NAMES)[number];
 
 const median = (values: number[]) => quantile(values, 0.5);
@@ -202,7 +202,7 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
   const warmUpSeconds = options.quick ? 1 : 2;
   const roundCount = options.quick ? 1 : 3;
   const rows: BenchRow[] = [];
-  const p99At: Record<string, number[]> = { entity: [], register: [], kpis: [], maturity: [], risks: [], audit: [] };
+  const p99At: Record<string, number[]> = { entity: [], register: [], search: [], kpis: [], maturity: [], risks: [], audit: [] };
   for (const size of sizes) {
     const db = await target.prepare(size);
     try {
@@ -228,6 +228,13 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
           entity: () => `/api/itam/entities/component/default/service-${Math.floor(random() * entities)}/assets?include=licences`,
           register: () =>
             `/api/itam/assets?assetClass=hardware&lifecycleStage=deployed&owner=group:default/team-${Math.floor(random() * 200)}&limit=50`,
+          // The register's search box: part of one asset's tag, or its serial, in lower case.
+          search: () => {
+            const i = Math.floor(random() * size);
+            return random() < 0.5
+              ? `/api/itam/assets?q=${String(i).padStart(8, '0')}&limit=25`
+              : `/api/itam/assets?q=sn${(i * 7919).toString(36)}&limit=25`;
+          },
           // The KPI dashboard's default: the last 90 days.
           kpis: () => '/api/itam/kpis',
           maturity: () => '/api/itam/maturity',
@@ -266,7 +273,7 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
         // Rounds of the three routes in turn, so that a passing disturbance of this noisy machine
         // hits one round of each rather than one route's only measurement; each figure is the
         // median over the rounds, and each ratio the median of the rounds' ratios.
-        const rounds: Record<RouteName, Measured[]> = { baseline: [], entity: [], register: [], kpis: [], maturity: [], risks: [], audit: [] };
+        const rounds: Record<RouteName, Measured[]> = { baseline: [], entity: [], register: [], search: [], kpis: [], maturity: [], risks: [], audit: [] };
         for (let round = 0; round < roundCount; round++) {
           for (const name of ROUTE_NAMES) rounds[name].push(await load(base, routes[name], seconds));
         }
@@ -287,9 +294,10 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
         } finally {
           fresh.child.kill();
         }
-        const [baseline, entity, register, kpis, maturity, risks, audit] = ROUTE_NAMES.map(name => medianOf(rounds[name]));
+        const [baseline, entity, register, search, kpis, maturity, risks, audit] = ROUTE_NAMES.map(name => medianOf(rounds[name]));
         p99At.entity.push(entity.p99);
         p99At.register.push(register.p99);
+        p99At.search.push(search.p99);
         p99At.kpis.push(kpis.p99);
         p99At.maturity.push(maturity.p99);
         p99At.risks.push(risks.p99);
@@ -307,6 +315,7 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
           ['baseline', baseline],
           ['entity lookup', entity],
           ['register page', register],
+          ['register search', search],
           ['KPIs', kpis],
           ['maturity', maturity],
           ['risk findings page', risks],
@@ -331,6 +340,9 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
           const ratio = median(rounds[route].map((m, i) => m.p99 / Math.max(rounds.register[i].p99, 1)));
           rows.push(row(`${name} p99 / register page p99`, ratio, 'x', '<= 3', ratio <= 3));
         }
+        // No target of its own: a text search tests every candidate's text, and no issue sets
+        // one yet; printed beside the register page so that a change is seen.
+        rows.push(row('register search p99 / register page p99', median(rounds.search.map((m, i) => m.p99 / Math.max(rounds.register[i].p99, 1))), 'x'));
         rows.push(row('KPI dashboard opened (8 requests at once) on a fresh server: slowest of 5', dashboardMs, 'ms'));
         if (startedRss !== undefined) rows.push(row('fresh server: RSS once started', startedRss, 'MB'));
         if (dashboardPeak !== undefined) {
@@ -340,7 +352,7 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
         const fromDisk = (m: Measured) => (m.diskReadMb === undefined ? '' : ` (${m.diskReadMb.toFixed(0)} MB read from disk)`);
         options.log(
           `${target.label} ${size}: baseline p99 ${baseline.p99} ms, entity p99 ${entity.p99} ms${fromDisk(entity)}, ` +
-            `register p99 ${register.p99} ms${fromDisk(register)}, KPIs p99 ${kpis.p99} ms, maturity p99 ${maturity.p99} ms, ` +
+            `register p99 ${register.p99} ms${fromDisk(register)}, search p99 ${search.p99} ms, KPIs p99 ${kpis.p99} ms, maturity p99 ${maturity.p99} ms, ` +
             `risks p99 ${risks.p99} ms, audit p99 ${audit.p99} ms; p99 ratios by round: ${ratios.join('; ')}`,
         );
       } finally {
@@ -350,7 +362,7 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
       await db.cleanup();
     }
   }
-  for (const name of ['entity', 'register', 'kpis', 'maturity', 'risks', 'audit'] as const) {
+  for (const name of ['entity', 'register', 'search', 'kpis', 'maturity', 'risks', 'audit'] as const) {
     const [first, last] = [p99At[name][0], p99At[name][p99At[name].length - 1]];
     const ratio = last / Math.max(first, 1);
     rows.push({
@@ -358,8 +370,7 @@ async function runTarget(target: Target, sizes: number[], options: BenchOptions)
       metric: `${name} p99 at ${sizes[sizes.length - 1].toLocaleString('en-US')} / at ${sizes[0].toLocaleString('en-US')}`,
       value: ratio,
       unit: 'x',
-      target: '<= 2',
-      met: ratio <= 2,
+      ...(name !== 'search' && { target: '<= 2', met: ratio <= 2 }),
     });
   }
   return rows;
@@ -381,7 +392,7 @@ async function postgresUrl(): Promise<string | undefined> {
 const benchmark: Benchmark = {
   name: 'register-reads',
   description:
-    'entity asset lookup, filtered register page, KPIs, maturity and risk findings pages over HTTP vs an empty authenticated route and the register page; first risk evaluation; server peak RSS',
+    'entity asset lookup, filtered register page, register search, KPIs, maturity and risk findings pages over HTTP vs an empty authenticated route and the register page; first risk evaluation; server peak RSS',
   async run(options) {
     // ITAM_BENCH_READ_SIZES (e.g. 1000000) and ITAM_BENCH_READ_DATABASES (sqlite, postgres) narrow
     // a run, to repeat one measurement without the others.
