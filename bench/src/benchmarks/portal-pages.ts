@@ -3,7 +3,7 @@
 // 1440 x 1000 opening every ITAM page a user can open. Per page: the time from navigation start
 // to its main content (a proof that data rendered, e.g. the first row's tag), the median of 5
 // visits after a warm-up, at a small and a large register; the ratio of the two (flat with size
-// is the target); the table rows rendered (long lists paginated, not rendered whole); the page's
+// is the target); the rows of its longest table (long lists paginated, not rendered whole); the page's
 // JS heap; and the slowest ITAM API request meanwhile, to say what a slow page waits for.
 import { migrateItamDatabase } from '@itam/backstage-plugin-itam-backend';
 import { rebuildEntityAssetItems } from '../../../plugins/itam-backend/src/database/entityAssetItems';
@@ -13,8 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { guestToken, startPortal, type Portal } from '../../../examples/app/e2e/portal';
+import { generateLicenceEstate, seedLicenceDatabase, type LicenceSizes } from '../data/licenceData';
 import { BENCH_CAMPAIGN_ID, seedAuditCampaign, seedRegister } from '../data/registerData';
-import { quantile, type Benchmark, type BenchOptions, type BenchRow } from '../harness';
+import { quantile, seededRandom, type Benchmark, type BenchOptions, type BenchRow } from '../harness';
 
 /** The example catalogue's component whose Assets tab lists thousands of assets. */
 const ENTITY = { ref: 'component:default/payments-api', path: '/catalog/default/component/payments-api' };
@@ -25,8 +26,28 @@ const AUDIT_OBSERVATIONS = 2000;
 const VISITS = 5;
 /** A page that takes longer than this is recorded as not shown. */
 const VISIT_LIMIT_MS = 120_000;
-/** The most rows a paginated table shows (its largest page size). */
+/** The most rows a paginated table shows (its largest page size), per table. */
 const MAX_ROWS = 100;
+
+/**
+ * The licence estate beside a register of `size` assets: at a million, the licence benchmark's
+ * (a million installations on 50k devices, 5k products, 20k entitlements); smaller in proportion.
+ */
+function licenceSizes(size: number): LicenceSizes {
+  const scale = size / 1_000_000;
+  const products = Math.max(20, Math.round(5_000 * scale));
+  return {
+    installations: size,
+    devices: Math.max(100, Math.round(50_000 * scale)),
+    products,
+    entitlements: products * 4,
+    userAssignments: Math.round(100_000 * scale),
+    concurrentPeaks: products,
+  };
+}
+
+/** The product most installations name (the generator favours low numbers): the longest product page. */
+const LICENCE_PRODUCT = 'prd-0';
 
 const pad = (i: number, width: number) => String(i).padStart(width, '0');
 const assetId = (i: number) => `00000000-0000-4000-8000-${pad(i, 12)}`;
@@ -40,8 +61,8 @@ function entityAssetIndices(size: number): number[] {
 }
 
 /**
- * A register of `size` generated assets (one component link each), the open hardware count, and
- * {@link ENTITY}'s links, in `itam.sqlite` in `dir`: the file Backstage's SQLite connector opens
+ * A register of `size` generated assets (one component link each), the open hardware count,
+ * {@link ENTITY}'s links, and a licence estate ({@link licenceSizes}; its devices are assets too), in `itam.sqlite` in `dir`: the file Backstage's SQLite connector opens
  * for the plugin `itam` when `connection.directory` is `dir`.
  */
 async function seedPortalDatabase(dir: string, size: number, seed: number): Promise<void> {
@@ -51,6 +72,8 @@ async function seedPortalDatabase(dir: string, size: number, seed: number): Prom
     await migrateItamDatabase(knex);
     await seedRegister(knex, size, seed);
     await seedAuditCampaign(knex, size, AUDIT_OBSERVATIONS, seed);
+    const licences = licenceSizes(size);
+    await seedLicenceDatabase(knex, generateLicenceEstate(licences, seededRandom(seed)), licences.devices);
     const links = entityAssetIndices(size).map(i => ({
       asset_id: assetId(i),
       entity_ref: ENTITY.ref,
@@ -133,9 +156,18 @@ function pageSpecs(size: number): PageSpec[] {
     },
     { name: 'risk findings', path: '/itam/risks', ready: page => row(page, TAG) },
     {
-      name: 'licence positions (no licences seeded)',
+      name: `licence positions (${licenceSizes(size).products} products)`,
       path: '/itam/licences',
-      ready: page => page.getByText('No software products are managed yet').or(page.locator('table tbody tr').first()).waitFor(),
+      ready: page => row(page, /Product \d+/),
+    },
+    {
+      name: 'product licence position (most installed product)',
+      path: `/itam/licences/${LICENCE_PRODUCT}`,
+      ready: page =>
+        Promise.all([
+          page.getByRole('region', { name: 'Position' }).locator('table tbody tr').first().waitFor(),
+          page.getByRole('region', { name: 'Installations' }).locator('table tbody tr').first().waitFor(),
+        ]),
     },
     { name: 'imports', path: '/itam/imports', ready: page => page.getByLabel('File to import').waitFor() },
     { name: 'audit campaigns', path: '/itam/audits', ready: page => row(page, /Hardware count/) },
@@ -197,9 +229,13 @@ async function visit(page: Page, baseUrl: string, spec: PageSpec, api: ReturnTyp
   await spec.ready(page);
   const ms = performance.now() - started;
   const { rows, heap } = await page.evaluate(() => ({
-    rows:
-      document.querySelectorAll('table tbody tr').length +
+    // Per list: a page of several sections (a product's entitlements, installations, consumers)
+    // shows a page of each; what must not happen is one list rendered whole.
+    rows: Math.max(
+      0,
+      ...[...document.querySelectorAll('table tbody')].map(body => body.querySelectorAll('tr').length),
       document.querySelectorAll('[aria-label="Linked assets"] [role="listitem"]').length,
+    ),
     // Chromium's non-standard heap figure.
     heap: (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize,
   }));
@@ -242,6 +278,19 @@ async function waitForRiskEvaluation(baseUrl: string): Promise<number> {
   throw new Error('the first risk evaluation took over 30 min');
 }
 
+/** The first licence reconciliation, which the first read of the positions starts and waits for. */
+async function waitForLicencePositions(baseUrl: string): Promise<number> {
+  const started = performance.now();
+  const token = await guestToken(baseUrl);
+  const res = await fetch(`${baseUrl}/api/itam/licences/positions`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: AbortSignal.timeout(1_800_000),
+  });
+  const body = (await res.json()) as { products?: unknown[] };
+  if (!res.ok || !body.products?.length) throw new Error(`the licence positions did not load: ${res.status}`);
+  return performance.now() - started;
+}
+
 async function measureSize(size: number, options: BenchOptions): Promise<PageResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'itam-bench-portal-'));
   try {
@@ -274,6 +323,8 @@ async function measureSize(size: number, options: BenchOptions): Promise<PageRes
       );
       const evaluatedMs = await waitForRiskEvaluation(portal.baseUrl);
       options.log(`${size} assets: every risk finding evaluated in ${(evaluatedMs / 1000).toFixed(1)} s`);
+      const reconciledMs = await waitForLicencePositions(portal.baseUrl);
+      options.log(`${size} assets: licence positions reconciled in ${(reconciledMs / 1000).toFixed(1)} s`);
       await waitForLog(portal, /Published \d+ ITAM assets as catalogue resources/, "the catalogue module's read of the register", 900_000);
       const page = await portal.signedInPage();
       const api = watchApi(page);
@@ -321,7 +372,7 @@ async function measureSize(size: number, options: BenchOptions): Promise<PageRes
 const benchmark: Benchmark = {
   name: 'portal-pages',
   description:
-    'every ITAM page of the example portal in Chromium at 1440x1000: time to its main content (median of 5 after a warm-up), at a small and a large register, the ratio, table rows rendered, JS heap',
+    'every ITAM page of the example portal in Chromium at 1440x1000: time to its main content (median of 5 after a warm-up), at a small and a large register, the ratio, rows of the longest table, JS heap',
   async run(options) {
     // ITAM_BENCH_PORTAL_SIZES (e.g. 10000,1000000) chooses the two sizes.
     const sizes = process.env.ITAM_BENCH_PORTAL_SIZES
@@ -348,7 +399,7 @@ const benchmark: Benchmark = {
       if (p > 0) rows.push({ benchmark, metric: `/ catalogue index at ${label(large)}`, value: atLarge.medianMs / baseline.medianMs, unit: 'x' });
       rows.push({
         benchmark,
-        metric: `table rows rendered at ${label(large)}`,
+        metric: `rows of its longest table at ${label(large)}`,
         value: atLarge.rows,
         unit: 'rows',
         target: `<= ${MAX_ROWS}`,
