@@ -1237,6 +1237,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Linked catalogue entity ref */
                 entityRef?: string;
+                /** @description Only these assets: up to 100 comma-separated ids (unknown or hidden ids are left out) */
+                id?: string;
                 /** @description Add each asset’s catalogue links */
                 include?: "entityLinks";
                 /** @description Lifecycle stage */

@@ -42,6 +42,13 @@ export interface Page<T> {
 }
 
 /**
+ * The most asset ids one register list request may name (`AssetListQuery.id`).
+ *
+ * @public
+ */
+export const MAX_ASSET_IDS_PER_LIST = 100;
+
+/**
  * Filters of the asset register list. All given filters must match.
  *
  * @public
@@ -56,6 +63,11 @@ export interface AssetListQuery {
   entityRef?: string;
   /** Case-insensitive text search on tag, name and serial number. */
   q?: string;
+  /**
+   * Only these assets, by id (at most {@link MAX_ASSET_IDS_PER_LIST}): one request for the tags or
+   * names of assets a page knows only by id. Ids that do not exist or are not visible are left out.
+   */
+  id?: readonly string[];
   /** `entityLinks` adds each asset's catalogue links to the page (one extra query, not one per asset). */
   include?: 'entityLinks';
   /** Page size, 1 to 500 (default 50). */

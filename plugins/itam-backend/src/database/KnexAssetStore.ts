@@ -202,7 +202,7 @@ export class KnexAssetStore implements AssetStore {
   }
 
   private filtered(query: Omit<AssetListQuery, 'cursor' | 'limit'>, visible?: AssetVisibility) {
-    const onlyText = query.q && !query.assetClass && !query.type && !query.lifecycleStage && !query.owner && !query.entityRef;
+    const onlyText = query.q && !query.id && !query.assetClass && !query.type && !query.lifecycleStage && !query.owner && !query.entityRef;
     // A text search alone walks the tags with their search text beside them (see
     // migrations/20261219_assetSearchIndex.js): SQLite's planner would take the tag's own index,
     // which holds no search text, and read every row to test it.
@@ -212,6 +212,12 @@ export class KnexAssetStore implements AssetStore {
         : this.db<AssetRow>('itam_assets as a');
     // The policy's conditions are part of the query: pages hold only what the caller may see.
     if (visible) whereAssetCriteria(builder, visible);
+    // One statement shape whatever the number of ids, so the prepared-statement caches (see
+    // sqliteReads.ts) hold one entry rather than one per count.
+    if (query.id) {
+      if (isPg(this.db)) builder.whereRaw('a.id = any(?)', [[...query.id]]);
+      else builder.whereRaw('a.id in (select value from json_each(?))', [JSON.stringify(query.id)]);
+    }
     if (query.assetClass) builder.where('a.asset_class', query.assetClass);
     if (query.type) builder.where('a.type', query.type);
     if (query.lifecycleStage) builder.where('a.lifecycle_stage', query.lifecycleStage);

@@ -14,6 +14,7 @@ import {
   LIFECYCLE_STAGES,
   ASSET_CLASSES,
   safeText,
+  MAX_ASSET_IDS_PER_LIST,
 } from '@itam/common';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { Response, Router } from 'express';
@@ -38,6 +39,13 @@ const filterSchema = z
 
 const listQuerySchema = filterSchema
   .extend({
+    // Comma-separated, as the client joins an array.
+    id: z
+      .string()
+      .min(1)
+      .transform(s => [...new Set(s.split(',').map(v => v.trim()).filter(Boolean))])
+      .pipe(z.array(z.string().min(1).max(255)).min(1).max(MAX_ASSET_IDS_PER_LIST))
+      .optional(),
     include: z.literal('entityLinks').optional(),
     limit: z.coerce.number().int().min(1).max(500).optional(),
     cursor: z.string().min(1).optional(),

@@ -306,6 +306,11 @@ export const itamOpenApiSpec = {
         operationId: 'listAssets',
         parameters: [
           ...assetFilters,
+          queryParam(
+            'id',
+            { type: 'string', example: '3f0c2a4e-1b7d-4c55-9a0e-6d2f8b1c9e01,7a9e1c2d-5b3f-4e8a-b6c0-2d4f6a8b0c1e' },
+            'Only these assets: up to 100 comma-separated ids (unknown or hidden ids are left out)',
+          ),
           queryParam('include', { type: 'string', enum: ['entityLinks'] }, 'Add each asset’s catalogue links'),
           queryParam('limit', { type: 'integer', minimum: 1, maximum: 500 }, 'Page size (default 50)'),
           queryParam('cursor', { type: 'string' }, 'nextCursor of the previous page'),

@@ -42,6 +42,24 @@ describe.each(databases.eachSupportedId())('ITAM API on %s', databaseId => {
       .expect(401);
   });
 
+  it('lists the assets named by id, a hundred at most per request', async () => {
+    const ids: string[] = [];
+    for (const n of [1, 2, 3]) ids.push((await create({ ...laptop, tag: `IDS-${n}`, serialNumber: `IDS${n}` }).expect(201)).body.id);
+    const listed = async (query: string) =>
+      (await api().get(`/api/itam/assets?${query}`).set('authorization', asUser()).expect(200)).body.items.map(
+        (a: { tag: string }) => a.tag,
+      );
+    // In tag order; an unknown id is left out; filters still apply.
+    expect(await listed(`id=${ids[2]},no-such-asset,${ids[0]}`)).toEqual(['IDS-1', 'IDS-3']);
+    expect(await listed(`id=${ids.join(',')}&q=ids-2`)).toEqual(['IDS-2']);
+    expect(await listed(`id=${ids.join(',')}&limit=2`)).toEqual(['IDS-1', 'IDS-2']);
+    const tooMany = await api()
+      .get(`/api/itam/assets?id=${Array.from({ length: 101 }, (_, i) => `a${i}`).join(',')}`)
+      .set('authorization', asUser())
+      .expect(400);
+    expect(JSON.stringify(tooMany.body)).toMatch(/\bid\b/);
+  });
+
   it('creates, reads by id and tag, and lists an asset', async () => {
     const created = await create(laptop).expect(201);
     expect(created.headers.etag).toBe('"1"');

@@ -31,10 +31,8 @@ function exampleApi() {
       ),
     listEntitlements: async () => [anEntitlement()],
     listInstallations: async () => [anInstallation()],
-    getAsset: async id => {
-      if (id === 'srv-1') return anAsset({ id, tag: 'SRV-00001' });
-      throw apiError(404, `no asset ${id}`);
-    },
+    // The register knows only srv-1 of the ids the page asks for.
+    listAssets: async query => ({ items: (query?.id ?? []).filter(id => id === 'srv-1').map(id => anAsset({ id, tag: 'SRV-00001' })) }),
   });
 }
 
@@ -49,6 +47,25 @@ describe('LicencePositionPage', () => {
     expect(screen.getByTestId('progress')).toBeInTheDocument();
     expect(api.getLicencePosition).toHaveBeenCalledWith(SQL);
     expect(api.listInstallations).toHaveBeenCalledWith({ productId: SQL });
+  });
+
+  it('looks up the tags of the assets of many installations a hundred ids per request', async () => {
+    const installations = Array.from({ length: 250 }, (_, i) => anInstallation({ id: `i-${i}`, assetId: `dev-${i}` }));
+    const api = fakeItamApi({
+      getLicencePosition: async () => positionResponse(aPosition()),
+      listEntitlements: async () => [],
+      listInstallations: async () => installations,
+      listAssets: async query => ({ items: (query?.id ?? []).map(id => anAsset({ id, tag: `TAG-${id}` })) }),
+    });
+    await render(api, 'redhat-enterprise-linux-9');
+    const installationsRegion = screen.getByRole('region', { name: 'Installations' });
+    expect(await within(installationsRegion).findByRole('link', { name: /TAG-dev-0/ })).toHaveAttribute('href', '/itam/assets/dev-0');
+    const asked = (api.listAssets as jest.Mock).mock.calls.map(([query]) => query.id as string[]);
+    // The installations' 250 assets and the position's own consumers, each asked for once.
+    expect(asked).toHaveLength(3);
+    expect(asked.every(ids => ids.length <= 100)).toBe(true);
+    expect(asked.flat()).toEqual(expect.arrayContaining(installations.map(i => i.assetId)));
+    expect(new Set(asked.flat()).size).toBe(asked.flat().length);
   });
 
   it('says when the product is unknown, with a way back', async () => {
@@ -119,7 +136,7 @@ describe('LicencePositionPage', () => {
         getLicencePosition: async () => positionResponse(aPosition()),
         listEntitlements: async () => [],
         listInstallations: async () => [],
-        getAsset: async () => Promise.reject(apiError(404, 'gone')),
+        listAssets: async () => Promise.reject(apiError(503, 'store unavailable')),
       }),
       'redhat-enterprise-linux-9',
     );
@@ -138,7 +155,7 @@ describe('LicencePositionPage', () => {
         .mockRejectedValueOnce(apiError(503, 'store unavailable'))
         .mockResolvedValueOnce([anEntitlement()]),
       listInstallations: async () => [],
-      getAsset: async id => anAsset({ id, tag: 'SRV-00001' }),
+      listAssets: async query => ({ items: (query?.id ?? []).map(id => anAsset({ id, tag: 'SRV-00001' })) }),
     });
     await render(api);
     expect(screen.getByText('Error: Could not load the entitlements: store unavailable')).toBeInTheDocument();
