@@ -262,15 +262,22 @@ export class KnexLicenceStore implements LicenceStore {
     productIdOrNull?: string;
     visible?: AssetVisibility;
   }): Promise<StoredInstallation[]> {
+    if (query.productIdOrNull !== undefined) {
+      // A product's installations and those without a product, each read in id order from the
+      // product index and merged: as one `product_id = ? or product_id is null` condition the
+      // databases walked every installation in id order to test it (0.3 s a page at a million).
+      const { productIdOrNull, ...rest } = query;
+      const [own, unassigned] = await Promise.all([
+        this.listInstallationBatch({ ...rest, productId: productIdOrNull }),
+        this.listInstallationBatch({ ...rest, productId: null }),
+      ]);
+      return [...own, ...unassigned].sort((a, b) => Number(a.id) - Number(b.id)).slice(0, query.limit);
+    }
     const select = this.db('itam_installations as i').select('i.*').orderBy('i.id').limit(query.limit);
     if (query.afterId !== undefined) select.where('i.id', '>', query.afterId);
     if (query.assetId !== undefined) select.where('i.asset_id', query.assetId);
     if (query.productId === null) select.whereNull('i.product_id');
     else if (query.productId !== undefined) select.where('i.product_id', query.productId);
-    if (query.productIdOrNull !== undefined) {
-      const productId = query.productIdOrNull;
-      select.where(w => w.where('i.product_id', productId).orWhereNull('i.product_id'));
-    }
     if (query.visible) {
       // Conditions in SQL, so a page holds only rows the caller may see and is never short.
       select.join('itam_assets as a', 'a.id', 'i.asset_id');

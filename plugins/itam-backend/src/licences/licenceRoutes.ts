@@ -319,10 +319,13 @@ export function registerLicenceRoutes(
       assetId = asset.id;
     }
     // Each installation with the product it counts for: its own, or the one recognition names.
-    const recognise = compileRecognition(await licences.listProducts());
-    const withProduct = (i: StoredInstallation) => ({
+    // The products' rules are read only when a page holds an installation without a product (5k
+    // products read and compiled per page made a product's installations 0.3 s a page).
+    let recognise: ((i: StoredInstallation) => string | undefined) | undefined;
+    const recogniser = async () => (recognise ??= compileRecognition(await licences.listProducts()));
+    const withProduct = async (i: StoredInstallation) => ({
       ...i,
-      matchedProductId: i.productId ?? recognise(i) ?? null,
+      matchedProductId: i.productId ?? (await recogniser())(i) ?? null,
     });
     const filter = {
       ...(assetId !== undefined ? { assetId } : {}),
@@ -331,7 +334,7 @@ export function registerLicenceRoutes(
     };
     // Unrecognised installations count for a product only when recognition says so, which SQL
     // cannot: read in id order, batch after batch, until the page is full or the rows run out.
-    const items: ReturnType<typeof withProduct>[] = [];
+    const items: Awaited<ReturnType<typeof withProduct>>[] = [];
     let more = true;
     while (items.length <= limit && more) {
       const batchSize = query.productId === undefined ? limit + 1 : INSTALLATION_SCAN_BATCH;
@@ -339,7 +342,7 @@ export function registerLicenceRoutes(
       more = batch.length === batchSize;
       for (const installation of batch) {
         afterId = Number(installation.id);
-        const listed = withProduct(installation);
+        const listed = await withProduct(installation);
         if (query.productId !== undefined && listed.matchedProductId !== query.productId) continue;
         items.push(listed);
         if (items.length > limit) break;
