@@ -16,7 +16,7 @@ import { z } from 'zod';
 import type { RouteContext } from '../service/context';
 import { decodePageCursor, encodePageCursor, pageQueryShape } from '../service/pagination';
 import { sendJsonItems } from '../service/jsonText';
-import { parseRequest } from '../service/validate';
+import { commaSeparatedList, parseRequest } from '../service/validate';
 import { withRetryAfter } from '../service/retryAfter';
 import type { AnalyticsService } from './AnalyticsService';
 
@@ -45,26 +45,14 @@ const DEFAULT_IMPACT_WINDOW_MS = 24 * 60 * 60 * 1000;
 const RISK_PAGE = 100;
 const MAX_RISK_PAGE = 500;
 
-/** A comma-separated list of `values` (the client sends arrays joined by commas). */
-const listOf = <T extends string>(values: readonly [T, ...T[]], max: number) =>
-  z
-    .string()
-    .min(1)
-    .transform(s => s.split(',').map(v => v.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(values)).min(1).max(max));
 
 const riskQuerySchema = z
   .object({
-    severity: listOf(RISK_SEVERITIES, RISK_SEVERITIES.length).optional(),
-    ruleId: listOf(RISK_RULE_IDS, RISK_RULE_IDS.length).optional(),
+    severity: commaSeparatedList(z.enum(RISK_SEVERITIES), RISK_SEVERITIES.length).optional(),
+    ruleId: commaSeparatedList(z.enum(RISK_RULE_IDS), RISK_RULE_IDS.length).optional(),
     owner: z.string().min(1).max(512).optional(),
     entityRef: z.string().min(1).max(512).optional(),
-    assetId: z
-      .string()
-      .min(1)
-      .transform(s => s.split(',').map(v => v.trim()).filter(Boolean))
-      .pipe(z.array(z.string().min(1).max(255)).min(1).max(200))
-      .optional(),
+    assetId: commaSeparatedList(z.string().min(1).max(255), 200).optional(),
     ...pageQueryShape(MAX_RISK_PAGE),
   })
   .strict();

@@ -26,7 +26,7 @@ import { audited } from '../service/audit';
 import type { RouteContext } from '../service/context';
 import { ItamInputError } from '../service/errors';
 import { decodePageCursor, encodePageCursor, pageQueryShape } from '../service/pagination';
-import { parseIfMatch, parseRequest } from '../service/validate';
+import { commaSeparatedList, parseIfMatch, parseRequest } from '../service/validate';
 import { assetLicenceStatuses } from './assetLicenceStatuses';
 import type { LicenceStore, StoredEntitlement, StoredInstallation, StoredProduct } from './LicenceStore';
 
@@ -51,11 +51,7 @@ const installationCursorSchema = z.object({ i: z.number().int().min(0) });
 const MAX_ASSET_LICENCES = 200;
 const assetLicencesQuerySchema = z
   .object({
-    assetId: z
-      .string()
-      .min(1)
-      .transform(s => [...new Set(s.split(',').map(v => v.trim()).filter(Boolean))])
-      .pipe(z.array(z.string().min(1).max(255)).min(1).max(MAX_ASSET_LICENCES)),
+    assetId: commaSeparatedList(z.string().min(1).max(255), MAX_ASSET_LICENCES),
   })
   .strict();
 // No options: the list is each product's figures; a product's harvest candidates and explanation

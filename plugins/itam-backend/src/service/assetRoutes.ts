@@ -24,7 +24,7 @@ import type { RouteContext } from './context';
 import { writeAssetsCsv } from './csvExport';
 import { sendJsonItems } from './jsonText';
 import { decodePageCursor, encodePageCursor, pageQueryShape } from './pagination';
-import { parseIfMatch, parseRequest } from './validate';
+import { commaSeparatedList, parseIfMatch, parseRequest } from './validate';
 
 const filterSchema = z
   .object({
@@ -40,12 +40,7 @@ const filterSchema = z
 const listQuerySchema = filterSchema
   .extend({
     // Comma-separated, as the client joins an array.
-    id: z
-      .string()
-      .min(1)
-      .transform(s => [...new Set(s.split(',').map(v => v.trim()).filter(Boolean))])
-      .pipe(z.array(z.string().min(1).max(255)).min(1).max(MAX_ASSET_IDS_PER_LIST))
-      .optional(),
+    id: commaSeparatedList(z.string().min(1).max(255), MAX_ASSET_IDS_PER_LIST).optional(),
     include: z.literal('entityLinks').optional(),
     limit: z.coerce.number().int().min(1).max(500).optional(),
     cursor: z.string().min(1).optional(),

@@ -44,7 +44,7 @@ describe.each(databases.eachSupportedId())('ITAM API on %s', databaseId => {
 
   it('lists the assets named by id, a hundred at most per request', async () => {
     const ids: string[] = [];
-    for (const n of [1, 2, 3]) ids.push((await create({ ...laptop, tag: `IDS-${n}`, serialNumber: `IDS${n}` }).expect(201)).body.id);
+    for (const n of [1, 2, 3]) ids.push((await create({ ...laptop, tag: `IDS-${n}`, name: `Looked up ${n}`, serialNumber: `IDS${n}` }).expect(201)).body.id);
     const listed = async (query: string) =>
       (await api().get(`/api/itam/assets?${query}`).set('authorization', asUser()).expect(200)).body.items.map(
         (a: { tag: string }) => a.tag,

@@ -1,5 +1,5 @@
 import { MAX_COUNT, validate as validateInput, type ValidationIssue } from '@itam/common';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ItamInputError } from './errors';
 
 /** Validates a request part with a domain schema, throwing a 400 that names every bad field. */
@@ -17,6 +17,19 @@ function describe(part: string, issues: ValidationIssue[]): string {
   return `Invalid request ${part}: ${issues
     .map(i => (i.path ? `${i.path} ${i.message}` : i.message))
     .join('; ')}`;
+}
+
+/**
+ * A query parameter holding a comma-separated list (the client joins arrays with commas): each
+ * value trimmed, empty ones dropped, repeats kept once, then `item` checked on each and the count
+ * on the whole (1 to `max`).
+ */
+export function commaSeparatedList<T extends z.ZodTypeAny>(item: T, max: number) {
+  return z
+    .string()
+    .min(1)
+    .transform(s => [...new Set(s.split(',').map(v => v.trim()).filter(Boolean))])
+    .pipe(z.array(item).min(1).max(max));
 }
 
 /** Reads the asset version from an If-Match header: `"3"`, `W/"3"` or `3`. */
