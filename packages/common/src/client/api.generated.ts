@@ -170,10 +170,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** List audit campaigns */
+        /**
+         * List audit campaigns
+         * @description The 200 most recent campaigns, newest first, each with its frozen figures once closed.
+         */
         get: operations["listAuditCampaigns"];
         put?: never;
-        /** Create audit campaign */
+        /**
+         * Create audit campaign
+         * @description Opens a campaign over a scope of the register (classes, stages, locations, owners). Needs the audit permission.
+         */
         post: operations["createAuditCampaign"];
         delete?: never;
         options?: never;
@@ -210,7 +216,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Close audit campaign */
+        /**
+         * Close audit campaign
+         * @description Freezes the findings and figures as they stand, in one transaction; the campaign takes no more observations. Closing a closed campaign answers 409. Needs the audit permission.
+         */
         post: operations["closeAuditCampaign"];
         delete?: never;
         options?: never;
@@ -247,7 +256,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Add audit observations */
+        /**
+         * Add audit observations
+         * @description Records what auditors saw, up to 5,000 observations per request, in one transaction. An asset seen is verified: its audit-overdue risk finding is refreshed in the same transaction. A closed campaign answers 409. Needs the audit permission.
+         */
         post: operations["addAuditObservations"];
         delete?: never;
         options?: never;
@@ -393,7 +405,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Assess change impact */
+        /**
+         * Assess change impact
+         * @description Walks the asset links and the catalogue relations from what a change names (asset ids or tags, entity refs) and answers what it reaches and by which path, whom to tell, and a risk score (impact × likelihood) with every reason that contributed. Only assets and entities the caller may see are walked and listed.
+         */
         post: operations["assessChangeImpact"];
         delete?: never;
         options?: never;
@@ -551,7 +566,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Get kpis */
+        /**
+         * Get kpis
+         * @description The seed's KPIs over a window of days, each with its numerator, denominator and formula, counted in the database (the figures are kept until the register's next write). Cost KPIs are in one currency; assets in others are counted apart, never converted. Callers whose permissions let them read only some assets get the KPIs of those assets (KPIs about the whole estate, such as licence compliance and register accuracy, then answer null with the reason).
+         */
         get: operations["getKpis"];
         put?: never;
         post?: never;
@@ -602,7 +620,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Get maturity */
+        /**
+         * Get maturity
+         * @description The ITAM maturity level (1-5) the register's evidence supports: owner coverage, lifecycle data, audit recency and accuracy, licence reconciliation, ticket and catalogue integration, each measured as a share with the ids lacking it; and what the next level still needs. About the whole register: callers whose permissions hide some assets get 403.
+         */
         get: operations["getMaturity"];
         put?: never;
         post?: never;
@@ -741,21 +762,147 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        /**
+         * @description An asset in the register
+         * @example {
+         *       "id": "5f0c2a8e-6a55-4c3e-9a55-0d2b7f1e8c11",
+         *       "tag": "SRV-00001",
+         *       "name": "db-prod-01",
+         *       "assetClass": "hardware",
+         *       "type": "server",
+         *       "criticality": 1,
+         *       "dataClassification": "confidential",
+         *       "serialNumber": "CZ2139XYZ",
+         *       "externalIds": [
+         *         {
+         *           "source": "glpi",
+         *           "sourceId": "1042"
+         *         }
+         *       ],
+         *       "owner": "group:default/dba",
+         *       "location": "Frankfurt DC1",
+         *       "purchase": {
+         *         "date": "2024-03-01",
+         *         "cost": 18450,
+         *         "currency": "EUR",
+         *         "supplier": "HPE"
+         *       },
+         *       "warrantyEnd": "2027-02-28",
+         *       "endOfSupport": "2029-12-31",
+         *       "attributes": {
+         *         "cpuCores": 32,
+         *         "ramGb": 256
+         *       },
+         *       "lifecycleStage": "deployed",
+         *       "version": 4,
+         *       "createdAt": "2024-03-04T09:12:00.000Z",
+         *       "updatedAt": "2026-11-20T16:40:00.000Z"
+         *     }
+         */
         Asset: {
             /** @enum {string} */
             assetClass: "hardware" | "software" | "cloud" | "information" | "service";
-            criticality: number;
+            /** @description Custom attributes, at most 100: names start with a letter, values are scalars */
+            attributes: {
+                [key: string]: string | number | boolean | null;
+            };
+            costCentre?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description Tier 1 (most critical) to 4
+             * @enum {integer}
+             */
+            criticality: 1 | 2 | 3 | 4;
+            /** @description A user or group entity ref, e.g. `group:default/platform` (`jane` reads as `user:default/jane`) */
+            custodian?: string;
             /** @enum {string} */
             dataClassification: "public" | "internal" | "confidential" | "restricted";
+            description?: string;
+            /**
+             * Format: date
+             * @description Calendar day, YYYY-MM-DD
+             */
+            endOfLife?: string;
+            /**
+             * Format: date
+             * @description Calendar day, YYYY-MM-DD
+             */
+            endOfSupport?: string;
+            /** @description Where discovery tools know the asset: each tool and its own id for it */
+            externalIds: {
+                /** @description e.g. `glpi`, `snipeit` */
+                source: string;
+                sourceId: string;
+            }[];
             id: string;
             /** @enum {string} */
             lifecycleStage: "planned" | "ordered" | "in-stock" | "deployed" | "maintenance" | "retired" | "disposed";
+            location?: string;
             name: string;
+            /** @description A user or group entity ref, e.g. `group:default/platform` (`jane` reads as `user:default/jane`) */
+            owner?: string;
+            /** @description When it was bought, for how much, from whom, on which order */
+            purchase?: {
+                /** @description In `currency`, at most four decimal places */
+                cost?: number;
+                /** @description ISO 4217 code; required with a cost */
+                currency?: string;
+                /**
+                 * Format: date
+                 * @description Calendar day, YYYY-MM-DD
+                 */
+                date?: string;
+                orderNumber?: string;
+                supplier?: string;
+            };
+            /** @description How the media were sanitised: required to dispose of an asset that holds data */
+            sanitisation?: {
+                certificateRef?: string;
+                /**
+                 * Format: date
+                 * @description Calendar day, YYYY-MM-DD
+                 */
+                date: string;
+                /** @enum {string} */
+                method: "clear" | "purge" | "destroy";
+                /** @description Who sanitised the media */
+                performedBy: string;
+            };
+            serialNumber?: string;
+            /** @description The asset tag, unique in the register, e.g. `LAP-0042` */
             tag: string;
+            /** @description Lower-case kebab-case, e.g. `laptop` or `virtual-machine` */
             type: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Counts the changes; a change sends it back as If-Match */
             version: number;
-        } & {
-            [key: string]: unknown;
+            /**
+             * Format: date
+             * @description Calendar day, YYYY-MM-DD
+             */
+            warrantyEnd?: string;
+        };
+        AssetLicences: {
+            assetId: string;
+            /** @description The managed products on the asset, worst status first */
+            products: components["schemas"]["InstalledProductLicence"][];
+            /**
+             * @description The worst status its managed products give it; `none` when it runs no managed product
+             * @enum {string}
+             */
+            status: "under-licensed" | "incomplete" | "compliant" | "none";
+        };
+        /** @description An asset's licence status as an asset list carries it (`include=licences`) */
+        AssetLicenceSummary: {
+            /** @description The managed products on the asset, worst status first */
+            products: components["schemas"]["InstalledProductLicence"][];
+            /**
+             * @description The worst status its managed products give it; `none` when it runs no managed product
+             * @enum {string}
+             */
+            status: "under-licensed" | "incomplete" | "compliant" | "none";
         };
         AssetLink: {
             targetAssetId: string;
@@ -764,14 +911,74 @@ export type components = {
         };
         /** @description With include=licences: by asset id, the worst licence status of the managed software on the asset and the products behind it (positions only for callers who may read the whole register), as GET /asset-licences gives it */
         AssetListLicences: {
-            [key: string]: {
-                products: Record<string, never>[];
-                /** @enum {string} */
-                status: "under-licensed" | "incomplete" | "compliant" | "none";
-            };
+            [key: string]: components["schemas"]["AssetLicenceSummary"];
         };
+        /**
+         * @description The fields to change; null clears an optional field. The lifecycle stage changes only through a transition.
+         * @example {
+         *       "owner": "group:default/platform",
+         *       "location": null
+         *     }
+         */
         AssetPatch: {
-            [key: string]: unknown;
+            /** @enum {string} */
+            assetClass?: "hardware" | "software" | "cloud" | "information" | "service";
+            /** @description Custom attributes, at most 100: names start with a letter, values are scalars */
+            attributes?: {
+                [key: string]: string | number | boolean | null;
+            };
+            costCentre?: string | null;
+            /**
+             * @description Tier 1 (most critical) to 4
+             * @enum {integer}
+             */
+            criticality?: 1 | 2 | 3 | 4;
+            custodian?: string | null;
+            /** @enum {string} */
+            dataClassification?: "public" | "internal" | "confidential" | "restricted";
+            description?: string | null;
+            endOfLife?: string | null;
+            endOfSupport?: string | null;
+            /** @description Where discovery tools know the asset: each tool and its own id for it */
+            externalIds?: {
+                /** @description e.g. `glpi`, `snipeit` */
+                source: string;
+                sourceId: string;
+            }[];
+            location?: string | null;
+            name?: string;
+            owner?: string | null;
+            purchase?: {
+                /** @description In `currency`, at most four decimal places */
+                cost?: number;
+                /** @description ISO 4217 code; required with a cost */
+                currency?: string;
+                /**
+                 * Format: date
+                 * @description Calendar day, YYYY-MM-DD
+                 */
+                date?: string;
+                orderNumber?: string;
+                supplier?: string;
+            } | null;
+            sanitisation?: {
+                certificateRef?: string;
+                /**
+                 * Format: date
+                 * @description Calendar day, YYYY-MM-DD
+                 */
+                date: string;
+                /** @enum {string} */
+                method: "clear" | "purge" | "destroy";
+                /** @description Who sanitised the media */
+                performedBy: string;
+            } | null;
+            serialNumber?: string | null;
+            /** @description The asset tag, unique in the register, e.g. `LAP-0042` */
+            tag?: string;
+            /** @description Lower-case kebab-case, e.g. `laptop` or `virtual-machine` */
+            type?: string;
+            warrantyEnd?: string | null;
         };
         /** @description A Jira ticket linked to an asset, with who linked it and when */
         AssetTicket: {
@@ -789,6 +996,234 @@ export type components = {
             summary?: string;
             /** @enum {string} */
             ticketType: "incident" | "change" | "problem" | "request";
+        };
+        /**
+         * @example {
+         *       "userRef": "user:default/jane"
+         *     }
+         */
+        AssignmentInput: {
+            /** @description The user (`jane` reads as `user:default/jane`) */
+            userRef: string;
+        };
+        /**
+         * @description An audit campaign; `result` holds the figures frozen at closing (an open campaign's are evaluated live by GET /audits/{id})
+         * @example {
+         *       "id": "c0ffee00-0000-4000-8000-000000000001",
+         *       "name": "Berlin office hardware count",
+         *       "scope": {
+         *         "assetClasses": [
+         *           "hardware"
+         *         ],
+         *         "locations": [
+         *           "Berlin"
+         *         ]
+         *       },
+         *       "dueDate": "2026-12-31",
+         *       "status": "open",
+         *       "createdBy": "user:default/jane.doe",
+         *       "createdAt": "2026-12-01T09:00:00.000Z"
+         *     }
+         */
+        AuditCampaign: {
+            /** Format: date-time */
+            closedAt?: string;
+            closedBy?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Entity ref of the user who opened it */
+            createdBy: string;
+            /**
+             * Format: date
+             * @description Calendar day, YYYY-MM-DD
+             */
+            dueDate?: string;
+            id: string;
+            name: string;
+            result?: components["schemas"]["AuditSummary"];
+            scope: components["schemas"]["AuditScope"];
+            /** @enum {string} */
+            status: "open" | "closed";
+        };
+        /** @description A campaign with its figures: live while it is open, frozen once closed */
+        AuditCampaignWithResult: components["schemas"]["AuditCampaign"] & {
+            result: components["schemas"]["AuditSummary"];
+        };
+        /**
+         * @description The outcome for one in-scope asset, or for an observation that matched no asset in scope (`unexpected`)
+         * @example {
+         *       "kind": "location-mismatch",
+         *       "assetId": "a1b2c3d4-0000-4000-8000-000000000002",
+         *       "assetTag": "LAP-0042",
+         *       "registerLocation": "Berlin",
+         *       "observedLocation": "Hamburg",
+         *       "explanation": "LAP-0042 was seen at Hamburg, but the register says Berlin"
+         *     }
+         */
+        AuditFinding: {
+            assetId?: string;
+            assetTag?: string;
+            explanation: string;
+            /** @enum {string} */
+            kind: "verified" | "location-mismatch" | "not-found" | "not-observed" | "unexpected";
+            /** @description Where it was seen */
+            observedLocation?: string;
+            /** @description Where the register says the asset is */
+            registerLocation?: string;
+            serialNumber?: string;
+        };
+        /** @description What an auditor saw: an asset, named by tag or serial number, found or looked for and not found */
+        AuditObservation: {
+            assetTag?: string;
+            location?: string;
+            note?: string;
+            /** @enum {string} */
+            result: "seen" | "not-found";
+            serialNumber?: string;
+        };
+        /** @description Which assets the campaign must verify: every given criterion must match; an empty scope covers every asset not yet disposed */
+        AuditScope: {
+            assetClasses?: ("hardware" | "software" | "cloud" | "information" | "service")[];
+            lifecycleStages?: ("planned" | "ordered" | "in-stock" | "deployed" | "maintenance" | "retired" | "disposed")[];
+            locations?: string[];
+            owners?: string[];
+        };
+        /**
+         * @description A campaign's figures: assets in scope, findings per kind, register accuracy (verified / in scope) and coverage ((in scope - not observed) / in scope); both null when the scope is empty
+         * @example {
+         *       "inScope": 120,
+         *       "counts": {
+         *         "verified": 96,
+         *         "location-mismatch": 6,
+         *         "not-found": 2,
+         *         "not-observed": 16,
+         *         "unexpected": 1
+         *       },
+         *       "accuracy": 0.8,
+         *       "coverage": 0.8667
+         *     }
+         */
+        AuditSummary: {
+            accuracy: number | null;
+            counts: {
+                "location-mismatch": number;
+                "not-found": number;
+                "not-observed": number;
+                unexpected: number;
+                verified: number;
+            };
+            coverage: number | null;
+            inScope: number;
+        };
+        /** @description The impact of a change: what it reaches and how, who to tell, and how risky it is */
+        ChangeImpact: {
+            /** @description Named and reached assets, nearest first, then by tag */
+            affectedAssets: {
+                /**
+                 * @description Criticality tier, 1 (most critical) to 4
+                 * @enum {integer}
+                 */
+                criticality?: 1 | 2 | 3 | 4;
+                distance: number;
+                /**
+                 * Format: date
+                 * @description Calendar day, YYYY-MM-DD
+                 */
+                endOfLife?: string;
+                /**
+                 * Format: date
+                 * @description Calendar day, YYYY-MM-DD
+                 */
+                endOfSupport?: string;
+                id: string;
+                /** @enum {string} */
+                lifecycleStage: "planned" | "ordered" | "in-stock" | "deployed" | "maintenance" | "retired" | "disposed";
+                name: string;
+                /** @description Open incident keys linked to the asset */
+                openIncidents: string[];
+                owner?: string;
+                /** @description A shortest path from a named item; empty for named items */
+                path: components["schemas"]["ImpactHop"][];
+                tag: string;
+            }[];
+            /** @description Named and reached catalogue entities, nearest first, then by ref */
+            affectedEntities: {
+                /**
+                 * @description Criticality tier, 1 (most critical) to 4
+                 * @enum {integer}
+                 */
+                criticality?: 1 | 2 | 3 | 4;
+                distance: number;
+                kind: string;
+                lifecycle?: string;
+                owners: string[];
+                path: components["schemas"]["ImpactHop"][];
+                ref: string;
+                title?: string;
+            }[];
+            highestCriticality?: {
+                items: components["schemas"]["ImpactNodeRef"][];
+                /**
+                 * @description Criticality tier, 1 (most critical) to 4
+                 * @enum {integer}
+                 */
+                tier: 1 | 2 | 3 | 4;
+            };
+            /** @description Named items the graph does not know (or the caller may not see) */
+            notFound: {
+                assetIds: string[];
+                entityRefs: string[];
+            };
+            openIncidents: {
+                asset: components["schemas"]["ImpactNodeRef"];
+                issueKeys: string[];
+            }[];
+            ownersToNotify: {
+                owner: string;
+                owns: components["schemas"]["ImpactNodeRef"][];
+                why: string;
+            }[];
+            /** @description score = impact × likelihood, each the sum of its reasons' points */
+            risk: {
+                impact: number;
+                /** @enum {string} */
+                level: "low" | "medium" | "high" | "critical";
+                likelihood: number;
+                reasons: {
+                    /** @enum {string} */
+                    dimension: "impact" | "likelihood";
+                    explanation: string;
+                    /** @enum {string} */
+                    factor: "baseline" | "criticality" | "breadth" | "incident-history" | "lifecycle" | "change-window";
+                    points: number;
+                }[];
+                score: number;
+            };
+            traversal: {
+                deepest: number;
+                maxDepth: number;
+                /** @description True when the depth bound stopped the walk before it ran out of edges */
+                truncated: boolean;
+            };
+            /** @description The window assessed */
+            window: {
+                /** Format: date-time */
+                end: string;
+                inMaintenanceWindow?: boolean;
+                /** Format: date-time */
+                start: string;
+            };
+        };
+        /**
+         * @example {
+         *       "peak": 42,
+         *       "observedAt": "2026-11-30"
+         *     }
+         */
+        ConcurrentPeakInput: {
+            /** @description The day of the observation (YYYY-MM-DD or an ISO date-time) */
+            observedAt: string;
+            peak: number;
         };
         /**
          * @example {
@@ -869,6 +1304,64 @@ export type components = {
             /** Format: date-time */
             updatedAt: string;
         };
+        /**
+         * @description Rights bought for a product, as created or replaced
+         * @example {
+         *       "productId": "microsoft-sql-server-2022-enterprise",
+         *       "metric": "per-core",
+         *       "quantity": 16,
+         *       "termStart": "2026-01-01",
+         *       "termEnd": "2026-12-31",
+         *       "unitCost": 7128,
+         *       "currency": "EUR",
+         *       "downgradeRights": true
+         *     }
+         */
+        EntitlementInput: {
+            allocations?: {
+                /** @description Devices (per-device metrics) the rights go to first */
+                deviceIds?: string[];
+                /** @description Users (per-user metrics) the rights go to first */
+                userRefs?: string[];
+            };
+            /** @description ISO 4217 code; required with unitCost */
+            currency?: string;
+            downgradeRights?: boolean;
+            /** @description Given on create to choose the id; on replace, absent or the id in the path */
+            id?: string;
+            maintained?: boolean;
+            /** @enum {string} */
+            metric: "per-device" | "per-user" | "per-core" | "per-processor" | "concurrent" | "subscription" | "site" | "unlimited" | "oracle-processor" | "ibm-pvu";
+            productId: string;
+            purchase?: {
+                /** @description Amount in `currency`, at most four decimal places */
+                cost?: number;
+                /** @description ISO 4217 code */
+                currency?: string;
+                /**
+                 * Format: date
+                 * @description Calendar day, YYYY-MM-DD
+                 */
+                date?: string;
+                orderNumber?: string;
+                supplier?: string;
+            };
+            /** @description In the metric's unit; required unless the metric is site or unlimited */
+            quantity?: number;
+            reassignable?: boolean;
+            /**
+             * Format: date
+             * @description Last day of the term, not before termStart
+             */
+            termEnd?: string;
+            /**
+             * Format: date
+             * @description Calendar day, YYYY-MM-DD
+             */
+            termStart?: string;
+            /** @description Amount in `currency`, at most four decimal places */
+            unitCost?: number;
+        };
         EntityLink: {
             entityRef: string;
             /** @enum {string} */
@@ -886,13 +1379,118 @@ export type components = {
             violations?: components["schemas"]["RuleViolation"][];
         };
         HistoryEvent: {
+            /** @description Entity ref of the acting principal */
             actor: string;
             assetId: string;
+            /** Format: date-time */
             at: string;
-            changes: Record<string, never>[];
-            kind: string;
+            changes: {
+                after?: unknown;
+                before?: unknown;
+                field: string;
+            }[];
+            /** @enum {string} */
+            kind: "created" | "updated" | "transitioned";
             reason?: string;
+            transition?: {
+                /** @enum {string} */
+                from: "planned" | "ordered" | "in-stock" | "deployed" | "maintenance" | "retired" | "disposed";
+                /** @enum {string} */
+                to: "planned" | "ordered" | "in-stock" | "deployed" | "maintenance" | "retired" | "disposed";
+            };
             version: number;
+        };
+        ImpactHop: {
+            from: components["schemas"]["ImpactNodeRef"];
+            inverse: boolean;
+            /** @description The stated relation: "from relation to", or "to relation from" when `inverse` */
+            relation: string;
+            to: components["schemas"]["ImpactNodeRef"];
+        };
+        /** @description An asset or a catalogue entity in an impact result */
+        ImpactNodeRef: {
+            id: string;
+            tag: string;
+            /** @constant */
+            type: "asset";
+        } | {
+            ref: string;
+            /** @constant */
+            type: "entity";
+        };
+        /**
+         * @description What a change names (at least one asset or entity), and when it happens
+         * @example {
+         *       "assets": [
+         *         "SRV-00001"
+         *       ],
+         *       "entityRefs": [
+         *         "component:default/payments-api"
+         *       ],
+         *       "window": {
+         *         "start": "2026-12-10T22:00:00Z",
+         *         "end": "2026-12-10T23:00:00Z",
+         *         "inMaintenanceWindow": true
+         *       }
+         *     }
+         */
+        ImpactRequest: {
+            /** @description Asset ids or tags the change names */
+            assets?: string[];
+            /** @description Catalogue entities the change names, e.g. `component:default/payments` */
+            entityRefs?: string[];
+            options?: {
+                breadth?: {
+                    /** @description ... and two (default 50) */
+                    veryWideAt?: number;
+                    /** @description Items reached from which breadth adds one impact point (default 10) */
+                    wideAt?: number;
+                };
+                /** @description Open incidents from which incident history adds two points, not one (default 3) */
+                manyIncidentsAt?: number;
+                /** @description Hops walked from the named items (default 5) */
+                maxDepth?: number;
+                /** @description Days before end of life or support that count as near it (default 90) */
+                nearEndOfLifeDays?: number;
+            };
+            /** @description When the change is carried out; the next 24 hours when absent */
+            window?: {
+                /** Format: date-time */
+                end: string;
+                inMaintenanceWindow?: boolean;
+                /** Format: date-time */
+                start: string;
+            };
+        };
+        /**
+         * @description A product installed on an asset
+         * @example {
+         *       "deviceId": "SRV-00001",
+         *       "productId": "microsoft-sql-server-2022-enterprise",
+         *       "version": "16.0.1000.6",
+         *       "lastUsed": "2026-12-01"
+         *     }
+         */
+        InstallationInput: {
+            /** @description The asset the product is installed on (id or tag) */
+            deviceId: string;
+            /** @description Last day of use (YYYY-MM-DD or an ISO date-time); null when metering saw no use; absent when not metered */
+            lastUsed?: string | null;
+            productId: string;
+            /** @description The discovered build */
+            version?: string;
+        };
+        InstalledProductLicence: {
+            /** @description Name and version */
+            name: string;
+            /** @description Owned minus required in `unit` (negative: short); null when lines mix units */
+            position: number | null;
+            productId: string;
+            publisher: string;
+            /** @enum {string} */
+            status: "compliant" | "under-licensed" | "over-licensed" | "incomplete";
+            /** @enum {string|null} */
+            unit: "device" | "user" | "core" | "processor" | "concurrent-user" | "oracle-processor" | "pvu" | null;
         };
         /**
          * @example {
@@ -921,6 +1519,259 @@ export type components = {
             /** @description The catalogue entities the asset serves */
             entities: components["schemas"]["EntityLink"][];
             link: components["schemas"]["AssetTicket"];
+        };
+        /**
+         * @description The issue as it is now, recorded on the link
+         * @example {
+         *       "issueKey": "OPS-7",
+         *       "ticketType": "incident",
+         *       "summary": "Checkout fails with 502",
+         *       "status": "In Progress",
+         *       "resolved": false
+         *     }
+         */
+        JiraIssueDetails: {
+            /** @description The issue key now, e.g. `OPS-7` (read case-insensitively) */
+            issueKey: string;
+            resolved?: boolean;
+            status?: string;
+            summary?: string;
+            /** @enum {string} */
+            ticketType: "incident" | "change" | "problem" | "request";
+        };
+        /**
+         * @description The issue as it is now, recorded on every link of it (after an edit, a move or a key rename); the ticket type stays as linked unless given
+         * @example {
+         *       "issueKey": "SHOP-12",
+         *       "summary": "Checkout fails with 502",
+         *       "status": "Done",
+         *       "resolved": true
+         *     }
+         */
+        JiraIssueUpdate: {
+            /** @description The issue key now, e.g. `OPS-7` (read case-insensitively) */
+            issueKey: string;
+            resolved?: boolean;
+            status?: string;
+            summary?: string;
+            /** @enum {string} */
+            ticketType?: "incident" | "change" | "problem" | "request";
+        };
+        /**
+         * @description The KPIs of a window, each with its formula
+         * @example {
+         *       "window": {
+         *         "from": "2026-09-08",
+         *         "to": "2026-12-06"
+         *       },
+         *       "currency": "EUR",
+         *       "assetsWithOtherCurrency": 0,
+         *       "assetsWithUndatedCost": 2,
+         *       "kpis": [
+         *         {
+         *           "id": "asset-utilisation-rate",
+         *           "name": "Asset utilisation rate",
+         *           "unit": "ratio",
+         *           "definition": "Assets deployed ÷ assets in stock or deployed, at the end of the window",
+         *           "value": 0.82,
+         *           "numerator": 820,
+         *           "denominator": 1000,
+         *           "window": {
+         *             "from": "2026-09-08",
+         *             "to": "2026-12-06"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        KpiReport: {
+            /** @description Costed assets in another currency, left out of the cost KPIs */
+            assetsWithOtherCurrency: number;
+            /** @description Costed assets in the currency without a purchase date, left out as no window holds them */
+            assetsWithUndatedCost: number;
+            /** @description Currency of the cost KPIs (amounts are never converted) */
+            currency?: string;
+            kpis: components["schemas"]["KpiResult"][];
+            window: {
+                /**
+                 * Format: date
+                 * @description Calendar day, YYYY-MM-DD
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @description Calendar day, YYYY-MM-DD
+                 */
+                to: string;
+            };
+        };
+        KpiResult: {
+            /** @description The formula in words, with what is counted and what is not */
+            definition: string;
+            denominator: number;
+            /** @enum {string} */
+            id: "asset-utilisation-rate" | "cost-per-asset" | "licence-compliance-rate" | "asset-lifecycle-value" | "asset-failure-incident-rate" | "asset-turnover-rate" | "register-accuracy";
+            name: string;
+            numerator: number;
+            /** @description Why `value` is null; present exactly then */
+            reason?: string;
+            /** @description Unit of the value, e.g. `ratio`, or the currency code for money */
+            unit: string;
+            /** @description numerator / denominator; null when it cannot be computed (see `reason`) */
+            value: number | null;
+            window: {
+                /**
+                 * Format: date
+                 * @description Calendar day, YYYY-MM-DD
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @description Calendar day, YYYY-MM-DD
+                 */
+                to: string;
+            };
+        };
+        /** @description A product's position with its harvest candidates and full per-consumer explanation */
+        LicencePosition: {
+            /**
+             * Format: date
+             * @description Calendar day, YYYY-MM-DD
+             */
+            asOf: string;
+            /**
+             * Format: date-time
+             * @description When the product family was reconciled from the evidence
+             */
+            computedAt: string;
+            explanation: {
+                /** @description Which evidence needed what, and which entitlements covered it: one entry per consumer */
+                consumers: {
+                    basis: {
+                        coresPerProcessor?: number;
+                        factor?: number;
+                        factsDeviceId?: string;
+                        factsIncomplete?: boolean;
+                        /** @description The arithmetic with the actual figures, e.g. `max(16, 2 × max(8, 12)) = 24` */
+                        formula: string;
+                        processors?: number;
+                        pvuPerCore?: number;
+                        /** @enum {string} */
+                        rule: "per-device" | "per-user" | "concurrent-peak" | "all-cores" | "processors" | "windows-server-physical" | "windows-server-standard-host" | "windows-server-virtual-ose" | "sql-server-physical" | "sql-server-virtual" | "oracle-core-factor" | "oracle-authorised-cloud" | "oracle-rounding" | "ibm-pvu-full-capacity" | "ibm-pvu-public-cloud";
+                        tableEntry?: string | null;
+                        virtualOses?: number;
+                    };
+                    consumed: {
+                        amount: number;
+                        entitlementId: string;
+                        /** @enum {string} */
+                        match: "same-version" | "version-independent" | "downgrade";
+                        productId: string;
+                        /** @enum {string} */
+                        via: "allocation" | "unlimited" | "pool";
+                    }[];
+                    /** @description The device (or host), user ref, `concurrent`, or `oracle-rounding:<factor>` */
+                    consumerId: string;
+                    /** @enum {string} */
+                    consumerKind: "device" | "user" | "concurrent" | "rounding";
+                    demand: number;
+                    deviceIds?: string[];
+                    installationIds: string[];
+                    /** @enum {string} */
+                    metric: "per-device" | "per-user" | "per-core" | "per-processor" | "concurrent" | "subscription" | "site" | "unlimited" | "oracle-processor" | "ibm-pvu";
+                    notes: {
+                        /** @enum {string} */
+                        code: "allocation-inactive" | "allocation-insufficient" | "facts-missing" | "facts-incomplete" | "host-facts-missing" | "vms-counted-on-host" | "unlisted-processor";
+                        entitlementId?: string;
+                        message: string;
+                    }[];
+                    observedAt?: string;
+                    peak?: number;
+                    shortfall: number;
+                    userRef?: string;
+                }[];
+                entitlements: {
+                    consumed: number;
+                    consumers: number;
+                    entitlementId: string;
+                    lentToOtherVersions: number;
+                    /** @enum {string} */
+                    metric: "per-device" | "per-user" | "per-core" | "per-processor" | "concurrent" | "subscription" | "site" | "unlimited" | "oracle-processor" | "ibm-pvu";
+                    /** @description Null for site and unlimited rights */
+                    quantity: number | null;
+                    remaining: number | null;
+                    /** @enum {string} */
+                    termStatus: "active" | "expired" | "not-started";
+                }[];
+                ignoredEvidence: {
+                    count: number;
+                    /** @enum {string} */
+                    kind: "device" | "user" | "concurrent";
+                    reason: string;
+                }[];
+            };
+            harvestAfterDays: number;
+            harvestCandidates: {
+                daysUnused: number | null;
+                deviceId: string;
+                installationId: string;
+                /** @description Null when metering saw no use at all */
+                lastUsed: string | null;
+                /** @enum {string} */
+                reason: "never-used" | "unused";
+            }[];
+            /** @description One line per metric the demand or own rights are counted in */
+            lines: components["schemas"]["MetricPosition"][];
+            name: string;
+            owned: number | null;
+            /** @description `owned − required`; negative is a shortfall */
+            position: number | null;
+            productId: string;
+            publisher: string;
+            required: number | null;
+            /** @enum {string} */
+            status: "compliant" | "under-licensed" | "over-licensed" | "incomplete" | "unreconciled";
+            trueUp: components["schemas"]["TrueUpEstimate"];
+            underManagement: boolean;
+            /**
+             * @description The unit of `required`, `owned` and `position`; null when lines mix units or there are none
+             * @enum {string|null}
+             */
+            unit: "device" | "user" | "core" | "processor" | "concurrent-user" | "oracle-processor" | "pvu" | null;
+            version?: string;
+        };
+        LicencePositions: {
+            /**
+             * Format: date
+             * @description Calendar day, YYYY-MM-DD
+             */
+            asOf: string;
+            /**
+             * Format: date-time
+             * @description When the reconciliation ran
+             */
+            computedAt: string;
+            concurrentPeakWindowDays: number;
+            harvestAfterDays: number;
+            /** @description Every product, by id */
+            products: components["schemas"]["ListedProductPosition"][];
+            summary: components["schemas"]["LicencePositionSummary"];
+        };
+        LicencePositionSummary: {
+            byStatus: {
+                compliant: number;
+                incomplete: number;
+                "over-licensed": number;
+                "under-licensed": number;
+                unreconciled: number;
+            };
+            /** @description Reconciled products proven to have no shortfall ÷ reconciled products */
+            complianceRate: number | null;
+            harvestCandidates: number;
+            products: number;
+            /** @description Products under management */
+            reconciled: number;
+            trueUp: components["schemas"]["TrueUpEstimate"];
         };
         /**
          * @description Software found on an asset: recorded against a product (`productId`) or raw as discovery reported it (`productId` null), with the product it counts for (`matchedProductId`, from the recognition rules for a raw one)
@@ -956,20 +1807,302 @@ export type components = {
             source: string;
             version?: string;
         };
-        NewAsset: {
-            assetClass: string;
-            lifecycleStage?: string;
+        /** @description A product's position as the list of every product shows it: its harvest candidates and explanation are on its own route */
+        ListedProductPosition: {
+            harvestCandidateCount: number;
+            /** @description One line per metric the demand or own rights are counted in */
+            lines: components["schemas"]["MetricPosition"][];
             name: string;
+            owned: number | null;
+            /** @description `owned − required`; negative is a shortfall */
+            position: number | null;
+            productId: string;
+            publisher: string;
+            required: number | null;
+            /** @enum {string} */
+            status: "compliant" | "under-licensed" | "over-licensed" | "incomplete" | "unreconciled";
+            trueUp: components["schemas"]["TrueUpEstimate"];
+            underManagement: boolean;
+            /**
+             * @description The unit of `required`, `owned` and `position`; null when lines mix units or there are none
+             * @enum {string|null}
+             */
+            unit: "device" | "user" | "core" | "processor" | "concurrent-user" | "oracle-processor" | "pvu" | null;
+            version?: string;
+        };
+        /** @description The ITAM maturity level the evidence supports, and what the next level still needs */
+        MaturityAssessment: {
+            /**
+             * Format: date
+             * @description Calendar day, YYYY-MM-DD
+             */
+            asOf: string;
+            criteria: {
+                /** @enum {string} */
+                criterion: "owner-coverage" | "lifecycle-data-completeness" | "audit-recency" | "audit-accuracy" | "licence-reconciliation-coverage" | "ticket-integration" | "catalogue-integration";
+                denominator: number;
+                /** @description The first ids lacking the evidence */
+                lacking: string[];
+                lackingCount: number;
+                name: string;
+                numerator: number;
+                /** @description Why the value is null (nothing to measure) */
+                reason?: string;
+                /** @description The minimum share each level requires, by level; levels that do not require the criterion are absent */
+                thresholds: {
+                    [key: string]: number;
+                };
+                value: number | null;
+            }[];
+            /** @enum {integer} */
+            level: 1 | 2 | 3 | 4 | 5;
+            name: string;
+            /** @description The next level and every unmet requirement of it; null at level 5 */
+            next: null | {
+                /** @enum {integer} */
+                level: 1 | 2 | 3 | 4 | 5;
+                missing: {
+                    /** @enum {string} */
+                    criterion: "owner-coverage" | "lifecycle-data-completeness" | "audit-recency" | "audit-accuracy" | "licence-reconciliation-coverage" | "ticket-integration" | "catalogue-integration";
+                    denominator: number;
+                    lacking: string[];
+                    lackingCount: number;
+                    measured: number | null;
+                    message: string;
+                    name: string;
+                    /** @description How many more assets or products need the evidence; null when not a count */
+                    needed: number | null;
+                    numerator: number;
+                    threshold: number;
+                }[];
+                name: string;
+            };
+            summary: string;
+        };
+        /** @description The position of a product in one metric */
+        MetricPosition: {
+            consumed: number;
+            coveredByUnlimited: number;
+            /** @description Own rights in this metric active on the date */
+            entitled: number;
+            /** @enum {string} */
+            metric: "per-device" | "per-user" | "per-core" | "per-processor" | "concurrent" | "subscription" | "site" | "unlimited" | "oracle-processor" | "ibm-pvu";
+            /** @description Effective rights: what covered the demand plus own rights left unused */
+            owned: number;
+            /** @description `owned − required`; negative is a shortfall */
+            position: number;
+            priceEntitlementId: string | null;
+            /** @description Demand counted in this metric (after vendor rounding) */
+            required: number;
+            shortfall: number;
+            surplus: number;
+            /** @description `shortfall × unitCost`; null when short without a price */
+            trueUpCost: number | null;
+            /** @enum {string} */
+            unit: "device" | "user" | "core" | "processor" | "concurrent-user" | "oracle-processor" | "pvu";
+            unitCost: number | null;
+            unlimited: boolean;
+        };
+        /**
+         * @description An asset to register; criticality 3, internal data and no external ids or attributes when absent
+         * @example {
+         *       "tag": "LAP-0042",
+         *       "name": "MacBook Pro 14 (Jane)",
+         *       "assetClass": "hardware",
+         *       "type": "laptop",
+         *       "owner": "user:default/jane",
+         *       "lifecycleStage": "ordered"
+         *     }
+         */
+        NewAsset: {
+            /** @enum {string} */
+            assetClass: "hardware" | "software" | "cloud" | "information" | "service";
+            /** @description Custom attributes, at most 100: names start with a letter, values are scalars */
+            attributes?: {
+                [key: string]: string | number | boolean | null;
+            };
+            costCentre?: string;
+            /**
+             * @description Tier 1 (most critical) to 4
+             * @enum {integer}
+             */
+            criticality?: 1 | 2 | 3 | 4;
+            /** @description A user or group entity ref, e.g. `group:default/platform` (`jane` reads as `user:default/jane`) */
+            custodian?: string;
+            /** @enum {string} */
+            dataClassification?: "public" | "internal" | "confidential" | "restricted";
+            description?: string;
+            /**
+             * Format: date
+             * @description Calendar day, YYYY-MM-DD
+             */
+            endOfLife?: string;
+            /**
+             * Format: date
+             * @description Calendar day, YYYY-MM-DD
+             */
+            endOfSupport?: string;
+            /** @description Where discovery tools know the asset: each tool and its own id for it */
+            externalIds?: {
+                /** @description e.g. `glpi`, `snipeit` */
+                source: string;
+                sourceId: string;
+            }[];
+            /**
+             * @description `planned` when absent
+             * @enum {string}
+             */
+            lifecycleStage?: "planned" | "ordered" | "in-stock" | "deployed" | "maintenance" | "retired" | "disposed";
+            location?: string;
+            name: string;
+            /** @description A user or group entity ref, e.g. `group:default/platform` (`jane` reads as `user:default/jane`) */
+            owner?: string;
+            /** @description When it was bought, for how much, from whom, on which order */
+            purchase?: {
+                /** @description In `currency`, at most four decimal places */
+                cost?: number;
+                /** @description ISO 4217 code; required with a cost */
+                currency?: string;
+                /**
+                 * Format: date
+                 * @description Calendar day, YYYY-MM-DD
+                 */
+                date?: string;
+                orderNumber?: string;
+                supplier?: string;
+            };
+            /** @description How the media were sanitised: required to dispose of an asset that holds data */
+            sanitisation?: {
+                certificateRef?: string;
+                /**
+                 * Format: date
+                 * @description Calendar day, YYYY-MM-DD
+                 */
+                date: string;
+                /** @enum {string} */
+                method: "clear" | "purge" | "destroy";
+                /** @description Who sanitised the media */
+                performedBy: string;
+            };
+            serialNumber?: string;
+            /** @description The asset tag, unique in the register, e.g. `LAP-0042` */
             tag: string;
+            /** @description Lower-case kebab-case, e.g. `laptop` or `virtual-machine` */
             type: string;
-        } & {
-            [key: string]: unknown;
+            /**
+             * Format: date
+             * @description Calendar day, YYYY-MM-DD
+             */
+            warrantyEnd?: string;
+        };
+        /**
+         * @example {
+         *       "name": "Berlin office hardware count",
+         *       "scope": {
+         *         "assetClasses": [
+         *           "hardware"
+         *         ],
+         *         "locations": [
+         *           "Berlin"
+         *         ]
+         *       },
+         *       "dueDate": "2026-12-31"
+         *     }
+         */
+        NewAuditCampaign: {
+            /**
+             * Format: date
+             * @description Calendar day, YYYY-MM-DD
+             */
+            dueDate?: string;
+            name: string;
+            scope?: components["schemas"]["AuditScope"];
+        };
+        /** @description Counts of the whole filtered list: per severity (with the rule filter applied) and per rule (with the severity filter applied) */
+        RiskFindingCounts: {
+            byRule: {
+                "asset-without-owner": number;
+                "audit-overdue": number;
+                "end-of-life": number;
+                "end-of-support": number;
+                "entitlement-expiring": number;
+                "licence-shortfall": number;
+                "retired-not-sanitised": number;
+                "unregistered-discovered": number;
+                "warranty-expired-critical": number;
+            };
+            bySeverity: {
+                critical: number;
+                high: number;
+                low: number;
+                medium: number;
+            };
+            total: number;
+        };
+        /**
+         * @description One risk found in the estate, with its key and when it was first found
+         * @example {
+         *       "key": "end-of-support:asset:5f0c2a8e-0000-4000-8000-000000000001",
+         *       "firstSeen": "2026-11-02T03:00:00.000Z",
+         *       "ruleId": "end-of-support",
+         *       "severity": "high",
+         *       "subject": {
+         *         "kind": "asset",
+         *         "id": "5f0c2a8e-0000-4000-8000-000000000001",
+         *         "label": "SRV-00001"
+         *       },
+         *       "assetId": "5f0c2a8e-0000-4000-8000-000000000001",
+         *       "assetTag": "SRV-00001",
+         *       "explanation": "SRV-00001 reaches end of support on 2026-12-31, in 25 days",
+         *       "suggestedAction": "Plan a replacement or buy extended support before 2026-12-31"
+         *     }
+         */
+        RiskFindingItem: {
+            assetId?: string;
+            assetTag?: string;
+            /** @description Why it was raised, with the concrete dates and numbers */
+            explanation: string;
+            /**
+             * Format: date-time
+             * @description When the finding was first raised (kept while it stays true)
+             */
+            firstSeen: string;
+            /** @description Stable key of the finding: its rule and subject */
+            key: string;
+            /** @description Other assets involved, e.g. the devices of a licence shortfall */
+            relatedAssetIds?: string[];
+            /** @enum {string} */
+            ruleId: "end-of-life" | "end-of-support" | "warranty-expired-critical" | "licence-shortfall" | "entitlement-expiring" | "asset-without-owner" | "audit-overdue" | "retired-not-sanitised" | "unregistered-discovered";
+            /** @enum {string} */
+            severity: "critical" | "high" | "medium" | "low";
+            subject: {
+                /** @description Asset id, product id, entitlement id, or `source:sourceId` of a discovered device */
+                id: string;
+                /** @enum {string} */
+                kind: "asset" | "product" | "entitlement" | "discovery";
+                /** @description What a person recognises: asset tag, product name, entitlement id, device name */
+                label: string;
+            };
+            /** @description What an asset manager should do about it */
+            suggestedAction: string;
         };
         RuleViolation: {
             /** @description The field of the request the rule is about, when it is about one */
             field?: string;
             message: string;
             ruleId: string;
+        };
+        /**
+         * @description Who takes the seat: exactly one of a user or a device
+         * @example {
+         *       "userRef": "user:default/jane"
+         *     }
+         */
+        SeatHolder: {
+            /** @description A device (asset id or tag) */
+            deviceId?: string;
+            /** @description A user (`jane` reads as `user:default/jane`) */
+            userRef?: string;
         };
         /**
          * @description A software product (publisher + name + version) with the rules that recognise raw installations as it
@@ -1010,6 +2143,42 @@ export type components = {
             updatedAt: string;
             version?: string;
         };
+        /**
+         * @description A software product as created or replaced
+         * @example {
+         *       "publisher": "Microsoft",
+         *       "name": "SQL Server Enterprise",
+         *       "version": "2022",
+         *       "underManagement": true,
+         *       "coreCounting": "all-cores",
+         *       "recognition": [
+         *         {
+         *           "publisher": "Microsoft Corporation",
+         *           "namePattern": "/^Microsoft SQL Server 2022.*Enterprise/"
+         *         }
+         *       ]
+         *     }
+         */
+        SoftwareProductInput: {
+            /**
+             * @description How per-core rights count cores; `all-cores` when absent
+             * @enum {string}
+             */
+            coreCounting?: "all-cores" | "sql-server" | "windows-server-standard" | "windows-server-datacenter";
+            /** @description Given on create to choose the id; on replace, absent or the id in the path */
+            id?: string;
+            name: string;
+            publisher: string;
+            /** @description Rules that recognise raw installations as this product: a publisher and a name, exact or a `/regular expression/` */
+            recognition?: {
+                namePattern: string;
+                publisher?: string;
+            }[];
+            /** @description Only products under management are reconciled */
+            underManagement: boolean;
+            /** @description Licensable version, e.g. `2022`; absent for a version-independent product */
+            version?: string;
+        };
         StoredAssetLink: {
             sourceAssetId: string;
             targetAssetId: string;
@@ -1028,7 +2197,19 @@ export type components = {
         };
         Transition: {
             reason?: string;
-            sanitisation?: Record<string, never>;
+            /** @description How the media were sanitised: required to dispose of an asset that holds data */
+            sanitisation?: {
+                certificateRef?: string;
+                /**
+                 * Format: date
+                 * @description Calendar day, YYYY-MM-DD
+                 */
+                date: string;
+                /** @enum {string} */
+                method: "clear" | "purge" | "destroy";
+                /** @description Who sanitised the media */
+                performedBy: string;
+            };
             /** @enum {string} */
             to: "planned" | "ordered" | "in-stock" | "deployed" | "maintenance" | "retired" | "disposed";
         };
@@ -1036,6 +2217,13 @@ export type components = {
             allowed: boolean;
             to: string;
             violations: components["schemas"]["RuleViolation"][];
+        };
+        TrueUpEstimate: {
+            /** @description False when part of a shortfall has no price, so `cost` understates the true-up */
+            complete: boolean;
+            cost: number;
+            /** @description The currency of every price; null when nothing is priced */
+            currency: string | null;
         };
         /**
          * @example {
@@ -1213,13 +2401,7 @@ export interface operations {
                          * @description When the positions read were reconciled
                          */
                         computedAt: string;
-                        items: {
-                            assetId: string;
-                            /** @description The managed products on the asset, worst status first */
-                            products: Record<string, never>[];
-                            /** @enum {string} */
-                            status: "under-licensed" | "incomplete" | "compliant" | "none";
-                        }[];
+                        items: components["schemas"]["AssetLicences"][];
                     };
                 };
             };
@@ -1812,7 +2994,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        items: components["schemas"]["AuditCampaign"][];
+                    };
                 };
             };
             401: components["responses"]["Error401"];
@@ -1828,7 +3012,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["NewAuditCampaign"];
             };
         };
         responses: {
@@ -1838,7 +3022,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["AuditCampaign"];
                 };
             };
             400: components["responses"]["Error400"];
@@ -1864,7 +3048,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["AuditCampaignWithResult"];
                 };
             };
             401: components["responses"]["Error401"];
@@ -1890,7 +3074,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["AuditCampaignWithResult"];
                 };
             };
             401: components["responses"]["Error401"];
@@ -1918,13 +3102,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of findings with `items` and `nextCursor` (absent on the last page) */
+            /** @description A page of findings, and where the next page starts (absent on the last page) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        items: components["schemas"]["AuditFinding"][];
+                        nextCursor?: string;
+                    };
                 };
             };
             400: components["responses"]["Error400"];
@@ -1945,7 +3132,24 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                /**
+                 * @example {
+                 *       "observations": [
+                 *         {
+                 *           "assetTag": "LAP-0042",
+                 *           "result": "seen",
+                 *           "location": "Hamburg"
+                 *         },
+                 *         {
+                 *           "serialNumber": "C02XK1JHJG5J",
+                 *           "result": "not-found"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    observations: components["schemas"]["AuditObservation"][];
+                };
             };
         };
         responses: {
@@ -1955,7 +3159,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["AuditCampaignWithResult"];
                 };
             };
             400: components["responses"]["Error400"];
@@ -2047,7 +3251,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["EntitlementInput"];
             };
         };
         responses: {
@@ -2108,7 +3312,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["EntitlementInput"];
             };
         };
         responses: {
@@ -2165,7 +3369,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["SeatHolder"];
             };
         };
         responses: {
@@ -2346,7 +3550,7 @@ export interface operations {
         /** @description The assets (ids or tags) and catalogue entities the change names, and its window (the next 24 hours when absent) */
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["ImpactRequest"];
             };
         };
         responses: {
@@ -2356,7 +3560,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ChangeImpact"];
                 };
             };
             400: components["responses"]["Error400"];
@@ -2422,13 +3626,52 @@ export interface operations {
                                 installations?: number;
                                 message?: string;
                                 /** @description The first 200 row outcomes */
-                                outcomes?: Record<string, never>[];
+                                outcomes?: {
+                                    /** @enum {string} */
+                                    action: "create" | "update" | "unchanged";
+                                    /** @description The asset, or for a row that is not an asset the record named by `record` (or empty) */
+                                    assetId: string;
+                                    /** @description The fields an update changes */
+                                    fields?: string[];
+                                    /** @description For a row that is not an asset, what it is: entitlement, hardware-model, user, location */
+                                    record?: string;
+                                    row: number;
+                                    tag: string;
+                                }[];
                                 /** @description The first 20 rows as they will be written */
-                                preview?: Record<string, never>[];
+                                preview?: {
+                                    row: number;
+                                    /** @description Field name, as the register calls it, to value */
+                                    values: {
+                                        [key: string]: string | number | boolean | null;
+                                    };
+                                }[];
                                 /** @description How the file was read: encoding, line ending, Snipe-IT kind, date layout per column, decimal separator, mode, unknown-people policy */
-                                reading?: Record<string, never>;
+                                reading?: {
+                                    dateFormats?: {
+                                        column: string;
+                                        format: string;
+                                        inferred: boolean;
+                                    }[];
+                                    /** @enum {string} */
+                                    decimalSeparator?: "." | ",";
+                                    /** @enum {string} */
+                                    encoding?: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-1" | "macintosh";
+                                    encodingDetected?: boolean;
+                                    /** @enum {string} */
+                                    kind?: "assets" | "licenses" | "models" | "users" | "locations" | "accessories" | "consumables" | "components" | "glpi-inventory";
+                                    kindDetected?: boolean;
+                                    /** @enum {string} */
+                                    lineEnding?: "CRLF" | "LF" | "CR" | "mixed" | "none";
+                                    /** @enum {string} */
+                                    mode?: "atomic" | "valid-rows";
+                                    /** @enum {string} */
+                                    unknownPeople?: "keep-as-text" | "omit" | "refuse";
+                                };
                                 /** @description Records other than assets written, by kind (products, entitlements, assignments, hardwareModels...) */
-                                records?: Record<string, never>;
+                                records?: {
+                                    [key: string]: number;
+                                };
                                 warningCount?: number;
                                 /** @description Rows imported with a remark (e.g. a person kept as text); the first 1000 */
                                 warnings?: {
@@ -2533,13 +3776,52 @@ export interface operations {
                             installations?: number;
                             message?: string;
                             /** @description The first 200 row outcomes */
-                            outcomes?: Record<string, never>[];
+                            outcomes?: {
+                                /** @enum {string} */
+                                action: "create" | "update" | "unchanged";
+                                /** @description The asset, or for a row that is not an asset the record named by `record` (or empty) */
+                                assetId: string;
+                                /** @description The fields an update changes */
+                                fields?: string[];
+                                /** @description For a row that is not an asset, what it is: entitlement, hardware-model, user, location */
+                                record?: string;
+                                row: number;
+                                tag: string;
+                            }[];
                             /** @description The first 20 rows as they will be written */
-                            preview?: Record<string, never>[];
+                            preview?: {
+                                row: number;
+                                /** @description Field name, as the register calls it, to value */
+                                values: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                            }[];
                             /** @description How the file was read: encoding, line ending, Snipe-IT kind, date layout per column, decimal separator, mode, unknown-people policy */
-                            reading?: Record<string, never>;
+                            reading?: {
+                                dateFormats?: {
+                                    column: string;
+                                    format: string;
+                                    inferred: boolean;
+                                }[];
+                                /** @enum {string} */
+                                decimalSeparator?: "." | ",";
+                                /** @enum {string} */
+                                encoding?: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-1" | "macintosh";
+                                encodingDetected?: boolean;
+                                /** @enum {string} */
+                                kind?: "assets" | "licenses" | "models" | "users" | "locations" | "accessories" | "consumables" | "components" | "glpi-inventory";
+                                kindDetected?: boolean;
+                                /** @enum {string} */
+                                lineEnding?: "CRLF" | "LF" | "CR" | "mixed" | "none";
+                                /** @enum {string} */
+                                mode?: "atomic" | "valid-rows";
+                                /** @enum {string} */
+                                unknownPeople?: "keep-as-text" | "omit" | "refuse";
+                            };
                             /** @description Records other than assets written, by kind (products, entitlements, assignments, hardwareModels...) */
-                            records?: Record<string, never>;
+                            records?: {
+                                [key: string]: number;
+                            };
                             warningCount?: number;
                             /** @description Rows imported with a remark (e.g. a person kept as text); the first 1000 */
                             warnings?: {
@@ -2630,13 +3912,52 @@ export interface operations {
                             installations?: number;
                             message?: string;
                             /** @description The first 200 row outcomes */
-                            outcomes?: Record<string, never>[];
+                            outcomes?: {
+                                /** @enum {string} */
+                                action: "create" | "update" | "unchanged";
+                                /** @description The asset, or for a row that is not an asset the record named by `record` (or empty) */
+                                assetId: string;
+                                /** @description The fields an update changes */
+                                fields?: string[];
+                                /** @description For a row that is not an asset, what it is: entitlement, hardware-model, user, location */
+                                record?: string;
+                                row: number;
+                                tag: string;
+                            }[];
                             /** @description The first 20 rows as they will be written */
-                            preview?: Record<string, never>[];
+                            preview?: {
+                                row: number;
+                                /** @description Field name, as the register calls it, to value */
+                                values: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                            }[];
                             /** @description How the file was read: encoding, line ending, Snipe-IT kind, date layout per column, decimal separator, mode, unknown-people policy */
-                            reading?: Record<string, never>;
+                            reading?: {
+                                dateFormats?: {
+                                    column: string;
+                                    format: string;
+                                    inferred: boolean;
+                                }[];
+                                /** @enum {string} */
+                                decimalSeparator?: "." | ",";
+                                /** @enum {string} */
+                                encoding?: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-1" | "macintosh";
+                                encodingDetected?: boolean;
+                                /** @enum {string} */
+                                kind?: "assets" | "licenses" | "models" | "users" | "locations" | "accessories" | "consumables" | "components" | "glpi-inventory";
+                                kindDetected?: boolean;
+                                /** @enum {string} */
+                                lineEnding?: "CRLF" | "LF" | "CR" | "mixed" | "none";
+                                /** @enum {string} */
+                                mode?: "atomic" | "valid-rows";
+                                /** @enum {string} */
+                                unknownPeople?: "keep-as-text" | "omit" | "refuse";
+                            };
                             /** @description Records other than assets written, by kind (products, entitlements, assignments, hardwareModels...) */
-                            records?: Record<string, never>;
+                            records?: {
+                                [key: string]: number;
+                            };
                             warningCount?: number;
                             /** @description Rows imported with a remark (e.g. a person kept as text); the first 1000 */
                             warnings?: {
@@ -2700,7 +4021,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["InstallationInput"];
             };
         };
         responses: {
@@ -2777,7 +4098,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["JiraIssueUpdate"];
             };
         };
         responses: {
@@ -2873,7 +4194,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["JiraIssueDetails"];
             };
         };
         responses: {
@@ -2959,7 +4280,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["KpiReport"];
                 };
             };
             400: components["responses"]["Error400"];
@@ -2982,7 +4303,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["LicencePositions"];
                 };
             };
             400: components["responses"]["Error400"];
@@ -3008,7 +4329,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["LicencePosition"];
                 };
             };
             401: components["responses"]["Error401"];
@@ -3031,7 +4352,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["MaturityAssessment"];
                 };
             };
             401: components["responses"]["Error401"];
@@ -3071,7 +4392,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["SoftwareProductInput"];
             };
         };
         responses: {
@@ -3131,7 +4452,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["SoftwareProductInput"];
             };
         };
         responses: {
@@ -3163,7 +4484,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["AssignmentInput"];
             };
         };
         responses: {
@@ -3232,7 +4553,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["ConcurrentPeakInput"];
             };
         };
         responses: {
@@ -3275,13 +4596,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of findings with `items`, `nextCursor` (absent on the last page) and `counts` (`total`, `bySeverity`, `byRule`) */
+            /** @description A page of findings, where the next page starts (absent on the last page), and the counts of the whole filtered list */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description When the scheduled task last evaluated every asset (writes refresh their own assets' findings since)
+                         */
+                        computedAt: string;
+                        counts: components["schemas"]["RiskFindingCounts"];
+                        items: components["schemas"]["RiskFindingItem"][];
+                        nextCursor?: string;
+                    };
                 };
             };
             400: components["responses"]["Error400"];
@@ -3344,14 +4674,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Assets linked to the ticket */
+            /** @description Assets linked to the ticket, each with its link */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        items: Record<string, never>[];
+                        items: {
+                            asset: components["schemas"]["Asset"];
+                            link: components["schemas"]["AssetTicket"];
+                        }[];
                     };
                 };
             };

@@ -71,7 +71,14 @@ export interface InstalledProductLicence {
  *
  * @public
  */
-export type AssetLicenceStatus = 'under-licensed' | 'incomplete' | 'compliant' | 'none';
+export type AssetLicenceStatus = (typeof ASSET_LICENCE_STATUSES)[number];
+
+/**
+ * Every {@link AssetLicenceStatus}, worst first.
+ *
+ * @public
+ */
+export const ASSET_LICENCE_STATUSES = ['under-licensed', 'incomplete', 'compliant', 'none'] as const;
 
 /**
  * An asset's licence status with the products behind it.

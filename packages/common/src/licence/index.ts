@@ -35,6 +35,7 @@ export {
 } from './allocation';
 export {
   ASSET_LICENCE_SEVERITY,
+  ASSET_LICENCE_STATUSES,
   ASSET_LIST_LICENCES_INCLUDE,
   assetLicenceStatus,
   assetLicencesOf,

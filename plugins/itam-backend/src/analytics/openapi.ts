@@ -1,9 +1,9 @@
 // OpenAPI paths of the analytics routes, merged into the plugin's document.
 import { RISK_RULE_IDS, RISK_SEVERITIES } from '@itam/common';
-import { errorResponses, jsonObjectResponse, queryParam } from '../service/openapiParts';
+import { errorResponses, jsonResponse, listResponse, queryParam, schemaBody, schemaRef, schemaResponse } from '../service/openapiParts';
 import { pageParams } from '../service/pagination';
 
-const json = jsonObjectResponse;
+const of = schemaResponse;
 const errors = errorResponses;
 const day = (name: string, description: string) => ({
   name,
@@ -46,29 +46,43 @@ export const analyticsPaths = {
         queryParam('assetId', { type: 'string' }, 'Findings about these assets (comma-separated ids, at most 200)'),
         ...pageParams(100, 500),
       ],
-      responses: { '200': json('A page of findings with `items`, `nextCursor` (absent on the last page) and `counts` (`total`, `bySeverity`, `byRule`)'), ...errors(400, 401, 403, 503) },
+      responses: {
+        '200': listResponse(
+          'A page of findings, where the next page starts (absent on the last page), and the counts of the whole filtered list',
+          'RiskFindingItem',
+          {
+            computedAt: { type: 'string', format: 'date-time', description: "When the scheduled task last evaluated every asset (writes refresh their own assets' findings since)" },
+            nextCursor: { type: 'string' },
+            counts: schemaRef('RiskFindingCounts'),
+          },
+          ['computedAt', 'counts'],
+        ),
+        ...errors(400, 401, 403, 503),
+      },
     },
   },
   '/kpis': {
     get: {
       operationId: 'getKpis',
+      description:
+        "The seed's KPIs over a window of days, each with its numerator, denominator and formula, counted in the database (the figures are kept until the register's next write). Cost KPIs are in one currency; assets in others are counted apart, never converted. Callers whose permissions let them read only some assets get the KPIs of those assets (KPIs about the whole estate, such as licence compliance and register accuracy, then answer null with the reason).",
       parameters: [
         day('from', 'First day of the window (default: 89 days before `to`)'),
         day('to', 'Last day of the window (default: today)'),
         { name: 'currency', in: 'query', required: false, description: 'Currency of cost KPIs (default: the most common purchase currency)', schema: { type: 'string' } },
       ],
-      responses: { '200': json('The KPIs of the window, each with its formula'), ...errors(400, 401, 403) },
+      responses: { '200': of('The KPIs of the window, each with its formula', 'KpiReport'), ...errors(400, 401, 403) },
     },
   },
   '/settings': {
     get: {
       operationId: 'getSettings',
       responses: {
-        '200': {
-          description:
-            'The notice windows (days before a warranty, end of life or end of support is flagged) and the highest critical tier, as configured under itam.risk',
-          content: { 'application/json': { schema: SETTINGS_SCHEMA, example: { noticeWindows: { warrantyDays: 90, endOfLifeDays: 180, endOfSupportDays: 90 }, criticalTierMax: 2 } } },
-        },
+        '200': jsonResponse(
+          'The notice windows (days before a warranty, end of life or end of support is flagged) and the highest critical tier, as configured under itam.risk',
+          SETTINGS_SCHEMA,
+          { noticeWindows: { warrantyDays: 90, endOfLifeDays: 180, endOfSupportDays: 90 }, criticalTierMax: 2 },
+        ),
         ...errors(401, 403),
       },
     },
@@ -76,18 +90,21 @@ export const analyticsPaths = {
   '/maturity': {
     get: {
       operationId: 'getMaturity',
-      responses: { '200': json('The ITAM maturity level and what the next level needs'), ...errors(401, 403) },
+      description:
+        "The ITAM maturity level (1-5) the register's evidence supports: owner coverage, lifecycle data, audit recency and accuracy, licence reconciliation, ticket and catalogue integration, each measured as a share with the ids lacking it; and what the next level still needs. About the whole register: callers whose permissions hide some assets get 403.",
+      responses: { '200': of('The ITAM maturity level and what the next level needs', 'MaturityAssessment'), ...errors(401, 403) },
     },
   },
   '/impact': {
     post: {
       operationId: 'assessChangeImpact',
+      description:
+        'Walks the asset links and the catalogue relations from what a change names (asset ids or tags, entity refs) and answers what it reaches and by which path, whom to tell, and a risk score (impact × likelihood) with every reason that contributed. Only assets and entities the caller may see are walked and listed.',
       requestBody: {
-        required: true,
+        ...schemaBody('ImpactRequest'),
         description: 'The assets (ids or tags) and catalogue entities the change names, and its window (the next 24 hours when absent)',
-        content: { 'application/json': { schema: { type: 'object' } } },
       },
-      responses: { '200': json('Affected assets and entities with paths, owners, an explained risk score, and the window assessed'), ...errors(400, 401, 403) },
+      responses: { '200': of('Affected assets and entities with paths, owners, an explained risk score, and the window assessed', 'ChangeImpact'), ...errors(400, 401, 403) },
     },
   },
 } as const;

@@ -1,6 +1,6 @@
 // OpenAPI paths of the import routes, merged into the plugin's document.
 import { DATE_FORMATS, IMPORT_ENCODINGS, SNIPEIT_KINDS, UNKNOWN_PEOPLE_POLICIES } from '@itam/common';
-import { errorResponses } from '../service/openapiParts';
+import { closedObject, errorResponses } from '../service/openapiParts';
 import { IMPORT_FORMATS, IMPORT_MODES, IMPORT_STATUSES } from './types';
 
 const errors = errorResponses;
@@ -14,6 +14,16 @@ const rowError = {
     message: { type: 'string' },
   },
 };
+
+/** What the import did (or, in a dry run, would do) with one row. */
+const rowOutcome = closedObject(['row', 'action', 'tag', 'assetId'], {
+  row: { type: 'integer', minimum: 1 },
+  action: { type: 'string', enum: ['create', 'update', 'unchanged'] },
+  tag: { type: 'string' },
+  assetId: { type: 'string', description: 'The asset, or for a row that is not an asset the record named by `record` (or empty)' },
+  fields: { type: 'array', items: { type: 'string' }, description: 'The fields an update changes' },
+  record: { type: 'string', description: 'For a row that is not an asset, what it is: entitlement, hardware-model, user, location' },
+});
 
 const importJob = {
   type: 'object',
@@ -53,15 +63,42 @@ const importJob = {
         message: { type: 'string' },
         ignoredColumns: { type: 'array', items: { type: 'string' } },
         installations: { type: 'integer' },
-        outcomes: { type: 'array', items: { type: 'object' }, description: 'The first 200 row outcomes' },
-        reading: {
-          type: 'object',
-          description: 'How the file was read: encoding, line ending, Snipe-IT kind, date layout per column, decimal separator, mode, unknown-people policy',
+        outcomes: { type: 'array', items: rowOutcome, description: 'The first 200 row outcomes' },
+        reading: closedObject(
+          [],
+          {
+            encoding: { type: 'string', enum: [...IMPORT_ENCODINGS] },
+            encodingDetected: { type: 'boolean' },
+            lineEnding: { type: 'string', enum: ['CRLF', 'LF', 'CR', 'mixed', 'none'] },
+            kind: { type: 'string', enum: [...SNIPEIT_KINDS, 'glpi-inventory'] },
+            kindDetected: { type: 'boolean' },
+            dateFormats: {
+              type: 'array',
+              items: closedObject(['column', 'format', 'inferred'], { column: { type: 'string' }, format: { type: 'string' }, inferred: { type: 'boolean' } }),
+            },
+            decimalSeparator: { type: 'string', enum: ['.', ','] },
+            mode: { type: 'string', enum: [...IMPORT_MODES] },
+            unknownPeople: { type: 'string', enum: [...UNKNOWN_PEOPLE_POLICIES] },
+          },
+          {
+            description: 'How the file was read: encoding, line ending, Snipe-IT kind, date layout per column, decimal separator, mode, unknown-people policy',
+          },
+        ),
+        preview: {
+          type: 'array',
+          description: 'The first 20 rows as they will be written',
+          items: closedObject(['row', 'values'], {
+            row: { type: 'integer', minimum: 1 },
+            values: {
+              type: 'object',
+              description: 'Field name, as the register calls it, to value',
+              additionalProperties: { type: ['string', 'number', 'boolean', 'null'] },
+            },
+          }),
         },
-        preview: { type: 'array', items: { type: 'object' }, description: 'The first 20 rows as they will be written' },
         warningCount: { type: 'integer' },
         warnings: { type: 'array', items: rowError, description: 'Rows imported with a remark (e.g. a person kept as text); the first 1000' },
-        records: { type: 'object', description: 'Records other than assets written, by kind (products, entitlements, assignments, hardwareModels...)' },
+        records: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 }, description: 'Records other than assets written, by kind (products, entitlements, assignments, hardwareModels...)' },
         abandoned: { type: 'boolean', description: 'The backend running the job stopped before it finished' },
       },
     },

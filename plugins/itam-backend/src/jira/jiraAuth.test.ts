@@ -274,7 +274,7 @@ describe.each(databases.eachSupportedId())('Jira callers on %s', databaseId => {
         const auth = bearer(token);
         await api().post('/api/itam/assets').set('authorization', auth).send({ tag: 'X-1', name: 'x', assetClass: 'hardware', type: 'laptop' }).expect(403);
         await api().post('/api/itam/imports?format=itam-json').set('authorization', auth).set('content-type', 'application/json').send('[]').expect(403);
-        await api().post('/api/itam/products').set('authorization', auth).send({ publisher: 'Acme', name: 'Tool' }).expect(403);
+        await api().post('/api/itam/products').set('authorization', auth).send({ publisher: 'Acme', name: 'Tool', underManagement: true }).expect(403);
         await api().post('/api/itam/audits').set('authorization', auth).send({ name: 'sneaky' }).expect(403);
         await api().get('/api/itam/assets').set('authorization', auth).expect(200);
       }

@@ -1,15 +1,17 @@
 // OpenAPI paths of the Jira app's routes, merged into the plugin's document. None takes a site:
 // it comes from the caller's credentials (see jiraCaller.ts).
-import {
-  errorResponses,
-  jsonObjectBody,
-  pathParam,
-  queryParam,
-} from '../service/openapiParts';
+import { TICKET_TEXT_LIMITS, TICKET_TYPES } from '@itam/common';
+import { closedObject as closed, errorResponses, jsonResponse, pathParam, queryParam, schemaBody, schemaRef as ref } from '../service/openapiParts';
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const closed = (required: string[], properties: Record<string, object>) => ({ type: 'object', required, properties, additionalProperties: false });
-const body = (description: string, schema: object) => ({ description, content: { 'application/json': { schema } } });
+/** What the Jira app records of an issue on its links, as the issue is now. */
+const issueDetailsProperties = {
+  issueKey: { type: 'string', description: 'The issue key now, e.g. `OPS-7` (read case-insensitively)' },
+  ticketType: { type: 'string', enum: [...TICKET_TYPES] },
+  summary: { type: 'string', maxLength: TICKET_TEXT_LIMITS.summary },
+  status: { type: 'string', maxLength: TICKET_TEXT_LIMITS.status },
+  resolved: { type: 'boolean' },
+};
+const body = jsonResponse;
 const issueAssets = (beside: Record<string, object> = {}) =>
   closed(['items'], { items: { type: 'array', items: ref('JiraIssueAsset') }, ...beside });
 
@@ -32,6 +34,14 @@ export const jiraSchemas = {
     }),
     description: 'An asset linked to the issue, with the link and the catalogue entities the asset serves',
   },
+  JiraIssueDetails: closed(['issueKey', 'ticketType'], issueDetailsProperties, {
+    description: 'The issue as it is now, recorded on the link',
+    example: { issueKey: 'OPS-7', ticketType: 'incident', summary: 'Checkout fails with 502', status: 'In Progress', resolved: false },
+  }),
+  JiraIssueUpdate: closed(['issueKey'], issueDetailsProperties, {
+    description: 'The issue as it is now, recorded on every link of it (after an edit, a move or a key rename); the ticket type stays as linked unless given',
+    example: { issueKey: 'SHOP-12', summary: 'Checkout fails with 502', status: 'Done', resolved: true },
+  }),
 };
 
 const issueId = pathParam('issueId', 'Jira issue id (the immutable number, not the key)');
@@ -50,7 +60,7 @@ export const jiraPaths = {
     put: {
       operationId: 'updateJiraIssue',
       parameters: [issueId],
-      requestBody: jsonObjectBody,
+      requestBody: schemaBody('JiraIssueUpdate'),
       responses: { '200': body("The issue's links after recording its key and details", issueAssets()), ...errors(400, 401, 403) },
     },
   },
@@ -83,7 +93,7 @@ export const jiraPaths = {
     put: {
       operationId: 'linkJiraIssue',
       parameters: [issueId, assetId],
-      requestBody: jsonObjectBody,
+      requestBody: schemaBody('JiraIssueDetails'),
       responses: {
         '200': body('The link existed and was refreshed', closed(['created'], { created: { type: 'boolean', const: false } })),
         '201': body('The link was added', closed(['created'], { created: { type: 'boolean', const: true } })),

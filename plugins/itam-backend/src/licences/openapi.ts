@@ -3,33 +3,23 @@
 import {
   errorResponses,
   ifMatchHeader,
-  jsonObjectBody,
-  jsonObjectResponse,
+  listResponse,
   pathParam,
   queryParam,
+  schemaBody,
+  schemaRef,
+  schemaResponse,
 } from '../service/openapiParts';
 import { pageParams } from '../service/pagination';
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-/** A JSON response of the schema `name` (see openapiSchemas.ts). */
-const of = (description: string, name: string) => ({ description, content: { 'application/json': { schema: ref(name) } } });
-/** A JSON response listing `name`s under `items`, and `beside` properties. */
-const listOf = (description: string, name: string, beside: Record<string, object> = {}) => ({
-  description,
-  content: {
-    'application/json': {
-      schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref(name) }, ...beside }, additionalProperties: false },
-    },
-  },
-});
+const of = schemaResponse;
+const listOf = listResponse;
 
 // Licence query parameters are optional non-empty strings unless a schema is given.
 const query = (name: string, description: string, schema: object = { type: 'string', minLength: 1 }) =>
   queryParam(name, schema, description);
 const ifMatch = ifMatchHeader('The revision the change is based on, as its ETag, e.g. "3"');
-const json = jsonObjectResponse;
 const errors = errorResponses;
-const body = jsonObjectBody;
 const productId = pathParam('id', 'Software product id');
 const entitlementId = pathParam('id', 'Entitlement id');
 
@@ -42,7 +32,7 @@ export const licencePaths = {
     },
     post: {
       operationId: 'createSoftwareProduct',
-      requestBody: body,
+      requestBody: schemaBody('SoftwareProductInput'),
       responses: { '201': of('The product; its revision is the ETag', 'SoftwareProduct'), ...errors(400, 401, 403, 409) },
     },
   },
@@ -55,7 +45,7 @@ export const licencePaths = {
     put: {
       operationId: 'replaceSoftwareProduct',
       parameters: [productId, ifMatch],
-      requestBody: body,
+      requestBody: schemaBody('SoftwareProductInput'),
       responses: { '200': of('The replaced product', 'SoftwareProduct'), ...errors(400, 401, 403, 404, 409) },
     },
   },
@@ -63,7 +53,7 @@ export const licencePaths = {
     post: {
       operationId: 'assignSoftwareProduct',
       parameters: [productId],
-      requestBody: body,
+      requestBody: schemaBody('AssignmentInput'),
       responses: {
         '200': of('The user already had the product', 'UserAssignment'),
         '201': of('The assignment', 'UserAssignment'),
@@ -80,7 +70,7 @@ export const licencePaths = {
     post: {
       operationId: 'recordConcurrentPeak',
       parameters: [productId],
-      requestBody: body,
+      requestBody: schemaBody('ConcurrentPeakInput'),
       responses: { '201': of('The recorded peak', 'ConcurrentUsagePeak'), ...errors(400, 401, 403, 404) },
     },
   },
@@ -92,7 +82,7 @@ export const licencePaths = {
     },
     post: {
       operationId: 'createEntitlement',
-      requestBody: body,
+      requestBody: schemaBody('EntitlementInput'),
       responses: { '201': of('The entitlement; its revision is the ETag', 'Entitlement'), ...errors(400, 401, 403, 409, 422) },
     },
   },
@@ -105,7 +95,7 @@ export const licencePaths = {
     put: {
       operationId: 'replaceEntitlement',
       parameters: [entitlementId, ifMatch],
-      requestBody: body,
+      requestBody: schemaBody('EntitlementInput'),
       responses: { '200': of('The replaced entitlement', 'Entitlement'), ...errors(400, 401, 403, 404, 409, 422) },
     },
     delete: {
@@ -118,7 +108,7 @@ export const licencePaths = {
     post: {
       operationId: 'allocateEntitlementSeat',
       parameters: [entitlementId],
-      requestBody: body,
+      requestBody: schemaBody('SeatHolder'),
       responses: {
         '200': of('The entitlement; the device or user already held a seat', 'Entitlement'),
         '201': of('The entitlement with the seat allocated', 'Entitlement'),
@@ -150,7 +140,7 @@ export const licencePaths = {
     },
     post: {
       operationId: 'createInstallation',
-      requestBody: body,
+      requestBody: schemaBody('InstallationInput'),
       responses: { '201': of('The installation', 'ListedInstallation'), ...errors(400, 401, 403, 422) },
     },
   },
@@ -181,19 +171,7 @@ export const licencePaths = {
                 required: ['computedAt', 'items'],
                 properties: {
                   computedAt: { type: 'string', format: 'date-time', description: 'When the positions read were reconciled' },
-                  items: {
-                    type: 'array',
-                    items: {
-                      type: 'object',
-                      required: ['assetId', 'status', 'products'],
-                      properties: {
-                        assetId: { type: 'string' },
-                        status: { type: 'string', enum: ['under-licensed', 'incomplete', 'compliant', 'none'] },
-                        products: { type: 'array', items: { type: 'object' }, description: 'The managed products on the asset, worst status first' },
-                      },
-                      additionalProperties: false,
-                    },
-                  },
+                  items: { type: 'array', items: schemaRef('AssetLicences') },
                 },
                 additionalProperties: false,
               },
@@ -208,8 +186,9 @@ export const licencePaths = {
     get: {
       operationId: 'getLicencePositions',
       responses: {
-        '200': json(
+        '200': of(
           'The summary and every product’s effective licence position as the latest reconciliation stored it: status, figures per metric, true-up and how many harvest candidates (`harvestCandidateCount`); a product’s harvest candidates and per-consumer explanation are on its own route',
+          'LicencePositions',
         ),
         ...errors(400, 401, 403),
       },
@@ -220,8 +199,9 @@ export const licencePaths = {
       operationId: 'getLicencePosition',
       parameters: [pathParam('productId', 'Software product id')],
       responses: {
-        '200': json(
+        '200': of(
           'The product’s position with its harvest candidates and full per-consumer explanation, its product family reconciled from the evidence when asked (`computedAt`) as of the stored positions’ day (`asOf`): the stored figures while the evidence has not changed since',
+          'LicencePosition',
         ),
         ...errors(401, 403, 404),
       },

@@ -6,24 +6,26 @@
 import {
   ASSET_CLASSES,
   ASSET_LINK_TYPES,
-  DATA_CLASSIFICATIONS,
   ENTITY_LINK_ROLES,
+  HISTORY_EVENT_KINDS,
   LIFECYCLE_STAGES,
   TICKET_TYPES,
 } from '@itam/common';
 import { analyticsPaths } from '../analytics/openapi';
+import { analyticsSchemas } from '../analytics/openapiSchemas';
 import { auditPaths } from '../audits/openapi';
+import { auditSchemas } from '../audits/openapiSchemas';
 import { hardwareModelPaths } from '../hardwareModels/openapi';
 import { importPaths } from '../imports/openapi';
 import { jiraPaths, jiraSchemas } from '../jira/openapi';
 import { licencePaths } from '../licences/openapi';
 import { licenceSchemas } from '../licences/openapiSchemas';
-import { errorResponses, ifMatchHeader, pathParam, queryParam } from './openapiParts';
+import { assetSchemas, sanitisationSchema } from './assetSchemas';
+import { closedObject, dateTimeSchema, errorResponses, ifMatchHeader, jsonResponse, pathParam, queryParam, schemaBody, schemaRef } from './openapiParts';
 import { pageParams } from './pagination';
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: object) => ({ content: { 'application/json': { schema } } });
-const ok = (description: string, schema: object) => ({ description, ...json(schema) });
+const ref = schemaRef;
+const ok = jsonResponse;
 const list = (item: object) => ({
   type: 'object',
   required: ['items'],
@@ -42,14 +44,7 @@ const ASSET_LIST_LICENCES_SCHEMA = {
   type: 'object',
   description:
     'With include=licences: by asset id, the worst licence status of the managed software on the asset and the products behind it (positions only for callers who may read the whole register), as GET /asset-licences gives it',
-  additionalProperties: {
-    type: 'object',
-    required: ['status', 'products'],
-    properties: {
-      status: { type: 'string', enum: ['under-licensed', 'incomplete', 'compliant', 'none'] },
-      products: { type: 'array', items: { type: 'object' } },
-    },
-  },
+  additionalProperties: ref('AssetLicenceSummary'),
 };
 /** What a ticket link says of the ticket (the request body of a link, and part of a linked ticket). */
 const TICKET_LINK_PROPERTIES = {
@@ -113,6 +108,8 @@ export const itamOpenApiSpec = {
     },
     schemas: {
       ...licenceSchemas,
+      ...auditSchemas,
+      ...analyticsSchemas,
       ...jiraSchemas,
       AssetListLicences: ASSET_LIST_LICENCES_SCHEMA,
       Error: {
@@ -146,52 +143,14 @@ export const itamOpenApiSpec = {
           field: { type: 'string', description: 'The field of the request the rule is about, when it is about one' },
         },
       },
-      Asset: {
-        type: 'object',
-        required: [
-          'id',
-          'tag',
-          'name',
-          'assetClass',
-          'type',
-          'criticality',
-          'dataClassification',
-          'lifecycleStage',
-          'version',
-        ],
-        properties: {
-          id: { type: 'string' },
-          tag: { type: 'string' },
-          name: { type: 'string' },
-          assetClass: { type: 'string', enum: [...ASSET_CLASSES] },
-          type: { type: 'string' },
-          criticality: { type: 'integer', minimum: 1, maximum: 4 },
-          dataClassification: { type: 'string', enum: [...DATA_CLASSIFICATIONS] },
-          lifecycleStage: { type: 'string', enum: [...LIFECYCLE_STAGES] },
-          version: { type: 'integer' },
-        },
-        additionalProperties: true,
-      },
-      NewAsset: {
-        type: 'object',
-        required: ['tag', 'name', 'assetClass', 'type'],
-        properties: {
-          tag: { type: 'string' },
-          name: { type: 'string' },
-          assetClass: { type: 'string' },
-          type: { type: 'string' },
-          lifecycleStage: { type: 'string' },
-        },
-        additionalProperties: true,
-      },
-      AssetPatch: { type: 'object', additionalProperties: true },
+      ...assetSchemas,
       Transition: {
         type: 'object',
         required: ['to'],
         properties: {
           to: { type: 'string', enum: [...LIFECYCLE_STAGES] },
           reason: { type: 'string' },
-          sanitisation: { type: 'object' },
+          sanitisation: sanitisationSchema,
         },
         additionalProperties: false,
       },
@@ -210,12 +169,17 @@ export const itamOpenApiSpec = {
         properties: {
           assetId: { type: 'string' },
           version: { type: 'integer' },
-          kind: { type: 'string' },
-          actor: { type: 'string' },
-          at: { type: 'string' },
+          kind: { type: 'string', enum: [...HISTORY_EVENT_KINDS] },
+          actor: { type: 'string', description: 'Entity ref of the acting principal' },
+          at: dateTimeSchema,
           reason: { type: 'string' },
-          changes: { type: 'array', items: { type: 'object' } },
+          changes: {
+            type: 'array',
+            items: closedObject(['field'], { field: { type: 'string' }, before: {}, after: {} }, { description: 'A changed field; an unset value is absent' }),
+          },
+          transition: closedObject(['from', 'to'], { from: { type: 'string', enum: [...LIFECYCLE_STAGES] }, to: { type: 'string', enum: [...LIFECYCLE_STAGES] } }),
         },
+        additionalProperties: false,
       },
       EntityLink: {
         type: 'object',
@@ -326,7 +290,7 @@ export const itamOpenApiSpec = {
       },
       post: {
         operationId: 'createAsset',
-        requestBody: { required: true, ...json(ref('NewAsset')) },
+        requestBody: schemaBody('NewAsset'),
         responses: { '201': ok('The created asset', ref('Asset')), ...errors(400, 401, 403, 409, 422) },
       },
     },
@@ -349,7 +313,7 @@ export const itamOpenApiSpec = {
       patch: {
         operationId: 'updateAsset',
         parameters: [assetId, ifMatch],
-        requestBody: { required: true, ...json(ref('AssetPatch')) },
+        requestBody: schemaBody('AssetPatch'),
         responses: { '200': ok('The updated asset', ref('Asset')), ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
@@ -362,7 +326,7 @@ export const itamOpenApiSpec = {
       post: {
         operationId: 'transitionAsset',
         parameters: [assetId, ifMatch],
-        requestBody: { required: true, ...json(ref('Transition')) },
+        requestBody: schemaBody('Transition'),
         responses: { '200': ok('The asset in its new stage', ref('Asset')), ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
@@ -382,7 +346,7 @@ export const itamOpenApiSpec = {
       post: {
         operationId: 'addEntityLink',
         parameters: [assetId],
-        requestBody: { required: true, ...json(ref('EntityLink')) },
+        requestBody: schemaBody('EntityLink'),
         responses: {
           '200': ok('The link already existed', ref('EntityLink')),
           '201': ok('The link was added', ref('EntityLink')),
@@ -408,7 +372,7 @@ export const itamOpenApiSpec = {
       post: {
         operationId: 'addAssetLink',
         parameters: [assetId],
-        requestBody: { required: true, ...json(ref('AssetLink')) },
+        requestBody: schemaBody('AssetLink'),
         responses: {
           '200': ok('The link already existed', ref('StoredAssetLink')),
           '201': ok('The link was added', ref('StoredAssetLink')),
@@ -434,7 +398,7 @@ export const itamOpenApiSpec = {
       post: {
         operationId: 'linkTicket',
         parameters: [assetId],
-        requestBody: { required: true, ...json(ref('TicketLink')) },
+        requestBody: schemaBody('TicketLink'),
         responses: {
           '200': ok('The link existed and was refreshed', ref('TicketLink')),
           '201': ok('The link was added', ref('TicketLink')),
@@ -456,7 +420,10 @@ export const itamOpenApiSpec = {
         operationId: 'getTicketAssets',
         parameters: [pathParam('site', 'Jira site host'), pathParam('issueKey', 'Issue key')],
         responses: {
-          '200': ok('Assets linked to the ticket', list({ type: 'object' })),
+          '200': ok(
+            'Assets linked to the ticket, each with its link',
+            list(closedObject(['asset', 'link'], { asset: ref('Asset'), link: ref('AssetTicket') })),
+          ),
           ...errors(400, 401, 403),
         },
       },

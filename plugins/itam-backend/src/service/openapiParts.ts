@@ -35,14 +35,53 @@ export const ifMatchHeader = (description: string) => ({
   schema: { type: 'string' },
 });
 
-/** A JSON response whose body is an object (details are in the zod schemas and the types). */
-export const jsonObjectResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { type: 'object' } } },
+/** Schemas of the values the bodies share: text, a calendar day, an instant, a count. */
+export const textSchema = { type: 'string' };
+export const daySchema = { type: 'string', format: 'date', description: 'Calendar day, YYYY-MM-DD' };
+export const dateTimeSchema = { type: 'string', format: 'date-time' };
+export const countSchema = { type: 'integer', minimum: 0 };
+
+/** An object schema with exactly these properties, `required` of them always present. */
+export const closedObject = (required: string[], properties: Record<string, object>, extra: Record<string, unknown> = {}) => ({
+  type: 'object',
+  required,
+  properties,
+  additionalProperties: false,
+  ...extra,
 });
 
-/** A required JSON object body. */
-export const jsonObjectBody = {
+/** A reference to a schema of the document's components. */
+export const schemaRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/** A JSON response of `schema`, with an example of it when given. */
+export const jsonResponse = (description: string, schema: object, example?: unknown) => ({
+  description,
+  content: { 'application/json': { schema, ...(example === undefined ? {} : { example }) } },
+});
+
+/** A JSON response of the component schema `name`. */
+export const schemaResponse = (description: string, name: string) => jsonResponse(description, schemaRef(name));
+
+/**
+ * A JSON response listing `name`s under `items`, with `beside` properties next to them (those
+ * named in `alsoRequired` always present).
+ */
+export const listResponse = (description: string, name: string, beside: Record<string, object> = {}, alsoRequired: string[] = []) => ({
+  description,
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        required: ['items', ...alsoRequired],
+        properties: { items: { type: 'array', items: schemaRef(name) }, ...beside },
+        additionalProperties: false,
+      },
+    },
+  },
+});
+
+/** A required JSON body of the component schema `name`. */
+export const schemaBody = (name: string) => ({
   required: true,
-  content: { 'application/json': { schema: { type: 'object' } } },
-};
+  content: { 'application/json': { schema: schemaRef(name) } },
+});

@@ -41,7 +41,7 @@ export function createPathValidatedRouter(
     }) as unknown as RequestHandler,
   );
   for (const path of Object.keys(spec.paths).sort(byValidatorPrecedence)) {
-    const validate = createValidatedOpenApiRouter({ ...spec, paths: { [path]: spec.paths[path] } } as never, {
+    const validate = createValidatedOpenApiRouter({ ...spec, paths: { [path]: withJsonBodiesUnchecked(spec.paths[path]) } } as never, {
       // Bodies are parsed once, above (the helper refuses an empty list).
       middleware: [passThrough],
       // The whole document is checked once, by the /openapi.json router.
@@ -55,6 +55,24 @@ export function createPathValidatedRouter(
 }
 
 const passThrough: RequestHandler = (_req, _res, next) => next();
+
+/**
+ * A path's operations with their JSON request bodies checked only for being objects: the routes
+ * check them with the zod schemas of @itam/common, which answer one 400 naming every wrong field
+ * (including the rules a schema cannot state, such as a cost without its currency), where the
+ * validator would stop at the first field it refuses. The document served keeps the full
+ * description, and packages/common/src/client/contract.ts holds it to the client's types.
+ */
+function withJsonBodiesUnchecked(item: object): object {
+  return Object.fromEntries(
+    Object.entries(item).map(([method, operation]) => {
+      const body = (operation as { requestBody?: { content?: Record<string, unknown> } }).requestBody;
+      if (!body?.content?.['application/json']) return [method, operation];
+      const content = { ...body.content, 'application/json': { schema: { type: 'object' } } };
+      return [method, { ...(operation as object), requestBody: { ...body, content } }];
+    }),
+  );
+}
 
 /** `/assets/{id}/history` as express writes it: `/assets/:id/history`. */
 export function toExpressPath(openApiPath: string): string {

@@ -40,6 +40,17 @@ const WELL_FORMED: Record<string, object> = {
   'post /api/itam/assets/x/entity-links': { entityRef: 'component:default/payments-api', role: 'runs-on' },
   'post /api/itam/assets/x/asset-links': { type: 'hosts', targetAssetId: 'y' },
   'post /api/itam/assets/x/tickets': { site: 'acme.atlassian.net', issueKey: 'OPS-1', ticketType: 'incident' },
+  'post /api/itam/audits': { name: 'Count' },
+  'post /api/itam/audits/x/observations': { observations: [{ assetTag: 'D-1', result: 'seen' }] },
+  'post /api/itam/products': { publisher: 'Acme', name: 'Tool', underManagement: true },
+  'put /api/itam/products/x': { publisher: 'Acme', name: 'Tool', underManagement: true },
+  'post /api/itam/products/x/assignments': { userRef: 'user:default/jane' },
+  'post /api/itam/products/x/concurrent-peaks': { peak: 3, observedAt: '2026-11-30' },
+  'post /api/itam/entitlements': { productId: 'x', metric: 'per-device', quantity: 1 },
+  'put /api/itam/entitlements/x': { productId: 'x', metric: 'per-device', quantity: 1 },
+  'post /api/itam/installations': { deviceId: 'D-1', productId: 'x' },
+  'put /api/itam/jira/issues/x': { issueKey: 'OPS-1' },
+  'put /api/itam/jira/issues/x/assets/x': { issueKey: 'OPS-1', ticketType: 'incident' },
 };
 /** Values of required query parameters that the OpenAPI document constrains. */
 const QUERY_VALUES: Record<string, string> = { format: 'itam-json', role: 'runs-on', type: 'hosts' };
@@ -56,7 +67,7 @@ describe('permissions on every route', () => {
         const send = (auth: string) => {
           const agent = request(backend.server) as unknown as Record<string, (url: string) => request.Test>;
           const req = agent[op.method](op.url).set('authorization', auth).set(op.headers);
-          // A well-formed body where the OpenAPI document describes one (it is checked first).
+          // A well-formed body where the test has one: the 403 is then the policy's answer alone.
           const body = WELL_FORMED[`${op.method} ${op.url}`] ?? {};
           return op.needsBody ? req.send(body) : req;
         };
