@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import type { AssetVisibility } from '../database/AssetStore';
 import { whereAssetCriteria } from '../permissions/assetCriteria';
 import { isBetterSqlite, lockedForWrite } from '../database/engine';
-import { pgRows, sqliteAll, sqliteAllArrays } from '../database/sqliteReads';
+import { pgRows, preparedRows, sqliteAll, sqliteAllArrays } from '../database/sqliteReads';
 import type {
   InstallationEvidence,
   LicenceStamp,
@@ -231,10 +231,9 @@ export class KnexLicenceStore implements LicenceStore {
   }
 
   async readInstallationEvidenceOfEntity(entityRef: string): Promise<{ assetIds: string[]; evidence: InstallationEvidence[] }> {
-    // One statement for the entity tab: its linked assets, each with its installations, if any.
-    const rows: Record<string, unknown>[] = isBetterSqlite(this.db)
-      ? await sqliteAll(this.db, EVIDENCE_OF_ENTITY_SQL, [entityRef])
-      : (await this.db.raw(EVIDENCE_OF_ENTITY_SQL, [entityRef])).rows;
+    // One statement for the entity tab: its linked assets, each with its installations, if any;
+    // prepared once per connection (on PostgreSQL, planning it cost as much as running it).
+    const rows = await preparedRows<Record<string, unknown>>(this.db, 'itam_evidence_of_entity', EVIDENCE_OF_ENTITY_SQL, [entityRef]);
     const assetIds: string[] = [];
     const evidence: InstallationEvidence[] = [];
     for (const row of rows) {

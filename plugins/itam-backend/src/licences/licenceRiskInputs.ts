@@ -26,6 +26,9 @@ export class LicenceShortfallCollector {
   private readonly numbers = new Map<string, number>();
   private readonly deviceIds: string[] = [];
   private readonly products: LicenceShortfalls['products'] = [];
+  /** By device number, the serial of the last product that listed the device. */
+  private listedFor = new Uint32Array(1024);
+  private serial = 0;
 
   /**
    * Records `position` when it is under-licensed: its total shortfall and the devices whose
@@ -33,10 +36,20 @@ export class LicenceShortfallCollector {
    */
   add(position: ProductPosition): void {
     if (position.status !== 'under-licensed') return;
-    const devices = new Set<number>();
+    // A device is listed once per product: marked with the product's serial in `listedFor`
+    // rather than gathered in a Set per product (a million consumers per reconciliation).
+    const serial = ++this.serial;
+    const devices: number[] = [];
+    const take = (deviceId: string) => {
+      const n = this.numberOf(deviceId);
+      if (this.listedFor[n] === serial) return;
+      this.listedFor[n] = serial;
+      devices.push(n);
+    };
     for (const c of position.explanation.consumers) {
       if (c.shortfall <= 0 || c.consumerKind !== 'device') continue;
-      for (const id of c.deviceIds ?? [c.consumerId]) devices.add(this.numberOf(id));
+      if (c.deviceIds) for (const id of c.deviceIds) take(id);
+      else take(c.consumerId);
     }
     this.products.push({
       productId: position.productId,
@@ -56,6 +69,11 @@ export class LicenceShortfallCollector {
     if (n === undefined) {
       n = this.deviceIds.push(deviceId) - 1;
       this.numbers.set(deviceId, n);
+      if (n >= this.listedFor.length) {
+        const grown = new Uint32Array(Math.max(1024, this.listedFor.length * 2));
+        grown.set(this.listedFor);
+        this.listedFor = grown;
+      }
     }
     return n;
   }
