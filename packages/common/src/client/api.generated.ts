@@ -1646,7 +1646,7 @@ export type components = {
             computedAt: string;
             explanation: {
                 /** @description Which evidence needed what, and which entitlements covered it: one entry per consumer */
-                consumers: {
+                consumers: ({
                     basis: {
                         coresPerProcessor?: number;
                         factor?: number;
@@ -1689,7 +1689,9 @@ export type components = {
                     peak?: number;
                     shortfall: number;
                     userRef?: string;
-                }[];
+                } & {
+                    [key: string]: unknown;
+                })[];
                 entitlements: {
                     consumed: number;
                     consumers: number;
