@@ -54,6 +54,26 @@ const assetLicenceProperties = {
   products: { type: 'array', items: ref('InstalledProductLicence'), description: 'The managed products on the asset, worst status first' },
 };
 
+/** A product and an entitlement as a client sends them (the stored ones add id, revision and times). */
+const PRODUCT_EXAMPLE = {
+  publisher: 'Microsoft',
+  name: 'SQL Server Enterprise',
+  version: '2022',
+  underManagement: true,
+  coreCounting: 'all-cores',
+  recognition: [{ publisher: 'Microsoft Corporation', namePattern: '/^Microsoft SQL Server 2022.*Enterprise/' }],
+};
+const ENTITLEMENT_EXAMPLE = {
+  productId: 'microsoft-sql-server-2022-enterprise',
+  metric: 'per-core',
+  quantity: 16,
+  termStart: '2026-01-01',
+  termEnd: '2026-12-31',
+  unitCost: 7128,
+  currency: 'EUR',
+  downgradeRights: true,
+};
+
 /** @public */
 export const licenceSchemas = {
   SoftwareProduct: {
@@ -81,12 +101,7 @@ export const licenceSchemas = {
     additionalProperties: false,
     example: {
       id: 'microsoft-sql-server-2022-enterprise',
-      publisher: 'Microsoft',
-      name: 'SQL Server Enterprise',
-      version: '2022',
-      underManagement: true,
-      coreCounting: 'all-cores',
-      recognition: [{ publisher: 'Microsoft Corporation', namePattern: '/^Microsoft SQL Server 2022.*Enterprise/' }],
+      ...PRODUCT_EXAMPLE,
       revision: 1,
       createdAt: '2026-11-02T09:00:00.000Z',
       updatedAt: '2026-11-02T09:00:00.000Z',
@@ -123,14 +138,7 @@ export const licenceSchemas = {
     additionalProperties: false,
     example: {
       id: 'ent-sql-2026',
-      productId: 'microsoft-sql-server-2022-enterprise',
-      metric: 'per-core',
-      quantity: 16,
-      termStart: '2026-01-01',
-      termEnd: '2026-12-31',
-      unitCost: 7128,
-      currency: 'EUR',
-      downgradeRights: true,
+      ...ENTITLEMENT_EXAMPLE,
       revision: 2,
       createdAt: '2026-01-05T10:00:00.000Z',
       updatedAt: '2026-03-01T08:30:00.000Z',
@@ -372,14 +380,7 @@ export const licenceSchemas = {
     },
     {
       description: 'A software product as created or replaced',
-      example: {
-        publisher: 'Microsoft',
-        name: 'SQL Server Enterprise',
-        version: '2022',
-        underManagement: true,
-        coreCounting: 'all-cores',
-        recognition: [{ publisher: 'Microsoft Corporation', namePattern: '/^Microsoft SQL Server 2022.*Enterprise/' }],
-      },
+      example: PRODUCT_EXAMPLE,
     },
   ),
   EntitlementInput: closed(
@@ -404,16 +405,7 @@ export const licenceSchemas = {
     },
     {
       description: 'Rights bought for a product, as created or replaced',
-      example: {
-        productId: 'microsoft-sql-server-2022-enterprise',
-        metric: 'per-core',
-        quantity: 16,
-        termStart: '2026-01-01',
-        termEnd: '2026-12-31',
-        unitCost: 7128,
-        currency: 'EUR',
-        downgradeRights: true,
-      },
+      example: ENTITLEMENT_EXAMPLE,
     },
   ),
   InstallationInput: closed(
