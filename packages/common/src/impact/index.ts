@@ -28,6 +28,7 @@ export type {
   ChangeImpactQuery,
   ChangeImpactResult,
 } from './types';
+export { CHANGE_RISK_FACTORS } from './types';
 export { IMPACT_EDGE_KINDS, type ImpactEdgeKind } from './relations';
 export {
   CHANGE_RISK_LEVELS,

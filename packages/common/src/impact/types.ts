@@ -223,13 +223,9 @@ export interface OwnerToNotify {
  *
  * @public
  */
-export type ChangeRiskFactor =
-  | 'baseline'
-  | 'criticality'
-  | 'breadth'
-  | 'incident-history'
-  | 'lifecycle'
-  | 'change-window';
+export const CHANGE_RISK_FACTORS = ['baseline', 'criticality', 'breadth', 'incident-history', 'lifecycle', 'change-window'] as const;
+/** @public */
+export type ChangeRiskFactor = (typeof CHANGE_RISK_FACTORS)[number];
 
 /**
  * One contribution to the score: `points` added to the impact or the likelihood.

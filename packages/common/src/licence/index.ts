@@ -19,7 +19,7 @@ export {
 } from './schema';
 export type * from './types';
 export type * from './resultTypes';
-export { LICENCE_STATUSES } from './resultTypes';
+export { DEMAND_RULES, EXPLANATION_CODES, LICENCE_STATUSES } from './resultTypes';
 export { parseLicenceInput, parseReconciliationOptions } from './parseInput';
 export { checkDeviceIntegrity, checkLicenceInputIntegrity, MAX_REPORTED_ISSUES } from './integrity';
 export { compareVersions } from './versions';

@@ -69,22 +69,25 @@ export interface Consumption {
  *
  * @public
  */
-export type DemandRule =
-  | 'per-device'
-  | 'per-user'
-  | 'concurrent-peak'
-  | 'all-cores'
-  | 'processors'
-  | 'windows-server-physical'
-  | 'windows-server-standard-host'
-  | 'windows-server-virtual-ose'
-  | 'sql-server-physical'
-  | 'sql-server-virtual'
-  | 'oracle-core-factor'
-  | 'oracle-authorised-cloud'
-  | 'oracle-rounding'
-  | 'ibm-pvu-full-capacity'
-  | 'ibm-pvu-public-cloud';
+export const DEMAND_RULES = [
+  'per-device',
+  'per-user',
+  'concurrent-peak',
+  'all-cores',
+  'processors',
+  'windows-server-physical',
+  'windows-server-standard-host',
+  'windows-server-virtual-ose',
+  'sql-server-physical',
+  'sql-server-virtual',
+  'oracle-core-factor',
+  'oracle-authorised-cloud',
+  'oracle-rounding',
+  'ibm-pvu-full-capacity',
+  'ibm-pvu-public-cloud',
+] as const;
+/** @public */
+export type DemandRule = (typeof DEMAND_RULES)[number];
 
 /**
  * How a consumer's demand was computed, with the figures that went into it.
@@ -116,14 +119,17 @@ export interface DemandBasis {
  *
  * @public
  */
-export type ExplanationCode =
-  | 'allocation-inactive'
-  | 'allocation-insufficient'
-  | 'facts-missing'
-  | 'facts-incomplete'
-  | 'host-facts-missing'
-  | 'vms-counted-on-host'
-  | 'unlisted-processor';
+export const EXPLANATION_CODES = [
+  'allocation-inactive',
+  'allocation-insufficient',
+  'facts-missing',
+  'facts-incomplete',
+  'host-facts-missing',
+  'vms-counted-on-host',
+  'unlisted-processor',
+] as const;
+/** @public */
+export type ExplanationCode = (typeof EXPLANATION_CODES)[number];
 
 /**
  * A remark on a consumer: a stable code for the UI and a sentence for people.

@@ -22,10 +22,12 @@ export type {
   DiscoveryObservationInput,
   RiskEvaluationInput,
   RiskSubject,
+  RiskSubjectKind,
   RiskFinding,
   RiskContext,
   RiskRule,
 } from './types';
+export { RISK_SUBJECT_KINDS } from './types';
 export { compareRiskFindings } from './order';
 export {
   riskFindingKey,

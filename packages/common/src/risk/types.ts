@@ -106,12 +106,21 @@ export interface RiskEvaluationInput {
 }
 
 /**
+ * The kinds of subject a finding can be about.
+ *
+ * @public
+ */
+export const RISK_SUBJECT_KINDS = ['asset', 'product', 'entitlement', 'discovery'] as const;
+/** @public */
+export type RiskSubjectKind = (typeof RISK_SUBJECT_KINDS)[number];
+
+/**
  * What a finding is about: an asset, a software product, an entitlement or a discovered device.
  *
  * @public
  */
 export interface RiskSubject {
-  kind: 'asset' | 'product' | 'entitlement' | 'discovery';
+  kind: RiskSubjectKind;
   /** Asset id, product id, entitlement id, or `source:sourceId` of a discovered device. */
   id: string;
   /** What a person recognises: asset tag, product name, entitlement id, device name. */

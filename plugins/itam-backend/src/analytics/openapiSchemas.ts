@@ -4,6 +4,7 @@
 // packages/common/src/client/contract.ts). Shapes follow the types of @itam/common (RiskFinding,
 // KpiReport, MaturityAssessment, ChangeImpactResult); rules beyond the shape are the zod schemas'.
 import {
+  CHANGE_RISK_FACTORS,
   CHANGE_RISK_LEVELS,
   CRITICALITY_TIERS,
   KPI_IDS,
@@ -12,6 +13,7 @@ import {
   MATURITY_LEVELS,
   RISK_RULE_IDS,
   RISK_SEVERITIES,
+  RISK_SUBJECT_KINDS,
 } from '@itam/common';
 import { closedObject, countSchema, dateTimeSchema, daySchema, schemaRef as ref, textSchema } from '../service/openapiParts';
 
@@ -61,7 +63,7 @@ export const analyticsSchemas = {
       subject: closed(['kind', 'id', 'label'], {
         kind: {
           type: 'string',
-          enum: ['asset', 'product', 'entitlement', 'discovery'],
+          enum: [...RISK_SUBJECT_KINDS],
         },
         id: {
           type: 'string',
@@ -418,7 +420,7 @@ export const analyticsSchemas = {
             items: closed(['factor', 'dimension', 'points', 'explanation'], {
               factor: {
                 type: 'string',
-                enum: ['baseline', 'criticality', 'breadth', 'incident-history', 'lifecycle', 'change-window'],
+                enum: [...CHANGE_RISK_FACTORS],
               },
               dimension: { type: 'string', enum: ['impact', 'likelihood'] },
               points: { type: 'integer' },

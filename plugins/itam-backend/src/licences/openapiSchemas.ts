@@ -6,6 +6,8 @@ import {
   ASSET_LICENCE_STATUSES,
   CONSUMER_KINDS,
   CORE_COUNTING_RULES,
+  DEMAND_RULES,
+  EXPLANATION_CODES,
   LICENCE_METRICS,
   LICENCE_STATUSES,
   LICENCE_UNITS,
@@ -279,26 +281,7 @@ export const licenceSchemas = {
             metric,
             demand: { type: 'number' },
             basis: closed(['rule', 'formula'], {
-              rule: {
-                type: 'string',
-                enum: [
-                  'per-device',
-                  'per-user',
-                  'concurrent-peak',
-                  'all-cores',
-                  'processors',
-                  'windows-server-physical',
-                  'windows-server-standard-host',
-                  'windows-server-virtual-ose',
-                  'sql-server-physical',
-                  'sql-server-virtual',
-                  'oracle-core-factor',
-                  'oracle-authorised-cloud',
-                  'oracle-rounding',
-                  'ibm-pvu-full-capacity',
-                  'ibm-pvu-public-cloud',
-                ],
-              },
+              rule: { type: 'string', enum: [...DEMAND_RULES] },
               formula: { type: 'string', description: 'The arithmetic with the actual figures, e.g. `max(16, 2 × max(8, 12)) = 24`' },
               factsDeviceId: text,
               processors: { type: 'number' },
@@ -323,10 +306,7 @@ export const licenceSchemas = {
             notes: {
               type: 'array',
               items: closed(['code', 'message'], {
-                code: {
-                  type: 'string',
-                  enum: ['allocation-inactive', 'allocation-insufficient', 'facts-missing', 'facts-incomplete', 'host-facts-missing', 'vms-counted-on-host', 'unlisted-processor'],
-                },
+                code: { type: 'string', enum: [...EXPLANATION_CODES] },
                 message: text,
                 entitlementId: text,
               }),
